@@ -1,0 +1,5 @@
+var __webpack_exports__ = {};
+// Placeholder: the child process that runs one tinybench suite (see src/bench/tinybench.ts).
+process.exitCode = 0;
+
+

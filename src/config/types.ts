@@ -1,0 +1,93 @@
+/** The shape of `performance-tracker.json` after validation (see schema/performance-tracker.schema.json). */
+
+export interface SuiteBase {
+  /** Unique suite name; benchmark ids are `${suite}/${task}`. */
+  name: string;
+  /** Smallest relative change that matters for this suite's benchmarks (overrides compare.minEffect). */
+  minEffect?: number;
+}
+
+/** A JS/TS file whose default export registers tinybench tasks; runs in its own Node process. */
+export interface TinybenchSuite extends SuiteBase {
+  tinybench: string;
+  /** Measuring time per task, ms (tinybench `time`). */
+  time?: number;
+  /** Minimum iterations per task (tinybench `iterations`). */
+  iterations?: number;
+  /** Warm-up time per task, ms. */
+  warmupTime?: number;
+  /** Warm-up iterations per task. */
+  warmupIterations?: number;
+}
+
+/** Shell commands timed as processes: wall, user and system CPU time, peak RSS. */
+export interface CommandSuite extends SuiteBase {
+  /** One command (benchmark named after the suite) or a map of benchmark name → command. */
+  command: string | Record<string, string>;
+  runs?: number;
+  warmup?: number;
+  /** Record failed runs as a `successRate` metric instead of failing the suite. */
+  allowFailures?: boolean;
+  cwd?: string;
+  env?: Record<string, string>;
+  /** Per-run timeout, ms. */
+  timeout?: number;
+}
+
+/** Results written by another tool (hyperfine, Google Benchmark, go test, …). */
+export interface ImportSuite extends SuiteBase {
+  import: string;
+  /** Format name; detected from the content when absent. */
+  format?: string;
+  /** Command that produces the file, run before reading it. */
+  run?: string;
+}
+
+export type SuiteConfig = TinybenchSuite | CommandSuite | ImportSuite;
+
+export interface CompareConfig {
+  /** Smallest relative change that counts as a regression or improvement (default 0.05). */
+  minEffect?: number;
+  /** Suite-wide false-alarm rate (default 0.05). */
+  alpha?: number;
+  /** How many baseline runs of history to use (default 10). */
+  history?: number;
+  /** Per-benchmark overrides, matched by id or `*` glob. */
+  overrides?: Array<{ benchmark: string; minEffect?: number }>;
+}
+
+/** "candidate is N x faster than baseline", both benchmarks of the same run. */
+export interface SpeedupTarget {
+  name: string;
+  /** Benchmark id of the reference (e.g. the sequential variant). */
+  baseline: string;
+  /** Benchmark id of the variant expected to be faster. */
+  candidate: string;
+  speedup: { min?: number; goal?: number; max?: number };
+  /** Worker count, to report parallel efficiency = speedup / workers. */
+  workers?: number;
+}
+
+/**
+ * A level check on a metric or statistic. Conditions are strings such as ">= 0.95", "<= 30s",
+ * "> 512MB" or a band "70%..90%". Missing `target` = warning, crossing `alert` = failure.
+ */
+export interface ThresholdConfig {
+  name?: string;
+  /** Benchmark id or `*` glob; all benchmarks when absent. */
+  benchmark?: string;
+  /** Metric name (`accuracy`, `successRate`, `peakRss`, `cpuUtilization`, …); the primary metric when absent. */
+  metric?: string;
+  /** Statistic of the samples; `median` when absent. */
+  stat?: 'median' | 'mean' | 'min' | 'max' | 'p75' | 'p95' | 'p99';
+  target?: string;
+  alert?: string;
+}
+
+export interface Config {
+  $schema?: string;
+  suites: SuiteConfig[];
+  compare?: CompareConfig;
+  targets?: SpeedupTarget[];
+  thresholds?: ThresholdConfig[];
+}

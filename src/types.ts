@@ -1,0 +1,163 @@
+/**
+ * The run file: the one format every room speaks. A run is one execution of the suites on one
+ * machine at one commit. Importers produce it, `compare` reads only it, stores keep it.
+ */
+
+/** Bumped on any incompatible change; readers migrate older versions and refuse newer ones. */
+export const RUN_SCHEMA_VERSION = 1;
+
+/** Which way is better for a metric: time and memory get smaller, throughput bigger. */
+export type Direction = 'smaller' | 'bigger';
+
+/**
+ * Base units. Values are converted to these at the edge (importers, runners) so that every
+ * comparison is like with like: time in nanoseconds, memory in bytes. Other units are kept as
+ * the tool wrote them (e.g. `ops/s`, `%`, `ratio`, or a custom metric's own unit).
+ */
+export type BaseUnit = 'ns' | 'B' | 'ops/s' | 'ratio' | '%' | (string & {});
+
+/** Summary statistics of a metric's samples (or of its single value when no samples exist). */
+export interface Stats {
+  n: number;
+  mean: number;
+  median: number;
+  min: number;
+  max: number;
+  /** Sample standard deviation; 0 when n < 2. */
+  stdev: number;
+  p75?: number;
+  p95?: number;
+  p99?: number;
+}
+
+/** One measured quantity: the primary time of a benchmark, or an extra metric beside it. */
+export interface Metric {
+  unit: BaseUnit;
+  direction: Direction;
+  /** The headline value: the median of the samples when there are samples, else the tool's value. */
+  value: number;
+  /** Raw samples when the tool gave them; statistics that see only means cannot be trusted. */
+  samples?: number[];
+  stats?: Stats;
+}
+
+export interface BenchmarkResult {
+  /** Stable identity across runs: `${suite}/${name}`. */
+  id: string;
+  suite: string;
+  /** The name exactly as the user or the tool gave it. */
+  name: string;
+  /** The primary metric (the one regressions are judged on unless configured otherwise). */
+  unit: BaseUnit;
+  direction: Direction;
+  value: number;
+  samples?: number[];
+  stats: Stats;
+  /** Extra metrics: `cpuUser`, `cpuSystem`, `peakRss`, `heapUsed`, `successRate`, `accuracy`, … */
+  metrics?: Record<string, Metric>;
+}
+
+export interface Machine {
+  os: string;
+  arch: string;
+  cpuModel: string;
+  cores: number;
+  nodeVersion: string;
+  runnerName?: string;
+}
+
+/** A suite or task that could not be measured; the run goes on without it. */
+export interface RunError {
+  suite: string;
+  task?: string;
+  message: string;
+}
+
+export interface RunFile {
+  schemaVersion: typeof RUN_SCHEMA_VERSION;
+  tool: 'track-performance';
+  commit?: string;
+  ref?: string;
+  /** ISO 8601. */
+  timestamp: string;
+  machine?: Machine;
+  benchmarks: BenchmarkResult[];
+  errors?: RunError[];
+  /** Where the data came from when it was imported (`hyperfine`, `go`, …). */
+  source?: { format: string; file?: string };
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The report: what `compare` returns and what the comment, summary, JSON and gate read.
+ * ------------------------------------------------------------------------------------------- */
+
+export type BenchmarkVerdict =
+  | 'regression'
+  | 'improvement'
+  | 'unchanged'
+  | 'inconclusive'
+  | 'new'
+  | 'missing';
+
+export type OverallVerdict = 'pass' | 'warn' | 'fail';
+
+/** How the baseline was obtained, in increasing power. */
+export type Design = 'single' | 'history' | 'paired';
+
+export interface BenchmarkComparison {
+  id: string;
+  suite: string;
+  name: string;
+  unit: BaseUnit;
+  direction: Direction;
+  verdict: BenchmarkVerdict;
+  /** Relative change of the location, current / baseline - 1 (positive = larger value). */
+  change?: number;
+  /** Confidence interval of `change`. */
+  ci?: [number, number];
+  /** p-value of the significance test, before the suite-wide correction. */
+  pValue?: number;
+  baseline?: { value: number; n: number };
+  current?: { value: number; n: number };
+  /** When nothing is concluded: the smallest relative change the data could have detected. */
+  minDetectableEffect?: number;
+  /** Why the verdict is what it is, in a sentence (e.g. "too few runs"). */
+  reason?: string;
+  /** Baseline history values, oldest first, for the trend sparkline. */
+  trend?: number[];
+  warnings: string[];
+}
+
+export type TargetStatus = 'met' | 'warning' | 'failure' | 'inconclusive';
+
+/** A configured target or threshold, checked on the current run. */
+export interface TargetResult {
+  name: string;
+  kind: 'speedup' | 'threshold';
+  status: TargetStatus;
+  /** The observed value (e.g. speedup 7.2, accuracy 0.96, p95 in base unit). */
+  value?: number;
+  unit?: BaseUnit;
+  ci?: [number, number];
+  /** The rule in words, e.g. ">= 0.95" or "5x–15x". */
+  expected: string;
+  message: string;
+  /** Extra figures such as parallel efficiency. */
+  details?: Record<string, number>;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  verdict: OverallVerdict;
+  design: Design;
+  /** Method used for the suite-wide false-alarm control, in words. */
+  method: string;
+  counts: Record<BenchmarkVerdict, number>;
+  benchmarks: BenchmarkComparison[];
+  targets: TargetResult[];
+  /** Caveats about the whole comparison (machine mismatch, few runs, errors). */
+  warnings: string[];
+  errors: RunError[];
+  baseline?: { commit?: string; timestamp?: string; runs: number; machine?: Machine };
+  current?: { commit?: string; timestamp?: string; runs: number; machine?: Machine };
+}

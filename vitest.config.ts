@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['__tests__/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Child processes and git make some tests slow on a 2-core runner; keep parallelism modest.
+    maxWorkers: 2,
+  },
+});
