@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { branchOf, pickMode } from '../../src/flows/mode.js';
+
+describe('pickMode', () => {
+  const main = { ref: 'refs/heads/main', defaultBranch: 'main' };
+  it('picks the flow from the event', () => {
+    expect(pickMode('auto', { ...main, eventName: 'pull_request' })).toBe('pr');
+    expect(pickMode('auto', { ...main, eventName: 'push' })).toBe('baseline');
+    expect(pickMode('auto', { ...main, eventName: 'workflow_dispatch' })).toBe('baseline');
+    expect(pickMode('auto', { ...main, eventName: 'workflow_run' })).toBe('comment');
+  });
+  it('compares, and never records, a push to another branch', () => {
+    expect(pickMode('auto', { eventName: 'push', ref: 'refs/heads/feature', defaultBranch: 'main' })).toBe('pr');
+  });
+  it('lets the mode input win', () => {
+    expect(pickMode('baseline', { ...main, eventName: 'pull_request' })).toBe('baseline');
+  });
+  it('refuses pull_request_target, where PR code would run with a write token', () => {
+    expect(() => pickMode('auto', { ...main, eventName: 'pull_request_target' })).toThrow(/pull_request_target/);
+  });
+  it('strips refs/heads/', () => {
+    expect(branchOf('refs/heads/feature/x')).toBe('feature/x');
+    expect(branchOf('refs/pull/1/merge')).toBe('refs/pull/1/merge');
+  });
+});

@@ -1,0 +1,64 @@
+import { ConfigError } from '../errors.js';
+import { FAIL_ON_LEVELS, type FailOn } from '../flows/gate.js';
+import { MODES, type Mode } from '../flows/mode.js';
+
+/** The action's inputs, validated. Names match action.yml. */
+export interface ActionInputs {
+  config: string;
+  token: string;
+  /** `cache`, `gh-pages`, or a path: a directory store or one or more run files (comma-separated). */
+  baseline: string;
+  failOn: FailOn;
+  comment: boolean;
+  commentId: string;
+  mode: Mode | 'auto';
+  reportFile: string;
+  ghPagesBranch: string;
+  dataDir: string;
+  history: number;
+  abBase: string;
+  abSetup: string;
+  abRounds: number;
+  abTimeBudget: number;
+}
+
+/** Reads and checks the inputs through `get` (core.getInput in the action). Pure. */
+export function parseInputs(get: (name: string) => string): ActionInputs {
+  const text = (name: string, fallback: string): string => get(name).trim() || fallback;
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = text(name, fallback);
+    if (!(allowed as readonly string[]).includes(v))
+      throw new ConfigError(`Input '${name}' must be one of ${allowed.join(', ')}; found '${v}'.`, undefined, name);
+    return v as T;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = text(name, String(fallback)).toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(v)) return true;
+    if (['false', 'no', '0', 'off'].includes(v)) return false;
+    throw new ConfigError(`Input '${name}' must be true or false; found '${v}'.`, undefined, name);
+  };
+  const count = (name: string, fallback: number, min: number): number => {
+    const raw = text(name, String(fallback));
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < min)
+      throw new ConfigError(`Input '${name}' must be a whole number ≥ ${min}; found '${raw}'.`, undefined, name);
+    return v;
+  };
+  return {
+    config: text('config', 'performance-tracker.json'),
+    token: get('token').trim(),
+    baseline: text('baseline', 'cache'),
+    failOn: oneOf('fail-on', FAIL_ON_LEVELS, 'regression'),
+    comment: bool('comment', true),
+    commentId: text('comment-id', 'track-performance'),
+    mode: oneOf('mode', MODES, 'auto'),
+    reportFile: text('report-file', ''),
+    ghPagesBranch: text('gh-pages-branch', 'gh-pages'),
+    dataDir: text('data-dir', 'benchmarks'),
+    history: count('history', 10, 1),
+    abBase: text('ab-base', ''),
+    abSetup: text('ab-setup', ''),
+    abRounds: count('ab-rounds', 5, 1),
+    abTimeBudget: count('ab-time-budget', 0, 0),
+  };
+}
