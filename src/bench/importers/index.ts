@@ -1,0 +1,147 @@
+/**
+ * The importer registry: every foreign format, detection, and the one call (`parseImport`,
+ * `importFile`) that turns a tool's output — or our own run file — into a RunFile.
+ *
+ * Detection tries importers in array order and takes the first that claims the text. Each
+ * importer claims only text carrying its tool's signature (distinctive JSON keys, header or
+ * result lines), so order matters only between formats sharing a syntax: keep the more
+ * specific one first (libtest before criterion, whose `bencher` text is libtest's).
+ * To add a format: one import line and one array entry.
+ */
+import { readFile } from 'node:fs/promises';
+import { ImportError } from '../../errors.js';
+import { RUN_SCHEMA_VERSION, type RunFile } from '../../types.js';
+import { assemble } from './assemble.js';
+import { lineAt, tryParseJson } from './json.js';
+import { RUN_FILE_FORMAT, isRunFile, readRunFile } from './run-file.js';
+import type { Importer } from './types.js';
+import { hyperfine } from './hyperfine.js';
+
+/** All formats, in detection order. */
+export const importers: Importer[] = [
+  hyperfine,
+];
+
+/** Options of parseImport / importFile. */
+export interface ImportOptions {
+  /** Force a format instead of detecting it. */
+  format?: string;
+  /** Suite for all benchmarks (default: the tool's group, else the format name). */
+  suite?: string;
+  /** ISO timestamp of the run (default: now). */
+  timestamp?: string;
+}
+
+/** The importer whose format the text is, or undefined. Broken input of a format still matches. */
+export function detectFormat(text: string, file: string): Importer | undefined {
+  for (const importer of importers) {
+    try {
+      if (importer.parse(text, file) !== null) return importer;
+    } catch (e) {
+      // Recognised but broken: this is the format; parseImport reports the error.
+      if (e instanceof ImportError) return importer;
+      throw e;
+    }
+  }
+  return undefined;
+}
+
+/** A control character no text tool writes (ESC, tab and line breaks are fine), or U+FFFD. */
+function isBinaryChar(code: number): boolean {
+  return code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12 && code !== 27);
+}
+
+/** Rejects text that is not text at all: NUL bytes or many undecodable bytes. */
+function checkText(text: string, file: string, format?: string): void {
+  if (text.trim() === '') {
+    throw new ImportError(`${file}:1: the file is empty; expected benchmark output`, file, format, 1);
+  }
+  const limit = Math.min(text.length, 65536);
+  let bad = 0;
+  let first = -1;
+  for (let i = 0; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (!isBinaryChar(code)) continue;
+    if (first < 0) first = i;
+    bad++;
+    if (code === 0 || bad > Math.max(8, limit / 100)) {
+      const line = lineAt(text, first);
+      throw new ImportError(
+        `${file}:${line}: binary data, not text; expected the text or JSON output of a benchmark tool`,
+        file,
+        format,
+        line,
+      );
+    }
+  }
+}
+
+function formatList(): string {
+  return [...importers.map((i) => i.format), RUN_FILE_FORMAT].join(', ');
+}
+
+/**
+ * Parse text into a RunFile (schemaVersion 1, tool 'track-performance', timestamp from options
+ * or now, source {format, file}); benchmarks get suite = options.suite ?? group ?? format, id
+ * `${suite}/${name}`. A run file of our own is validated and returned as it is.
+ * Throws ImportError naming file, line/JSON path and what was expected for broken input, an
+ * unknown or wrong forced format, empty input, binary garbage, or zero benchmarks found.
+ */
+export function parseImport(text: string, file: string, options: ImportOptions = {}): { run: RunFile; format: string } {
+  const forced = options.format;
+  checkText(text, file, forced);
+  if (forced === RUN_FILE_FORMAT || (forced === undefined && /^\s*\{/.test(text) && isRunFile(tryParseJson(text)))) {
+    return { run: readRunFile(text, file), format: RUN_FILE_FORMAT };
+  }
+  let importer: Importer | undefined;
+  if (forced !== undefined) {
+    importer = importers.find((i) => i.format === forced);
+    if (!importer) {
+      throw new ImportError(`${file}: unknown format ${JSON.stringify(forced)}; expected one of: ${formatList()}`, file, forced, 1);
+    }
+  } else {
+    importer = detectFormat(text, file);
+    if (!importer) {
+      throw new ImportError(
+        `${file}:1: unrecognised benchmark output; expected one of: ${formatList()} (set "format" to force one)`,
+        file,
+        undefined,
+        1,
+      );
+    }
+  }
+  const imported = importer.parse(text, file);
+  if (imported === null) {
+    throw new ImportError(
+      `${file}:1: this is not ${importer.format} output; expected what \`${importer.produce}\` writes` +
+        (forced !== undefined ? ` (format ${JSON.stringify(forced)} was forced; remove it to detect the format)` : ''),
+      file,
+      importer.format,
+      1,
+    );
+  }
+  if (imported.length === 0) {
+    throw new ImportError(`${file}:1: no benchmarks found in ${importer.format} output`, file, importer.format, 1);
+  }
+  const where = { file, format: importer.format };
+  const run: RunFile = {
+    schemaVersion: RUN_SCHEMA_VERSION,
+    tool: 'track-performance',
+    timestamp: options.timestamp ?? new Date().toISOString(),
+    benchmarks: assemble(imported, where, options.suite),
+    source: { format: importer.format, file },
+  };
+  return { run, format: importer.format };
+}
+
+/** Reads a file and parses it with parseImport. A file that cannot be read is an ImportError. */
+export async function importFile(file: string, options: ImportOptions = {}): Promise<{ run: RunFile; format: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    throw new ImportError(`${file}: cannot read the file (${reason}); expected a benchmark output file`, file, options.format);
+  }
+  return parseImport(bytes.toString('utf8'), file, options);
+}
