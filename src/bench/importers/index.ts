@@ -16,10 +16,16 @@ import { lineAt, tryParseJson } from './json.js';
 import { RUN_FILE_FORMAT, isRunFile, readRunFile } from './run-file.js';
 import type { Importer } from './types.js';
 import { hyperfine } from './hyperfine.js';
+import { googlebenchmark } from './googlebenchmark.js';
+import { goJson } from './go-json.js';
+import { go } from './go.js';
 
 /** All formats, in detection order. */
 export const importers: Importer[] = [
   hyperfine,
+  googlebenchmark,
+  goJson,
+  go,
 ];
 
 /** Options of parseImport / importFile. */

@@ -36,7 +36,7 @@ export function toNs(value: number, unit: string): number | undefined {
  * `ops`) is better when bigger; a cost (time, memory, allocations, `…/op`, counts) when smaller.
  */
 export function guessDirection(unitOrName: string): Direction {
-  return /(\/s|\/sec|per_?second|per second|ops\b|throughput|hz$|hits|rate$)/i.test(unitOrName)
+  return /(\/s|\/sec|per_?second|per second|ops\b|throughput|hz$|rate$)/i.test(unitOrName)
     ? 'bigger'
     : 'smaller';
 }

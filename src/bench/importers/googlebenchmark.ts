@@ -1,0 +1,102 @@
+/**
+ * Google Benchmark `--benchmark_format=json` (or `--benchmark_out`). Iteration rows of one
+ * `run_name` (repetitions) become samples; aggregate rows are used only when the iteration rows
+ * were left out (`--benchmark_report_aggregates_only`). Extra numeric keys are user counters.
+ */
+import type { Metric } from '../../types.js';
+import type { ImportedBenchmark, Importer } from './types.js';
+import {
+  type Ctx,
+  arrayAt,
+  isObject,
+  jsonError,
+  looksLikeJsonObject,
+  numberAt,
+  objectAt,
+  parseJson,
+  stringAt,
+  tryParseJson,
+} from './json.js';
+import { valueMetric } from './metric.js';
+import { guessDirection, toNs } from './units.js';
+
+/** Keys Google Benchmark writes itself; every other numeric key is a user counter. */
+const KNOWN = new Set([
+  'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions',
+  'repetition_index', 'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit',
+  'aggregate_name', 'aggregate_unit', 'label', 'error_occurred', 'error_message', 'big_o', 'rms',
+  'cpu_coefficient', 'real_coefficient', 'complexity_n', 'skipped', 'skip_message',
+]);
+
+function isGoogleBenchmark(v: unknown): boolean {
+  if (!isObject(v) || !Array.isArray(v.benchmarks)) return false;
+  const first: unknown = v.benchmarks[0];
+  return isObject(v.context) && (isObject(first) ? 'real_time' in first || 'run_type' in first : 'executable' in v.context);
+}
+
+/** A counter's unit and direction: `*_per_second` are rates (bigger), others counts. */
+function counterMetric(key: string, value: number): Metric {
+  const rate = /^(.*)_per_second$/.exec(key);
+  if (rate) {
+    const what = rate[1] === 'bytes' ? 'B' : (rate[1] as string);
+    return valueMetric(`${what}/s`, 'bigger', value);
+  }
+  return valueMetric('count', guessDirection(key), value);
+}
+
+function timeAt(o: Record<string, unknown>, key: string, unit: string, ctx: Ctx, path: string): number {
+  const ns = toNs(numberAt(o[key], ctx, `${path}.${key}`), unit);
+  if (ns === undefined) throw jsonError(ctx, `${path}.time_unit`, '"ns", "us", "ms" or "s"', unit);
+  return ns;
+}
+
+function readRow(o: Record<string, unknown>, name: string, ctx: Ctx, path: string): ImportedBenchmark {
+  const unit = o.time_unit === undefined ? 'ns' : stringAt(o.time_unit, ctx, `${path}.time_unit`);
+  const metrics: Record<string, Metric> = {};
+  if (o.cpu_time !== undefined) metrics.cpuTime = valueMetric('ns', 'smaller', timeAt(o, 'cpu_time', unit, ctx, path));
+  for (const [key, v] of Object.entries(o)) {
+    if (KNOWN.has(key) || typeof v !== 'number') continue;
+    metrics[key] = counterMetric(key, numberAt(v, ctx, `${path}.${key}`));
+  }
+  const b: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller', value: timeAt(o, 'real_time', unit, ctx, path) };
+  if (Object.keys(metrics).length > 0) b.metrics = metrics;
+  return b;
+}
+
+/** Google Benchmark JSON importer. */
+export const googlebenchmark: Importer = {
+  format: 'googlebenchmark',
+  produce: './my_benchmark --benchmark_format=json --benchmark_repetitions=10 > results.json',
+  parse(text, file) {
+    if (!looksLikeJsonObject(text)) return null;
+    const quick = tryParseJson(text);
+    if (quick !== undefined ? !isGoogleBenchmark(quick) : !/"(context|benchmarks)"\s*:/.test(text) || !/"(time_unit|executable)"/.test(text)) {
+      return null;
+    }
+    const ctx: Ctx = { file, format: 'googlebenchmark' };
+    const doc = objectAt(quick ?? parseJson(text, ctx), ctx, '$');
+    const rows = arrayAt(doc.benchmarks, ctx, '$.benchmarks');
+    const iterations: ImportedBenchmark[] = [];
+    const aggregates = new Map<string, Map<string, ImportedBenchmark>>();
+    rows.forEach((row, i) => {
+      const path = `$.benchmarks[${i}]`;
+      const o = objectAt(row, ctx, path);
+      if (o.error_occurred === true || o.skipped === true) return; // failed or skipped: nothing measured
+      const name = stringAt(o.run_name ?? o.name, ctx, `${path}.${o.run_name === undefined ? 'name' : 'run_name'}`);
+      if (o.run_type !== 'aggregate') {
+        iterations.push(readRow(o, name, ctx, path));
+        return;
+      }
+      const kind = stringAt(o.aggregate_name, ctx, `${path}.aggregate_name`);
+      if (kind !== 'mean' && kind !== 'median') return; // stddev, cv, BigO, RMS are not locations
+      const byKind = aggregates.get(name) ?? new Map<string, ImportedBenchmark>();
+      byKind.set(kind, readRow(o, name, ctx, path));
+      aggregates.set(name, byKind);
+    });
+    const seen = new Set(iterations.map((b) => b.name));
+    const fromAggregates = [...aggregates]
+      .filter(([name]) => !seen.has(name))
+      .map(([, byKind]) => (byKind.get('median') ?? byKind.get('mean')) as ImportedBenchmark);
+    return [...iterations, ...fromAggregates];
+  },
+};
