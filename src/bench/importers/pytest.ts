@@ -1,0 +1,71 @@
+/**
+ * pytest-benchmark `--benchmark-json` output. Times are in seconds; `stats.data` (written with
+ * `--benchmark-save-data`) holds one value per round, kept as samples in ns.
+ */
+import type { ImportedBenchmark, Importer } from './types.js';
+import {
+  type JsonContext,
+  type JsonObject,
+  fail,
+  finiteNumbers,
+  isObject,
+  numberAt,
+  objectAt,
+  objectsAt,
+  parseJsonText,
+  requireSome,
+  stringAt,
+} from './json-input.js';
+import { importedMetric } from './import-metric.js';
+
+const FORMAT = 'pytest';
+
+/** pytest-benchmark JSON (`pytest --benchmark-json=out.json`). */
+export const pytestImporter: Importer = {
+  format: FORMAT,
+  produce: 'pytest --benchmark-only --benchmark-json=out.json (add --benchmark-save-data to keep every round)',
+  parse(text, file) {
+    const ctx = { file, format: FORMAT };
+    const doc = parseJsonText(text, ctx, /"machine_info"[\s\S]*"benchmarks"|"fullname"/);
+    if (!isObject(doc) || !isObject(doc.machine_info) || !('benchmarks' in doc)) return null;
+    const benches = objectsAt(doc, 'benchmarks', '$', ctx);
+    return requireSome(benches, '$.benchmarks', ctx).map((b, i) => readBenchmark(b, `$.benchmarks[${i}]`, ctx));
+  },
+};
+
+function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
+  const name = stringAt(b, 'name', path, ctx);
+  const stats = objectAt(b, 'stats', path, ctx);
+  const statsPath = `${path}.stats`;
+  const median = numberAt(stats, 'median', statsPath, ctx);
+  const out: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller', value: median * 1e9 };
+  const group = groupOf(b, path, ctx);
+  if (group !== undefined) out.group = group;
+  const samples = roundSamples(stats, statsPath, ctx);
+  if (samples) out.samples = samples.map((s) => s * 1e9);
+  if (typeof stats.ops === 'number' && Number.isFinite(stats.ops)) {
+    out.metrics = { ops: importedMetric('ops/s', 'bigger', stats.ops) };
+  }
+  return out;
+}
+
+/** The benchmark's `group`, else the test module from `fullname` (`bench.py::test_x` → `bench.py`). */
+function groupOf(b: JsonObject, path: string, ctx: JsonContext): string | undefined {
+  if (typeof b.group === 'string' && b.group !== '') return b.group;
+  if (b.group !== null && b.group !== undefined) fail(ctx, `${path}.group`, 'a string or null', b.group);
+  if (typeof b.fullname !== 'string') return undefined;
+  const cut = b.fullname.indexOf('::');
+  return cut > 0 ? b.fullname.slice(0, cut) : undefined;
+}
+
+/**
+ * `stats.data` when it holds every round. A list with non-numbers is not the rounds (some
+ * published files elide it with a note), so the summary is used instead of a partial sample.
+ */
+function roundSamples(stats: JsonObject, path: string, ctx: JsonContext): number[] | undefined {
+  const data = stats.data;
+  if (data === undefined || data === null) return undefined;
+  if (!Array.isArray(data)) fail(ctx, `${path}.data`, 'an array of seconds', data);
+  if (data.length === 0 || data.some((v) => typeof v === 'string')) return undefined;
+  return finiteNumbers(data, `${path}.data`, ctx);
+}
