@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { emptyHistory, insertRun, toRuns } from '../../src/store/history.js';
+import { at, bench, HOSTILE, makeRun } from './make-run.js';
+
+describe('history columns', () => {
+  it('gives back the runs it was given, oldest first, whatever the insertion order', () => {
+    const runs = [makeRun('c1', at(0)), makeRun('c2', at(1)), makeRun('c3', at(2))];
+    const doc = emptyHistory('main');
+    for (const r of [runs[2]!, runs[0]!, runs[1]!]) insertRun(doc, r);
+    expect(toRuns(doc)).toEqual(runs);
+  });
+
+  it('keeps a hostile name exactly, as data', () => {
+    const doc = insertRun(emptyHistory('main'), makeRun('c1', at(0)));
+    expect(toRuns(doc)[0]!.benchmarks.map((b) => b.name)).toContain(HOSTILE);
+  });
+
+  it('is idempotent for the same commit and time (a retried save)', () => {
+    const doc = emptyHistory('main');
+    insertRun(doc, makeRun('c1', at(0)));
+    insertRun(doc, makeRun('c1', at(0)));
+    expect(doc.entries).toHaveLength(1);
+  });
+
+  it('leaves a benchmark absent from the runs that did not measure it', () => {
+    const doc = emptyHistory('main');
+    insertRun(doc, makeRun('c1', at(0), [bench('a', 1)]));
+    insertRun(doc, makeRun('c2', at(1), [bench('b', 2)]));
+    insertRun(doc, makeRun('c0', at(-1), [bench('a', 3), bench('b', 4)]));
+    const runs = toRuns(doc);
+    expect(runs.map((r) => r.benchmarks.map((b) => `${b.name}=${b.value}`))).toEqual([['a=3', 'b=4'], ['a=1'], ['b=2']]);
+    expect(doc.benchmarks['suite/a']!.value).toEqual([3, 1, null]);
+  });
+
+  it('keeps extra metrics per run', () => {
+    const withMetric = bench('a', 1, { metrics: { peakRss: { unit: 'B', direction: 'smaller', value: 1024 } } });
+    const doc = emptyHistory('main');
+    insertRun(doc, makeRun('c1', at(0), [bench('a', 1)]));
+    insertRun(doc, makeRun('c2', at(1), [withMetric]));
+    const [first, second] = toRuns(doc);
+    expect(first!.benchmarks[0]!.metrics).toBeUndefined();
+    expect(second!.benchmarks[0]!.metrics).toEqual({ peakRss: { unit: 'B', direction: 'smaller', value: 1024 } });
+  });
+
+  it('starts a series afresh when the unit changes (values in different units do not compare)', () => {
+    const doc = emptyHistory('main');
+    insertRun(doc, makeRun('c1', at(0), [bench('a', 1)]));
+    insertRun(doc, makeRun('c2', at(1), [bench('a', 5, { unit: 'ops/s', direction: 'bigger' })]));
+    expect(doc.benchmarks['suite/a']!.value).toEqual([null, 5]);
+    expect(doc.entries).toHaveLength(2);
+  });
+});

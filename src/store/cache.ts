@@ -1,0 +1,81 @@
+/**
+ * History in the GitHub Actions cache. Entries are immutable, so every save goes under a new
+ * key `<prefix>-<branch>:<commit>-<time>` and a load restores the newest entry whose key starts
+ * with `<prefix>-<branch>:`. Each entry holds the last `history` runs, so the history comes from
+ * the cache alone. A failed restore or save is a warning, never a failure (the toolkit's way).
+ * Saves run on pushes only; pull requests read, and anything they would keep belongs under
+ * another prefix so it can never shadow the baseline.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as cache from '@actions/cache';
+import * as core from '@actions/core';
+import type { RunFile } from '../types.js';
+import { readIfExists } from './directory.js';
+import { appendRun, newestRuns } from './record.js';
+import type { CacheOptions, Store } from './types.js';
+
+const FILE = 'history.json';
+
+/** The key prefix that every entry of `branch` starts with (the branch is URI-encoded, so the `:` ends it). */
+export function cacheKeyPrefix(prefix: string, branch: string): string {
+  return `${prefix}-${encodeURIComponent(branch)}:`;
+}
+
+/** A unique key for `run` on `branch`. */
+export function cacheKey(prefix: string, branch: string, run: RunFile): string {
+  const time = Date.parse(run.timestamp);
+  return `${cacheKeyPrefix(prefix, branch)}${run.commit ?? 'nocommit'}-${(Number.isNaN(time) ? Date.now() : time).toString(36)}`;
+}
+
+/** A store in the Actions cache. */
+export function cacheStore(o: CacheOptions = {}): Store {
+  const prefix = o.keyPrefix ?? 'track-performance';
+  const keep = o.history ?? 20;
+  // The cache version hashes the paths: the same directory must be used by every job.
+  const dir = o.dir ?? join(process.env.RUNNER_TEMP || tmpdir(), 'track-performance-cache');
+  const warn = o.warn ?? ((m: string) => core.warning(m));
+  const file = join(dir, FILE);
+
+  /** Restores the newest entry of `branch` into `dir`; the file's text, or undefined when none. */
+  async function restore(branch: string): Promise<{ text: string; key: string } | undefined> {
+    await mkdir(dir, { recursive: true });
+    await rm(file, { force: true }); // never the directory: it may be the user's
+
+    let key: string | undefined;
+    try {
+      key = await cache.restoreCache([dir], cacheKeyPrefix(prefix, branch));
+    } catch (e) {
+      warn(`Restoring the baseline from the Actions cache failed: ${(e as Error).message}`);
+      return undefined;
+    }
+    const text = key === undefined ? undefined : await readIfExists(file);
+    return key === undefined || text === undefined ? undefined : { text, key };
+  }
+
+  return {
+    describe: () => `Actions cache, keys ${prefix}-<branch>:`,
+    async load(branch, limit) {
+      const got = await restore(branch);
+      return got && newestRuns(got.text, `${FILE} of cache entry ${got.key}`, limit);
+    },
+    async save(run, branch) {
+      const got = await restore(branch);
+      const text = appendRun(got?.text, `${FILE} of cache entry ${got?.key}`, run, branch, {
+        raw: keep,
+        recent: keep,
+        dailyDays: 0,
+        weeklyWeeks: 0,
+      });
+      await writeFile(file, text);
+      const key = cacheKey(prefix, branch, run);
+      try {
+        const id = await cache.saveCache([dir], key);
+        if (id === -1) warn(`The Actions cache did not save ${key} (the key exists already, or the service refused it).`);
+      } catch (e) {
+        warn(`Saving the baseline to the Actions cache failed: ${(e as Error).message}`);
+      }
+    },
+  };
+}

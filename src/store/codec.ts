@@ -1,0 +1,114 @@
+/**
+ * Reading and writing history files: validation, migration of older layouts, and the one error
+ * a damaged file gives. Pure (text in, document out): callers own the I/O, and they never write
+ * over a file this module refused.
+ */
+import { StoreError } from '../errors.js';
+import type { RunFile } from '../types.js';
+import { emptyHistory, HISTORY_SCHEMA_VERSION, insertRun, STAT_KEYS, type HistoryDoc, type Series } from './history.js';
+
+/**
+ * Layout versions:
+ * - 1: rows, `{ schemaVersion: 1, tool, kind: "history", branch, runs: RunFile[] }` — also easy
+ *   to write by hand; read and migrated, the next save writes version 2.
+ * - 2: columns, see `HistoryDoc`.
+ */
+const KEEP = 'The file was left unchanged: repair it, or delete it to start a new history.';
+
+/** Parses a history file; throws StoreError naming `file` and what was expected. */
+export function parseHistory(text: string, file: string): HistoryDoc {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw fail(file, `is not valid JSON (${why}; ${text.length} bytes, truncated?)`);
+  }
+  if (!isObject(data) || data.tool !== 'track-performance' || data.kind !== 'history')
+    throw fail(file, 'is not a track-performance history file (expected "tool": "track-performance" and "kind": "history")');
+  const version = data.schemaVersion;
+  if (version === 1) return migrateV1(data, file);
+  if (version === HISTORY_SCHEMA_VERSION) return validateV2(data, file);
+  if (typeof version === 'number' && Number.isInteger(version) && version > HISTORY_SCHEMA_VERSION)
+    throw fail(file, `has schemaVersion ${version}, written by a newer track-performance; this version reads 1 to ${HISTORY_SCHEMA_VERSION}. Upgrade track-performance`);
+  throw fail(file, `has schemaVersion ${JSON.stringify(version)}; expected an integer from 1 to ${HISTORY_SCHEMA_VERSION}`);
+}
+
+/** The file's text for `doc`: compact JSON (size matters for long histories), one final newline. */
+export function serializeHistory(doc: HistoryDoc): string {
+  return `${JSON.stringify(doc)}\n`;
+}
+
+function fail(file: string, what: string): StoreError {
+  return new StoreError(`History file ${file} ${what}. ${KEEP}`, file);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function migrateV1(data: Record<string, unknown>, file: string): HistoryDoc {
+  if (typeof data.branch !== 'string') throw fail(file, 'has no "branch" string');
+  if (!Array.isArray(data.runs)) throw fail(file, 'has no "runs" array (schemaVersion 1)');
+  const doc = emptyHistory(data.branch);
+  data.runs.forEach((run: unknown, i) => {
+    const at = `$.runs[${i}]`;
+    if (!isObject(run) || !Array.isArray(run.benchmarks)) throw fail(file, `${at} is not a run file with a "benchmarks" array`);
+    checkTimestamp(run.timestamp, `${at}.timestamp`, file);
+    run.benchmarks.forEach((b: unknown, j) => {
+      const bt = `${at}.benchmarks[${j}]`;
+      if (!isObject(b) || typeof b.id !== 'string' || typeof b.value !== 'number' || typeof b.unit !== 'string')
+        throw fail(file, `${bt} is not a benchmark (expected "id", "unit" and a numeric "value")`);
+    });
+    insertRun(doc, run as unknown as RunFile);
+  });
+  return doc;
+}
+
+function validateV2(data: Record<string, unknown>, file: string): HistoryDoc {
+  if (typeof data.branch !== 'string') throw fail(file, 'has no "branch" string');
+  if (!Array.isArray(data.entries)) throw fail(file, 'has no "entries" array');
+  if (!isObject(data.benchmarks)) throw fail(file, 'has no "benchmarks" object');
+  const n = data.entries.length;
+  data.entries.forEach((e: unknown, i) => {
+    if (!isObject(e)) throw fail(file, `$.entries[${i}] is not an object`);
+    checkTimestamp(e.timestamp, `$.entries[${i}].timestamp`, file);
+  });
+  for (const [id, s] of Object.entries(data.benchmarks)) {
+    const at = `$.benchmarks[${JSON.stringify(id)}]`;
+    if (!isObject(s) || typeof s.suite !== 'string' || typeof s.name !== 'string')
+      throw fail(file, `${at} has no "suite" and "name" strings`);
+    checkSeries(s, n, at, file);
+    if (s.metrics !== undefined) {
+      if (!isObject(s.metrics)) throw fail(file, `${at}.metrics is not an object`);
+      for (const [m, ms] of Object.entries(s.metrics)) checkSeries(ms, n, `${at}.metrics[${JSON.stringify(m)}]`, file);
+    }
+  }
+  return data as unknown as HistoryDoc;
+}
+
+function checkSeries(s: unknown, n: number, at: string, file: string): asserts s is Series {
+  if (!isObject(s) || typeof s.unit !== 'string' || (s.direction !== 'smaller' && s.direction !== 'bigger'))
+    throw fail(file, `${at} needs "unit" and "direction" ("smaller" or "bigger")`);
+  checkColumn(s.value, n, `${at}.value`, file, isNumberOrNull);
+  checkColumn(s.samples, n, `${at}.samples`, file, (v) => v === null || (Array.isArray(v) && v.every((x) => typeof x === 'number')));
+  if (!isObject(s.stats)) throw fail(file, `${at}.stats is not an object`);
+  for (const k of Object.keys(s.stats)) {
+    if (!(STAT_KEYS as readonly string[]).includes(k)) throw fail(file, `${at}.stats has unknown statistic "${k}" (expected ${STAT_KEYS.join(', ')})`);
+    checkColumn(s.stats[k], n, `${at}.stats.${k}`, file, isNumberOrNull);
+  }
+}
+
+function checkColumn(col: unknown, n: number, at: string, file: string, ok: (v: unknown) => boolean): void {
+  if (!Array.isArray(col) || col.length !== n) throw fail(file, `${at} must be an array of ${n} values, one per entry`);
+  const bad = col.findIndex((v) => !ok(v));
+  if (bad >= 0) throw fail(file, `${at}[${bad}] has an unexpected value ${JSON.stringify(col[bad])}`);
+}
+
+function isNumberOrNull(v: unknown): boolean {
+  return v === null || (typeof v === 'number' && Number.isFinite(v));
+}
+
+function checkTimestamp(t: unknown, at: string, file: string): void {
+  if (typeof t !== 'string' || Number.isNaN(Date.parse(t))) throw fail(file, `${at} must be an ISO 8601 date string`);
+}

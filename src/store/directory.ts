@@ -1,0 +1,54 @@
+/** A history directory on the local disk (CLI, tests): one file per branch, atomic writes. */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { StoreError } from '../errors.js';
+import type { RunFile } from '../types.js';
+import { withLock } from './file-lock.js';
+import { historyFileName } from './layout.js';
+import { appendRun, newestRuns } from './record.js';
+import type { Retention } from './retention.js';
+import type { Store } from './types.js';
+
+/** A store in `dir` (created on the first save). */
+export function directoryStore(dir: string, retention?: Retention): Store {
+  const root = resolve(dir);
+  const fileOf = (branch: string) => join(root, historyFileName(branch));
+  return {
+    describe: () => `directory ${root}`,
+    async load(branch, limit) {
+      const file = fileOf(branch);
+      const text = await readIfExists(file);
+      return text === undefined ? undefined : newestRuns(text, file, limit);
+    },
+    async save(run: RunFile, branch: string) {
+      const file = fileOf(branch);
+      await mkdir(root, { recursive: true });
+      await withLock(`${file}.lock`, async () => {
+        const next = appendRun(await readIfExists(file), file, run, branch, retention);
+        await writeAtomic(file, next);
+      });
+    },
+  };
+}
+
+/** The file's text, or undefined when it does not exist. */
+export async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(`Cannot read history file ${file}: ${(e as Error).message}`, file);
+  }
+}
+
+/** Writes beside the target, then renames over it: readers see the old file or the new one, never half. */
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(tmp, text, { flag: 'wx' });
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw new StoreError(`Cannot write history file ${file}: ${(e as Error).message}`, file);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * History on a branch of the user's own repository (gh-pages by default), through the git CLI.
+ * All work happens in a temporary bare repository: the user's checkout is only asked for its
+ * `origin` URL. Each save is one commit adding the run to `<dataDir>/<branch>.json`; a push
+ * rejected because another job pushed first is redone on top of the fresh tip, so no run is lost.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { StoreError } from '../errors.js';
+import type { RunFile } from '../types.js';
+import { gitIn, type Git } from './git.js';
+import { historyFileName } from './layout.js';
+import { appendRun, newestRuns } from './record.js';
+import type { GhPagesOptions, Store } from './types.js';
+
+/** Stderr of a push that lost a race (retry after refetching) rather than failed for good. */
+const REJECTED = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info/i;
+
+/** A store on branch `branch` (default gh-pages) of the `origin` of the checkout at `repoDir`. */
+export function ghPagesStore(o: GhPagesOptions): Store {
+  const pagesBranch = o.branch ?? 'gh-pages';
+  const dataDir = (o.dataDir ?? 'benchmarks').replace(/^\/+|\/+$/g, '');
+  const maxRetries = o.maxRetries ?? 10;
+  const pathOf = (branch: string) => (dataDir ? `${dataDir}/${historyFileName(branch)}` : historyFileName(branch));
+  const label = (path: string) => `${path} on branch ${pagesBranch}`;
+
+  return {
+    describe: () => `gh-pages branch ${pagesBranch}, dir ${dataDir || '.'}/`,
+    load: (branch, limit) =>
+      inTempRepo(o, async (git, url) => {
+        const tip = await fetchTip(git, url, pagesBranch);
+        const text = tip && (await readAt(git, tip, pathOf(branch)));
+        return text === undefined ? undefined : newestRuns(text, label(pathOf(branch)), limit);
+      }),
+    save: (run: RunFile, branch: string) =>
+      inTempRepo(o, async (git, url) => {
+        const path = pathOf(branch);
+        for (let attempt = 0; attempt <= maxRetries; attempt++) {
+          const tip = await fetchTip(git, url, pagesBranch);
+          const text = tip && (await readAt(git, tip, path));
+          // Throws on a damaged file before anything is committed: the file stays as it is.
+          const next = appendRun(text, label(path), run, branch, o.retention);
+          const commit = await commitFile(git, tip, path, next, `track-performance: record ${branch} at ${run.commit?.slice(0, 12) ?? run.timestamp}`);
+          const push = await git.run(['push', '--quiet', '--no-verify', url, `${commit}:refs/heads/${pagesBranch}`]);
+          if (push.code === 0) return;
+          if (!REJECTED.test(push.stderr)) throw new StoreError(`Pushing to branch ${pagesBranch} failed: ${push.stderr.trim()}`);
+          await sleep((50 + Math.random() * 200) * Math.min(attempt + 1, 5));
+        }
+        throw new StoreError(
+          `Pushing to branch ${pagesBranch} was rejected ${maxRetries + 1} times (other jobs kept pushing first); the run was not recorded. Raise maxRetries or re-run the job.`,
+        );
+      }),
+  };
+}
+
+/** Runs `fn` with git in a fresh temporary bare repository, removed afterwards. */
+async function inTempRepo<T>(o: GhPagesOptions, fn: (git: Git, url: string) => Promise<T>): Promise<T> {
+  const url = await originUrl(o.repoDir);
+  const dir = await mkdtemp(join(tmpdir(), 'track-performance-pages-'));
+  try {
+    const git = gitIn(dir, o.token);
+    await git.ok(['init', '--quiet', '--bare'], 'Creating a temporary repository');
+    return await fn(git, url);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The checkout's `origin` URL; a relative path is taken from the checkout. */
+async function originUrl(repoDir: string): Promise<string> {
+  const url = await gitIn(repoDir).ok(['remote', 'get-url', 'origin'], `Reading the origin remote of ${repoDir}`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/\\]+@[^:]+:/.test(url) || isAbsolute(url)) return url;
+  return resolve(repoDir, url);
+}
+
+/** Fetches the tip of `branch`; undefined when the branch does not exist yet. */
+async function fetchTip(git: Git, url: string, branch: string): Promise<string | undefined> {
+  const ref = `refs/remotes/origin/${branch}`;
+  const r = await git.run(['fetch', '--quiet', '--no-tags', '--depth=1', url, `+refs/heads/${branch}:${ref}`]);
+  if (r.code !== 0) {
+    if (/couldn't find remote ref/i.test(r.stderr)) return undefined;
+    throw new StoreError(`Fetching branch ${branch} failed: ${r.stderr.trim()}`);
+  }
+  return git.ok(['rev-parse', '--verify', ref], `Reading branch ${branch}`);
+}
+
+/** The text of `path` at `commit`; undefined when the file does not exist there. */
+async function readAt(git: Git, commit: string, path: string): Promise<string | undefined> {
+  const blob = await git.run(['rev-parse', '--verify', '--quiet', `${commit}:${path}`]);
+  if (blob.code !== 0) return undefined;
+  return (await git.run(['cat-file', 'blob', blob.stdout.trim()])).stdout;
+}
+
+/** One commit on top of `parent` (an orphan when absent) that sets `path` to `text`. */
+async function commitFile(git: Git, parent: string | undefined, path: string, text: string, message: string): Promise<string> {
+  const env = { GIT_INDEX_FILE: `index-${process.pid}-${Date.now()}` };
+  const blob = await git.ok(['hash-object', '-w', '--stdin'], 'Writing the history file', { input: text });
+  await git.ok(parent ? ['read-tree', parent] : ['read-tree', '--empty'], 'Reading the branch tree', { env });
+  await git.ok(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], 'Staging the history file', { env });
+  const tree = await git.ok(['write-tree'], 'Writing the tree', { env });
+  const args = ['commit-tree', tree, '-m', message, ...(parent ? ['-p', parent] : [])];
+  return git.ok(args, 'Committing the history file', { env });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,196 @@
+/**
+ * The history document: every stored run of one branch, in columns. A row per run would repeat
+ * each benchmark's names and keys once per run (≈ 250 bytes × benchmarks × runs); columns keep
+ * one number per statistic per run, so a long history stays small and parses fast.
+ * Pure functions only: reading and writing files lives in `codec.ts` and the backends.
+ */
+import { summarizeValue } from '../bench/summarize.js';
+import { RUN_SCHEMA_VERSION, type BaseUnit, type BenchmarkResult, type Direction, type Metric, type RunFile, type Stats } from '../types.js';
+
+/** Version of the history layout written today; `codec.ts` migrates older ones. */
+export const HISTORY_SCHEMA_VERSION = 2;
+
+/** The statistics kept per run, in this order. */
+export const STAT_KEYS = ['n', 'mean', 'median', 'min', 'max', 'stdev', 'p75', 'p95', 'p99'] as const;
+export type StatKey = (typeof STAT_KEYS)[number];
+
+/** One metric over all runs: position i belongs to `entries[i]`; null where the run lacks it. */
+export interface Series {
+  unit: BaseUnit;
+  direction: Direction;
+  value: Array<number | null>;
+  /** One column per statistic; a missing column means no run had that statistic. */
+  stats: Partial<Record<StatKey, Array<number | null>>>;
+  /** Raw samples per run; null once retention summarized the run (or when the tool gave none). */
+  samples: Array<number[] | null>;
+}
+
+export interface BenchmarkSeries extends Series {
+  suite: string;
+  name: string;
+  metrics?: Record<string, Series>;
+}
+
+/** What a run carries besides its benchmarks. */
+export type EntryMeta = Omit<RunFile, 'benchmarks' | 'schemaVersion' | 'tool'>;
+
+export interface HistoryDoc {
+  schemaVersion: typeof HISTORY_SCHEMA_VERSION;
+  tool: 'track-performance';
+  kind: 'history';
+  branch: string;
+  /** Runs, oldest first. */
+  entries: EntryMeta[];
+  /** Benchmark id → its series, each as long as `entries`. */
+  benchmarks: Record<string, BenchmarkSeries>;
+}
+
+/** An empty history for `branch`. */
+export function emptyHistory(branch: string): HistoryDoc {
+  return { schemaVersion: HISTORY_SCHEMA_VERSION, tool: 'track-performance', kind: 'history', branch, entries: [], benchmarks: {} };
+}
+
+/** Identity of a run inside a history: the same commit measured at the same time is one run. */
+export function entryKey(e: Pick<EntryMeta, 'commit' | 'timestamp'>): string {
+  return `${e.commit ?? ''}@${e.timestamp}`;
+}
+
+/**
+ * Inserts `run` at its place in time (oldest first). A run already present (same commit and
+ * timestamp, e.g. a retried push) is left as it is, so inserting is idempotent.
+ * Mutates and returns `doc`.
+ */
+export function insertRun(doc: HistoryDoc, run: RunFile): HistoryDoc {
+  const key = entryKey(run);
+  if (doc.entries.some((e) => entryKey(e) === key)) return doc;
+  const t = Date.parse(run.timestamp);
+  let at = doc.entries.length;
+  while (at > 0 && Date.parse(doc.entries[at - 1]!.timestamp) > t) at--;
+  const { benchmarks, schemaVersion: _v, tool: _t, ...meta } = run;
+  doc.entries.splice(at, 0, meta);
+  const seen = new Set<string>();
+  for (const b of benchmarks) {
+    if (seen.has(b.id)) continue; // ids are unique in a run; a duplicate would misalign the columns
+    seen.add(b.id);
+    const old = doc.benchmarks[b.id];
+    const series = old && sameKind(old, b) ? old : newBenchmarkSeries(b, doc.entries.length - 1);
+    series.suite = b.suite;
+    series.name = b.name;
+    doc.benchmarks[b.id] = series;
+    insertMetric(series, b, at);
+    const metricNames = new Set([...Object.keys(series.metrics ?? {}), ...Object.keys(b.metrics ?? {})]);
+    for (const m of metricNames) {
+      const given = b.metrics?.[m];
+      let ms = series.metrics?.[m];
+      if (given && (!ms || !sameKind(ms, given))) ms = newSeries(given, doc.entries.length - 1);
+      if (!ms) continue;
+      series.metrics = { ...series.metrics, [m]: ms };
+      insertMetric(ms, given, at);
+    }
+  }
+  for (const [id, s] of Object.entries(doc.benchmarks)) if (!seen.has(id)) insertAbsent(s, at);
+  return doc;
+}
+
+/** The runs at `indexes` (default all), oldest first, as run files. */
+export function toRuns(doc: HistoryDoc, indexes?: number[]): RunFile[] {
+  const idx = indexes ?? doc.entries.map((_, i) => i);
+  const ids = Object.keys(doc.benchmarks);
+  return idx.map((i) => {
+    const benchmarks: BenchmarkResult[] = [];
+    for (const id of ids) {
+      const s = doc.benchmarks[id]!;
+      const m = metricAt(s, i);
+      if (!m) continue;
+      const b: BenchmarkResult = { id, suite: s.suite, name: s.name, unit: m.unit, direction: m.direction, value: m.value, stats: m.stats ?? summarizeValue(m.value) };
+      if (m.samples) b.samples = m.samples;
+      const metrics: Record<string, Metric> = {};
+      for (const [name, ms] of Object.entries(s.metrics ?? {})) {
+        const mm = metricAt(ms, i);
+        if (mm) metrics[name] = mm;
+      }
+      if (Object.keys(metrics).length) b.metrics = metrics;
+      benchmarks.push(b);
+    }
+    return { schemaVersion: RUN_SCHEMA_VERSION, tool: 'track-performance', ...doc.entries[i]!, benchmarks };
+  });
+}
+
+/** Keeps only the runs at `keep` (sorted ascending) in every column. Mutates and returns `doc`. */
+export function selectEntries(doc: HistoryDoc, keep: number[]): HistoryDoc {
+  if (keep.length === doc.entries.length) return doc;
+  doc.entries = keep.map((i) => doc.entries[i]!);
+  for (const [id, s] of Object.entries(doc.benchmarks)) {
+    selectSeries(s, keep);
+    for (const ms of Object.values(s.metrics ?? {})) selectSeries(ms, keep);
+    if (s.value.every((v) => v === null)) delete doc.benchmarks[id];
+  }
+  return doc;
+}
+
+/** Drops the raw samples of every run before index `from` (they stay summarized in `stats`). */
+export function dropSamplesBefore(doc: HistoryDoc, from: number): HistoryDoc {
+  for (const s of Object.values(doc.benchmarks)) {
+    for (const series of [s, ...Object.values(s.metrics ?? {})]) {
+      for (let i = 0; i < Math.min(from, series.samples.length); i++) series.samples[i] = null;
+    }
+  }
+  return doc;
+}
+
+function sameKind(s: Series, m: { unit: BaseUnit; direction: Direction }): boolean {
+  // Values in another unit or direction are not comparable: such a series starts afresh.
+  return s.unit === m.unit && s.direction === m.direction;
+}
+
+function newSeries(m: Metric | BenchmarkResult, length: number): Series {
+  return { unit: m.unit, direction: m.direction, value: nulls(length), stats: {}, samples: nulls(length) };
+}
+
+function newBenchmarkSeries(b: BenchmarkResult, length: number): BenchmarkSeries {
+  return { suite: b.suite, name: b.name, ...newSeries(b, length) };
+}
+
+function nulls<T>(n: number): Array<T | null> {
+  return new Array<T | null>(n).fill(null);
+}
+
+function insertMetric(s: Series, m: Metric | BenchmarkResult | undefined, at: number): void {
+  if (!m) return insertAbsent(s, at);
+  const length = s.value.length;
+  s.value.splice(at, 0, m.value);
+  s.samples.splice(at, 0, m.samples?.length ? [...m.samples] : null);
+  for (const k of STAT_KEYS) {
+    const v = m.stats?.[k];
+    if (v === undefined && !s.stats[k]) continue;
+    const col = (s.stats[k] ??= nulls(length));
+    col.splice(at, 0, v ?? null);
+  }
+}
+
+function insertAbsent(s: Series, at: number): void {
+  s.value.splice(at, 0, null);
+  s.samples.splice(at, 0, null);
+  for (const col of Object.values(s.stats)) col.splice(at, 0, null);
+}
+
+function metricAt(s: Series, i: number): Metric | undefined {
+  const value = s.value[i];
+  if (value === null || value === undefined) return undefined;
+  const stats: Partial<Stats> = {};
+  for (const k of STAT_KEYS) {
+    const v = s.stats[k]?.[i];
+    if (v !== null && v !== undefined) stats[k] = v;
+  }
+  const m: Metric = { unit: s.unit, direction: s.direction, value };
+  if (stats.n !== undefined) m.stats = stats as Stats;
+  const samples = s.samples[i];
+  if (samples) m.samples = samples;
+  return m;
+}
+
+function selectSeries(s: Series, keep: number[]): void {
+  s.value = keep.map((i) => s.value[i]!);
+  s.samples = keep.map((i) => s.samples[i]!);
+  for (const k of Object.keys(s.stats) as StatKey[]) s.stats[k] = keep.map((i) => s.stats[k]![i]!);
+}

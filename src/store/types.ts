@@ -1,0 +1,49 @@
+/** The store interface every backend implements, and the options that pick one. */
+import type { RunFile } from '../types.js';
+import type { Retention } from './retention.js';
+
+export interface Store {
+  /** Baseline runs of `branch`, oldest first, at most `limit` (newest ones); undefined when none stored. */
+  load(branch: string, limit?: number): Promise<RunFile[] | undefined>;
+  /** Record `run` as the newest baseline and history entry of `branch`. Never called on a PR. */
+  save(run: RunFile, branch: string): Promise<void>;
+  /** Human-readable location, for logs ("gh-pages branch gh-pages, dir benchmarks/"). */
+  describe(): string;
+}
+
+/** Where service failures that must not fail the job are reported (the cache store's way). */
+export type Warn = (message: string) => void;
+
+export interface DirectoryOptions {
+  dir: string;
+  retention?: Retention;
+}
+
+export interface CacheOptions {
+  /** Key prefix (default `track-performance`). */
+  keyPrefix?: string;
+  /** Runs kept in the cached history, all with raw samples (default 20). */
+  history?: number;
+  /** Work directory the cache archives (default `$RUNNER_TEMP/track-performance-cache`); keep it the same in every job. */
+  dir?: string;
+  /** Default: `core.warning`. */
+  warn?: Warn;
+}
+
+export interface GhPagesOptions {
+  /** The user's checkout, whose `origin` remote is used; it is never modified. */
+  repoDir: string;
+  /** Default `gh-pages`. */
+  branch?: string;
+  /** Default `benchmarks`. */
+  dataDir?: string;
+  token?: string;
+  retention?: Retention;
+  /** Pushes retried after a rejection (default 10). */
+  maxRetries?: number;
+}
+
+export type StoreOptions =
+  | ({ kind: 'directory' } & DirectoryOptions)
+  | ({ kind: 'cache' } & CacheOptions)
+  | ({ kind: 'gh-pages' } & GhPagesOptions);
