@@ -1,0 +1,323 @@
+/**
+ * A loopback GitHub REST server for tests: the few endpoints the action calls (issue comments,
+ * the token's user, pull requests by commit), with state across requests, GitHub's pagination
+ * (`Link` headers), and GitHub's answers for a read-only token (403) and a body over 65,536
+ * characters (422). Every request is validated against GitHub's published OpenAPI description
+ * (`github-openapi.json`, extracted from `@octokit/openapi` by `extract-github-openapi.ts`); a
+ * request that does not conform is answered 400 and kept in `invalid` for the test to assert on.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
+
+export interface GitHubUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+/** What a token is: whose identity it carries, and what GitHub lets it do. */
+export interface TokenInfo {
+  user: GitHubUser;
+  /** Comment writes answer 403 (a fork PR's GITHUB_TOKEN). */
+  readOnly?: boolean;
+  /** `GET /user` answers 403 for installation tokens such as GITHUB_TOKEN. */
+  installation?: boolean;
+}
+
+export const ACTIONS_BOT: GitHubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+export const OCTOCAT: GitHubUser = { login: 'octocat', id: 583231, type: 'User' };
+
+/** Tokens the server knows by default. */
+export const TOKENS = {
+  /** A workflow's GITHUB_TOKEN with `pull-requests: write`. */
+  actions: 'ghs_loopbackActionsToken',
+  /** A fork pull request's read-only GITHUB_TOKEN. */
+  readOnly: 'ghs_loopbackReadOnlyToken',
+  /** A personal access token of `octocat`. */
+  octocat: 'ghp_loopbackOctocatToken',
+} as const;
+
+export interface StoredComment {
+  id: number;
+  body: string;
+  user: GitHubUser;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoredPull {
+  number: number;
+  headSha: string;
+  state?: 'open' | 'closed';
+  /** Fork PRs: GitHub's commit → pulls listing does not return them (the action must fall back). */
+  fork?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  operationId?: string;
+  status: number;
+}
+
+export interface GitHubServer {
+  /** Base URL for `getOctokit(token, { baseUrl })` or `GITHUB_API_URL`. */
+  url: string;
+  requests: RecordedRequest[];
+  /** Requests that did not conform to GitHub's OpenAPI description. */
+  invalid: Array<{ method: string; path: string; errors: unknown }>;
+  comments(owner: string, repo: string, issue: number): StoredComment[];
+  addComment(owner: string, repo: string, issue: number, c: { body: string; user: GitHubUser }): StoredComment;
+  addPull(owner: string, repo: string, pr: StoredPull): void;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  tokens?: Record<string, TokenInfo>;
+  /** GitHub's limit on comment bodies. */
+  maxBodyLength?: number;
+}
+
+const SPEC = JSON.parse(readFileSync(join(import.meta.dirname, 'github-openapi.json'), 'utf8')) as Document;
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const error = (status: number, message: string, extra: object = {}): Reply => ({
+  status,
+  body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status), ...extra },
+});
+
+/** GitHub's `Link` header for page `page` of `total` items. */
+function linkHeader(base: URL, page: number, perPage: number, total: number): string | undefined {
+  const last = Math.max(1, Math.ceil(total / perPage));
+  const at = (p: number): string => {
+    const u = new URL(base.href);
+    u.searchParams.set('per_page', String(perPage));
+    u.searchParams.set('page', String(p));
+    return `<${u.href}>`;
+  };
+  const links: string[] = [];
+  if (page > 1) links.push(`${at(page - 1)}; rel="prev"`);
+  if (page < last) links.push(`${at(page + 1)}; rel="next"`, `${at(last)}; rel="last"`);
+  if (page > 1) links.push(`${at(1)}; rel="first"`);
+  return links.length ? links.join(', ') : undefined;
+}
+
+function paginate<T>(items: T[], c: Context, url: URL): Reply {
+  const q = c.request.query as Record<string, string | undefined>;
+  const perPage = Math.min(100, Math.max(1, Number(q.per_page ?? 30)));
+  const page = Math.max(1, Number(q.page ?? 1));
+  const link = linkHeader(url, page, perPage, items.length);
+  return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers: link ? { link } : {} };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (d: Buffer) => chunks.push(d));
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+/** Starts the server on 127.0.0.1 at a free port. */
+export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHubServer> {
+  const tokens: Record<string, TokenInfo> = {
+    [TOKENS.actions]: { user: ACTIONS_BOT, installation: true },
+    [TOKENS.readOnly]: { user: ACTIONS_BOT, installation: true, readOnly: true },
+    [TOKENS.octocat]: { user: OCTOCAT },
+    ...opts.tokens,
+  };
+  const maxBody = opts.maxBodyLength ?? 65_536;
+  const comments = new Map<string, StoredComment[]>();
+  const pulls = new Map<string, StoredPull[]>();
+  let nextId = 1_000_000;
+  let url = '';
+  const requests: RecordedRequest[] = [];
+  const invalid: GitHubServer['invalid'] = [];
+
+  const thread = (owner: string, repo: string, issue: number): StoredComment[] => {
+    const key = `${owner}/${repo}#${issue}`;
+    if (!comments.has(key)) comments.set(key, []);
+    return comments.get(key)!;
+  };
+  const findComment = (owner: string, repo: string, id: number): [StoredComment, number] | undefined => {
+    for (const [key, list] of comments)
+      if (key.startsWith(`${owner}/${repo}#`)) {
+        const c = list.find((x) => x.id === id);
+        if (c) return [c, Number(key.split('#')[1])];
+      }
+    return undefined;
+  };
+  const commentJson = (owner: string, repo: string, issue: number, c: StoredComment): object => ({
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    url: `${url}/repos/${owner}/${repo}/issues/comments/${c.id}`,
+    html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${c.id}`,
+    issue_url: `${url}/repos/${owner}/${repo}/issues/${issue}`,
+    body: c.body,
+    user: { ...c.user, node_id: `U_${c.user.id}`, site_admin: false },
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
+  });
+  const pullJson = (owner: string, repo: string, p: StoredPull): object => ({
+    id: p.number * 10,
+    number: p.number,
+    state: p.state ?? 'open',
+    title: `PR ${p.number}`,
+    html_url: `https://github.com/${owner}/${repo}/pull/${p.number}`,
+    user: OCTOCAT,
+    head: { sha: p.headSha, ref: `feature-${p.number}`, repo: { full_name: p.fork ? `fork/${repo}` : `${owner}/${repo}` } },
+    base: { sha: '0'.repeat(40), ref: 'main', repo: { full_name: `${owner}/${repo}` } },
+  });
+  const addComment = (owner: string, repo: string, issue: number, c: { body: string; user: GitHubUser }): StoredComment => {
+    const now = new Date().toISOString();
+    const stored = { id: nextId++, body: c.body, user: c.user, created_at: now, updated_at: now };
+    thread(owner, repo, issue).push(stored);
+    return stored;
+  };
+  /** 403 for a read-only token, 422 for a body over the limit; undefined when the write may go on. */
+  const refuseWrite = (who: TokenInfo, body: string): Reply | undefined => {
+    if (who.readOnly) return error(403, 'Resource not accessible by integration');
+    if (body.length > maxBody)
+      return error(422, 'Validation Failed', {
+        errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${maxBody} characters)` }],
+      });
+    return undefined;
+  };
+
+  type P = Record<string, string>;
+  const handlers: Record<string, (c: Context, who: TokenInfo, u: URL) => Reply> = {
+    'users/get-authenticated': (_c, who) =>
+      who.installation ? error(403, 'Resource not accessible by integration') : { status: 200, body: who.user },
+    'issues/list-comments': (c, _w, u) => {
+      const p = c.request.params as P;
+      const list = thread(p.owner!, p.repo!, Number(p.issue_number));
+      return paginate(list.map((x) => commentJson(p.owner!, p.repo!, Number(p.issue_number), x)), c, u);
+    },
+    'issues/create-comment': (c, who) => {
+      const p = c.request.params as P;
+      const body = String((c.request.requestBody as { body: string }).body);
+      const refused = refuseWrite(who, body);
+      if (refused) return refused;
+      const stored = addComment(p.owner!, p.repo!, Number(p.issue_number), { body, user: who.user });
+      return { status: 201, body: commentJson(p.owner!, p.repo!, Number(p.issue_number), stored) };
+    },
+    'issues/get-comment': (c) => {
+      const p = c.request.params as P;
+      const hit = findComment(p.owner!, p.repo!, Number(p.comment_id));
+      return hit ? { status: 200, body: commentJson(p.owner!, p.repo!, hit[1], hit[0]) } : error(404, 'Not Found');
+    },
+    'issues/update-comment': (c, who) => {
+      const p = c.request.params as P;
+      const hit = findComment(p.owner!, p.repo!, Number(p.comment_id));
+      if (!hit) return error(404, 'Not Found');
+      const body = String((c.request.requestBody as { body: string }).body);
+      const refused = refuseWrite(who, body);
+      if (refused) return refused;
+      // GitHub lets an integration edit only its own comments.
+      if (hit[0].user.login !== who.user.login) return error(403, 'Resource not accessible by integration');
+      hit[0].body = body;
+      hit[0].updated_at = new Date().toISOString();
+      return { status: 200, body: commentJson(p.owner!, p.repo!, hit[1], hit[0]) };
+    },
+    'repos/list-pull-requests-associated-with-commit': (c, _w, u) => {
+      const p = c.request.params as P;
+      const list = (pulls.get(`${p.owner}/${p.repo}`) ?? []).filter((x) => x.headSha === p.commit_sha && !x.fork);
+      return paginate(list.map((x) => pullJson(p.owner!, p.repo!, x)), c, u);
+    },
+    'pulls/list': (c, _w, u) => {
+      const p = c.request.params as P;
+      const state = (c.request.query as P).state ?? 'open';
+      const list = (pulls.get(`${p.owner}/${p.repo}`) ?? []).filter((x) => state === 'all' || (x.state ?? 'open') === state);
+      return paginate(list.map((x) => pullJson(p.owner!, p.repo!, x)), c, u);
+    },
+  };
+
+  const api = new OpenAPIBackend({
+    definition: SPEC,
+    validate: true,
+    coerceTypes: true,
+    quick: true,
+    // The one string format these operations use; checked rather than ignored with a warning.
+    customizeAjv: (ajv) => ajv.addFormat('date-time', { type: 'string', validate: (s: string) => !Number.isNaN(Date.parse(s)) }),
+  });
+  api.register({
+    ...Object.fromEntries(
+      Object.entries(handlers).map(([id, h]) => [id, (c: Context, who: TokenInfo, u: URL) => ({ id, ...h(c, who, u) })]),
+    ),
+    validationFail: (c: Context) => {
+      invalid.push({ method: c.request.method.toUpperCase(), path: c.request.path, errors: c.validation.errors });
+      return { id: c.operation?.operationId, ...error(400, `Request does not match GitHub's OpenAPI description: ${JSON.stringify(c.validation.errors)}`) };
+    },
+    notFound: (c: Context) => {
+      invalid.push({ method: c.request.method.toUpperCase(), path: c.request.path, errors: 'no such operation in github-openapi.json' });
+      return error(404, 'Not Found');
+    },
+  });
+  await api.init();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const u = new URL(req.url ?? '/', url);
+      const raw = await readBody(req);
+      const auth = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const who = auth ? tokens[auth] : undefined;
+      let reply: (Reply & { id?: string }) | undefined;
+      if (!who) reply = error(401, 'Bad credentials');
+      else {
+        let body: unknown;
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          reply = error(400, 'Problems parsing JSON');
+        }
+        reply ??= await api.handleRequest(
+          {
+            method: req.method ?? 'GET',
+            path: u.pathname,
+            query: Object.fromEntries(u.searchParams),
+            headers: req.headers as Record<string, string>,
+            body,
+          },
+          who,
+          u,
+        );
+      }
+      if (!reply) throw new Error('no reply');
+      requests.push({ method: req.method ?? 'GET', path: u.pathname + u.search, operationId: reply.id, status: reply.status });
+      res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
+      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    })().catch((e: unknown) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: String(e) }));
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    requests,
+    invalid,
+    comments: (owner, repo, issue) => thread(owner, repo, issue),
+    addComment,
+    addPull: (owner, repo, pr) => {
+      const key = `${owner}/${repo}`;
+      pulls.set(key, [...(pulls.get(key) ?? []), pr]);
+    },
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? fail(e) : done()));
+      }),
+  };
+}
