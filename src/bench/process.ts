@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { TailBuffer } from './tail.js';
+
+export interface SpawnOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Kill the whole process group after this many ms. */
+  timeoutMs?: number;
+}
+
+export interface SpawnOutcome {
+  /** Exit code, or null when killed by a signal. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  /** Wall time from spawn to exit, ns. */
+  wallNs: number;
+  stderrTail: string;
+}
+
+/**
+ * Runs a program to completion, stdout discarded, the end of stderr kept. The child leads its
+ * own process group so that a timeout kills the shell and everything it started, not just the
+ * shell. A program that cannot start is reported like a shell would (code 127).
+ */
+export function spawnCapture(file: string, args: string[], options: SpawnOptions): Promise<SpawnOutcome> {
+  return new Promise((resolve) => {
+    const stderr = new TailBuffer();
+    const start = process.hrtime.bigint();
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    });
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            killGroup(child.pid);
+          }, options.timeoutMs);
+    child.stderr.on('data', (c: Buffer) => stderr.push(c));
+    const finish = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (timer) clearTimeout(timer);
+      const wallNs = Number(process.hrtime.bigint() - start);
+      resolve({ code, signal, timedOut, wallNs, stderrTail: stderr.lines() });
+    };
+    child.on('error', (e) => {
+      stderr.push(`${e.message}\n`);
+      finish(127, null);
+    });
+    child.on('close', finish);
+  });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** "exit code 3", "signal SIGKILL" or "timed out after 500 ms", for messages. */
+export function describeExit(o: Pick<SpawnOutcome, 'code' | 'signal' | 'timedOut'>, timeoutMs?: number): string {
+  if (o.timedOut) return `timed out after ${timeoutMs} ms`;
+  if (o.signal) return `was killed by signal ${o.signal}`;
+  return `exited with code ${o.code}`;
+}

@@ -1,0 +1,54 @@
+import type { MetricOptions, MetricValue, Suite, TaskOptions } from '../suite.js';
+
+export interface RegisteredTask {
+  name: string;
+  fn: () => unknown;
+  options: TaskOptions;
+}
+
+export interface RegisteredMetric {
+  name: string;
+  value: MetricValue;
+  options: MetricOptions;
+}
+
+/** A mistake in how a suite file uses the registrar: reported by its message alone, without our stack. */
+export class SuiteUsageError extends Error {
+  override name = 'SuiteUsageError';
+}
+
+/** Collects what a suite file registers; nothing runs until the worker has the whole list. */
+export class Registrar implements Suite {
+  readonly tasks: RegisteredTask[] = [];
+  readonly metrics: RegisteredMetric[] = [];
+
+  add(name: string, fn: () => unknown, options: TaskOptions = {}): Suite {
+    checkName('task', name);
+    if (typeof fn !== 'function') throw new SuiteUsageError(`suite.add(${JSON.stringify(name)}, fn): fn must be a function, got ${typeof fn}`);
+    if (this.tasks.some((t) => t.name === name)) throw new SuiteUsageError(`suite.add: a task named ${JSON.stringify(name)} is already registered`);
+    this.tasks.push({ name, fn, options });
+    return this;
+  }
+
+  metric(name: string, value: MetricValue, options: MetricOptions = {}): Suite {
+    checkName('metric', name);
+    this.metrics.push({ name, value, options });
+    return this;
+  }
+}
+
+function checkName(what: string, name: unknown): asserts name is string {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new SuiteUsageError(`suite.${what === 'task' ? 'add' : 'metric'}: the ${what} name must be a non-empty string, got ${JSON.stringify(name)}`);
+  }
+}
+
+/** Evaluates a metric value (calling it when it is a function) into finite samples. */
+export async function metricSamples(value: MetricValue): Promise<number[]> {
+  const v = typeof value === 'function' ? await value() : value;
+  const samples = Array.isArray(v) ? v : [v];
+  if (samples.length === 0 || !samples.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    throw new SuiteUsageError(`expected a finite number or a non-empty array of them, got ${JSON.stringify(v)}`);
+  }
+  return samples;
+}

@@ -1,0 +1,145 @@
+import { fork } from 'node:child_process';
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { BenchError } from '../errors.js';
+import type { TinybenchSuite } from '../config/types.js';
+import type { BenchmarkResult, RunError } from '../types.js';
+import { describeExit } from './process.js';
+import { describeStderr, TailBuffer } from './tail.js';
+import { customMetric, metricBenchmark, taskBenchmark } from './tinybench-result.js';
+import { quote, type RunnerContext, type SuiteOutcome } from './types.js';
+import { workerLaunch } from './worker-launch.js';
+import type { WorkerMessage, WorkerRequest } from './worker-protocol.js';
+
+/**
+ * Per-task defaults: 1 s measured after 200 ms of warm-up, at least 10 (5) iterations, so a
+ * 20-task suite of fast functions takes about 25 s. At most 2000 samples are kept per task.
+ */
+export const TINYBENCH_DEFAULTS = { time: 1000, iterations: 10, warmupTime: 200, warmupIterations: 5, maxSamples: 2000 } as const;
+
+/**
+ * Runs one suite file in its own Node process (so its JIT state or a crash stays there). Tasks
+ * that throw become errors of their own; a crash keeps the tasks finished before it and reports
+ * the suite, the task it was running and the end of its stderr.
+ */
+export async function runTinybenchSuite(suite: TinybenchSuite, ctx: RunnerContext): Promise<SuiteOutcome> {
+  const file = resolve(ctx.cwd, suite.tinybench);
+  try {
+    await access(file);
+  } catch {
+    throw new BenchError(
+      `Suite ${quote(suite.name)}: tinybench file ${quote(suite.tinybench)} not found at ${file}. Check "tinybench" in the config.`,
+      suite.name,
+    );
+  }
+  const launch = workerLaunch(file, ctx.cwd);
+  if ('missingLoader' in launch) {
+    throw new BenchError(
+      `Suite ${quote(suite.name)}: ${quote(suite.tinybench)} is TypeScript and Node ${process.version} cannot run TypeScript by itself (Node ≥ 22.18 can). Install tsx in the project (npm install --save-dev tsx) or use a newer Node.`,
+      suite.name,
+    );
+  }
+  if (launch.typescript) ctx.emit({ type: 'info', suite: suite.name, message: `TypeScript handled by ${launch.typescript}.` });
+  const request: WorkerRequest = {
+    file,
+    time: suite.time ?? TINYBENCH_DEFAULTS.time,
+    iterations: suite.iterations ?? TINYBENCH_DEFAULTS.iterations,
+    warmupTime: suite.warmupTime ?? TINYBENCH_DEFAULTS.warmupTime,
+    warmupIterations: suite.warmupIterations ?? TINYBENCH_DEFAULTS.warmupIterations,
+    maxSamples: TINYBENCH_DEFAULTS.maxSamples,
+  };
+  const collector = new Collector(suite, ctx);
+  const stderr = new TailBuffer();
+  const child = fork(launch.script, [JSON.stringify(request)], {
+    cwd: ctx.cwd,
+    execArgv: launch.execArgv,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'json',
+  });
+  child.stderr!.on('data', (c: Buffer) => stderr.push(c));
+  child.on('message', (m) => collector.accept(m as WorkerMessage));
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    child.on('error', (e) => {
+      stderr.push(`${e.message}\n`);
+      done({ code: 127, signal: null });
+    });
+    child.on('close', (code, signal) => done({ code, signal }));
+  });
+  return collector.finish({ ...exit, timedOut: false }, stderr.lines());
+}
+
+/** Turns the worker's messages into benchmarks and errors as they arrive. */
+class Collector {
+  private readonly benchmarks: BenchmarkResult[] = [];
+  private readonly errors: RunError[] = [];
+  private tasks: string[] = [];
+  private current: string | undefined;
+  private fatal: string | undefined;
+  private done = false;
+
+  constructor(
+    private readonly suite: TinybenchSuite,
+    private readonly ctx: RunnerContext,
+  ) {}
+
+  accept(m: WorkerMessage): void {
+    const suite = this.suite.name;
+    switch (m.type) {
+      case 'registered':
+        this.tasks = m.tasks;
+        return;
+      case 'task-start':
+        this.current = m.task;
+        return;
+      case 'task':
+        this.current = undefined;
+        return this.add(taskBenchmark(suite, m));
+      case 'task-error':
+        this.current = undefined;
+        return this.error(m.task, `Suite ${quote(suite)}: task ${quote(m.task)} threw ${m.message}`);
+      case 'metric': {
+        if (m.task === undefined) return this.add(metricBenchmark(suite, m));
+        const owner = this.benchmarks.find((b) => b.suite === suite && b.name === m.task);
+        if (owner) owner.metrics = { ...owner.metrics, [m.name]: customMetric(m) };
+        else this.error(m.name, `Suite ${quote(suite)}: metric ${quote(m.name)} is for task ${quote(m.task)}, which has no result.`);
+        return;
+      }
+      case 'metric-error':
+        return this.error(m.name, `Suite ${quote(suite)}: metric ${quote(m.name)} could not be computed: ${m.message}`);
+      case 'fatal':
+        this.fatal = m.message;
+        return;
+      case 'done':
+        this.done = true;
+        return;
+    }
+  }
+
+  finish(exit: { code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }, stderrTail: string): SuiteOutcome {
+    const { name, tinybench } = this.suite;
+    if (this.fatal !== undefined) {
+      throw new BenchError(`Suite ${quote(name)}: suite file ${quote(tinybench)} could not be used: ${this.fatal}`, name);
+    }
+    if (!this.done) {
+      const finished = this.benchmarks.filter((b) => this.tasks.includes(b.name)).length;
+      const where = this.current === undefined ? '' : ` while running task ${quote(this.current)}`;
+      const progress = this.tasks.length > 0 ? ` (${finished} of ${this.tasks.length} tasks had finished)` : ' before registering its tasks';
+      this.error(
+        this.current,
+        `Suite ${quote(name)}: its process ${describeExit(exit)}${where}${progress}.${describeStderr(stderrTail)}`,
+      );
+    }
+    return { benchmarks: this.benchmarks, errors: this.errors };
+  }
+
+  private add(benchmark: BenchmarkResult): void {
+    this.benchmarks.push(benchmark);
+    this.ctx.emit({ type: 'task-done', suite: this.suite.name, task: benchmark.name, benchmark });
+  }
+
+  private error(task: string | undefined, message: string): void {
+    const e: RunError = task === undefined ? { suite: this.suite.name, message } : { suite: this.suite.name, task, message };
+    this.errors.push(e);
+    this.ctx.emit({ type: 'error', ...e });
+  }
+}

@@ -1,0 +1,103 @@
+import { pathToFileURL } from 'node:url';
+import { Bench } from 'tinybench';
+import type { SuiteFunction } from '../suite.js';
+import { metricSamples, Registrar, SuiteUsageError, type RegisteredTask } from './registrar.js';
+import { summarize } from './summarize.js';
+import type { WorkerMessage, WorkerRequest } from './worker-protocol.js';
+
+type Send = (m: WorkerMessage) => Promise<void>;
+
+/**
+ * The worker's whole job: load the suite file, let it register, run each task in its own
+ * tinybench Bench (so a throwing task cannot stop the others), then compute the metrics.
+ * Every outcome is a message; only a crash of the process goes unreported (the parent sees it).
+ */
+export async function runWorker(req: WorkerRequest, send: Send): Promise<void> {
+  const registrar = new Registrar();
+  try {
+    // webpackIgnore: the bundler must leave this a real runtime import of the user's file.
+    const fn = suiteFunction(await import(/* webpackIgnore: true */ pathToFileURL(req.file).href));
+    await fn(registrar);
+  } catch (e) {
+    return send({ type: 'fatal', message: describe(e) });
+  }
+  if (registrar.tasks.length === 0 && registrar.metrics.length === 0) {
+    return send({ type: 'fatal', message: 'it registered no task and no metric (call suite.add(name, fn) in the default export)' });
+  }
+  await send({ type: 'registered', tasks: registrar.tasks.map((t) => t.name), metrics: registrar.metrics.map((m) => m.name) });
+  for (const task of registrar.tasks) {
+    await send({ type: 'task-start', task: task.name });
+    await send(await runTask(task, req));
+  }
+  for (const m of registrar.metrics) {
+    try {
+      const samples = await metricSamples(m.value);
+      const { unit = '', direction = 'bigger', task } = m.options;
+      await send({ type: 'metric', name: m.name, samples, unit, direction, ...(task === undefined ? {} : { task }) });
+    } catch (e) {
+      await send({ type: 'metric-error', name: m.name, message: describe(e) });
+    }
+  }
+  await send({ type: 'done' });
+}
+
+/** The suite function from a module namespace: ESM default, CJS `module.exports`, or TS-to-CJS `default.default`. */
+function suiteFunction(mod: Record<string, unknown>): SuiteFunction {
+  let candidate = mod.default;
+  if (candidate && typeof candidate === 'object' && 'default' in candidate) candidate = (candidate as { default: unknown }).default;
+  if (typeof candidate !== 'function') {
+    throw new SuiteUsageError(
+      `it must default-export a function that registers tasks, e.g. \`export default (suite) => { suite.add('my task', () => work()); }\`; its default export is ${candidate === undefined ? 'missing' : typeof candidate}`,
+    );
+  }
+  return candidate as SuiteFunction;
+}
+
+async function runTask(task: RegisteredTask, req: WorkerRequest): Promise<WorkerMessage> {
+  const bench = new Bench({
+    time: req.time,
+    iterations: req.iterations,
+    warmupTime: req.warmupTime,
+    warmupIterations: req.warmupIterations,
+    retainSamples: true,
+    throws: false,
+  });
+  const { beforeAll, beforeEach, afterEach, afterAll } = task.options;
+  let heapUsed = 0;
+  bench.add(task.name, task.fn, {
+    ...(beforeAll && { beforeAll: async () => void (await beforeAll()) }),
+    ...(beforeEach && { beforeEach: async () => void (await beforeEach()) }),
+    ...(afterEach && { afterEach: async () => void (await afterEach()) }),
+    // Heap in use right after the measured iterations, before the user's teardown frees anything.
+    afterAll: async (mode) => {
+      if (mode !== 'warmup') heapUsed = process.memoryUsage().heapUsed;
+      if (afterAll) await afterAll();
+    },
+  });
+  await bench.run();
+  const result = bench.tasks[0]!.result;
+  if (result.state === 'errored') return { type: 'task-error', task: task.name, message: describe(result.error) };
+  if (result.state !== 'completed' || !result.latency.samples) {
+    return { type: 'task-error', task: task.name, message: `tinybench ended the task in state '${result.state}' without samples` };
+  }
+  const all = result.latency.samples.map((ms) => ms * 1e6);
+  return { type: 'task', task: task.name, samples: thin(all, req.maxSamples).map(round), stats: summarize(all), heapUsed };
+}
+
+/** At most `max` of the sorted samples, evenly spaced by rank: their quantiles match the full set's. */
+export function thin(sorted: readonly number[], max: number): number[] {
+  if (sorted.length <= max) return [...sorted];
+  return Array.from({ length: max }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (max - 1))]!);
+}
+
+/** 0.1 ns is far below timer resolution; rounding keeps the run file small. */
+function round(ns: number): number {
+  return Math.round(ns * 10) / 10;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof SuiteUsageError) return e.message;
+  if (!(e instanceof Error)) return String(e);
+  const frame = e.stack?.split('\n').find((l) => /^\s+at /.test(l) && !l.includes('node:') && !l.includes('tinybench'));
+  return `${e.name}: ${e.message}${frame ? ` (${frame.trim()})` : ''}`;
+}
