@@ -14,7 +14,7 @@ import {
   isObject,
   objectsAt,
   optionalNumberAt,
-  parseJsonText,
+  jsonImporter,
   requireSome,
 } from './json-input.js';
 import { importedMetric } from './import-metric.js';
@@ -22,18 +22,16 @@ import { importedMetric } from './import-metric.js';
 const FORMAT = 'benchmarkdotnet';
 
 /** BenchmarkDotNet full JSON report (`*-report-full.json`). */
-export const dotnetImporter: Importer = {
-  format: FORMAT,
-  produce:
-    'dotnet run -c Release -- --exporters json (reads BenchmarkDotNet.Artifacts/results/*-report-full.json; add [MemoryDiagnoser] for allocations)',
-  parse(text, file) {
-    const ctx = { file, format: FORMAT };
-    const doc = parseJsonText(text, ctx, /"HostEnvironmentInfo"|"BenchmarkDotNetVersion"/);
+export const dotnetImporter: Importer = jsonImporter(
+  FORMAT,
+  'dotnet run -c Release -- --exporters json (reads BenchmarkDotNet.Artifacts/results/*-report-full.json; add [MemoryDiagnoser] for allocations)',
+  /"HostEnvironmentInfo"|"BenchmarkDotNetVersion"/,
+  (doc, ctx) => {
     if (!isObject(doc) || !('Benchmarks' in doc) || !('HostEnvironmentInfo' in doc || 'Title' in doc)) return null;
     const benches = objectsAt(doc, 'Benchmarks', '$', ctx);
     return requireSome(benches, '$.Benchmarks', ctx).map((b, i) => readBenchmark(b, `$.Benchmarks[${i}]`, ctx));
   },
-};
+);
 
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
   const name = nameOf(b, path, ctx);

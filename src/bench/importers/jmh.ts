@@ -14,7 +14,7 @@ import {
   isObject,
   numberAt,
   objectAt,
-  parseJsonText,
+  jsonImporter,
   requireSome,
   stringAt,
 } from './json-input.js';
@@ -24,19 +24,18 @@ import { bytesPer, nsPer } from './unit-scale.js';
 const FORMAT = 'jmh';
 
 /** JMH JSON results (`java -jar benchmarks.jar -rf json -rff jmh.json`). */
-export const jmhImporter: Importer = {
-  format: FORMAT,
-  produce: 'java -jar target/benchmarks.jar -rf json -rff jmh.json (add -prof gc for allocation metrics)',
-  parse(text, file) {
-    const ctx = { file, format: FORMAT };
-    const doc = parseJsonText(text, ctx, /"primaryMetric"/);
+export const jmhImporter: Importer = jsonImporter(
+  FORMAT,
+  'java -jar target/benchmarks.jar -rf json -rff jmh.json (add -prof gc for allocation metrics)',
+  /"primaryMetric"/,
+  (doc, ctx) => {
     if (!Array.isArray(doc) || !doc.some((b) => isObject(b) && 'primaryMetric' in b)) return null;
     return requireSome(doc, '$', ctx).map((b, i) => {
       if (!isObject(b)) fail(ctx, `$[${i}]`, 'an object with "benchmark" and "primaryMetric"', b);
       return readBenchmark(b, `$[${i}]`, ctx);
     });
   },
-};
+);
 
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
   const benchmark = stringAt(b, 'benchmark', path, ctx);

@@ -3,6 +3,7 @@
  * was expected. Shared by the JSON importers so that each one holds only its format's mapping.
  */
 import { ImportError } from '../../errors.js';
+import type { ImportedBenchmark, Importer } from './types.js';
 
 /** Where a value came from, for error messages. */
 export interface JsonContext {
@@ -116,4 +117,26 @@ export function finiteNumbers(list: unknown[], path: string, ctx: JsonContext): 
 export function requireSome<T>(list: T[], path: string, ctx: JsonContext): T[] {
   if (list.length === 0) fail(ctx, path, `at least one ${ctx.format} benchmark`);
   return list;
+}
+
+/**
+ * An Importer for a JSON format. `read` maps the parsed document, or returns null when it is
+ * not this format; text that is not JSON is null too, unless it carries the format's
+ * `signature` (then it is this format, broken, and the error names the line).
+ */
+export function jsonImporter(
+  format: string,
+  produce: string,
+  signature: RegExp,
+  read: (doc: unknown, ctx: JsonContext) => ImportedBenchmark[] | null,
+): Importer {
+  return {
+    format,
+    produce,
+    parse(text, file) {
+      const ctx = { file, format };
+      const doc = parseJsonText(text, ctx, signature);
+      return doc === undefined ? null : read(doc, ctx);
+    },
+  };
 }

@@ -12,7 +12,7 @@ import {
   numberAt,
   objectAt,
   objectsAt,
-  parseJsonText,
+  jsonImporter,
   requireSome,
   stringAt,
 } from './json-input.js';
@@ -21,17 +21,16 @@ import { importedMetric } from './import-metric.js';
 const FORMAT = 'pytest';
 
 /** pytest-benchmark JSON (`pytest --benchmark-json=out.json`). */
-export const pytestImporter: Importer = {
-  format: FORMAT,
-  produce: 'pytest --benchmark-only --benchmark-json=out.json (add --benchmark-save-data to keep every round)',
-  parse(text, file) {
-    const ctx = { file, format: FORMAT };
-    const doc = parseJsonText(text, ctx, /"machine_info"[\s\S]*"benchmarks"|"fullname"/);
+export const pytestImporter: Importer = jsonImporter(
+  FORMAT,
+  'pytest --benchmark-only --benchmark-json=out.json (add --benchmark-save-data to keep every round)',
+  /"machine_info"[\s\S]*"benchmarks"|"fullname"/,
+  (doc, ctx) => {
     if (!isObject(doc) || !isObject(doc.machine_info) || !('benchmarks' in doc)) return null;
     const benches = objectsAt(doc, 'benchmarks', '$', ctx);
     return requireSome(benches, '$.benchmarks', ctx).map((b, i) => readBenchmark(b, `$.benchmarks[${i}]`, ctx));
   },
-};
+);
 
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
   const name = stringAt(b, 'name', path, ctx);

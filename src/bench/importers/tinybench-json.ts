@@ -1,0 +1,96 @@
+/**
+ * tinybench 6 results saved as JSON, in either of two shapes:
+ * - tasks: `bench.tasks.map((t) => ({ name: t.name, result: t.result }))`. Latency is in ms;
+ *   `latency.samples` (with `retainSamples: true`) are kept as samples in ns.
+ * - table: `bench.table()`, whose cells are strings like `"1249.3 ± 3.94%"` in ns and ops/s.
+ * The primary metric is the median latency (smaller is better); throughput is the `throughput`
+ * metric (bigger). Tasks that errored or were aborted have no figures and are left out.
+ */
+import type { ImportedBenchmark, Importer } from './types.js';
+import {
+  type JsonContext,
+  type JsonObject,
+  fail,
+  finiteNumbers,
+  isObject,
+  numberAt,
+  objectAt,
+  jsonImporter,
+  requireSome,
+  stringAt,
+} from './json-input.js';
+import { importedMetric } from './import-metric.js';
+
+const FORMAT = 'tinybench';
+const MEASURED = new Set(['completed', 'aborted-with-statistics']);
+
+/** tinybench 6 task results or `bench.table()` as JSON. */
+export const tinybenchImporter: Importer = jsonImporter(
+  FORMAT,
+  'fs.writeFileSync("tinybench.json", JSON.stringify(bench.tasks.map((t) => ({ name: t.name, result: t.result })))) after await bench.run()',
+  /"Task name"|"result"[\s\S]*"latency"/,
+  (doc, ctx) => {
+    if (!Array.isArray(doc) || doc.length === 0 || !doc.every((r) => r === null || isObject(r))) return null;
+    const rows = doc as (JsonObject | null)[];
+    let out: ImportedBenchmark[];
+    if (rows.some((r) => r !== null && 'Task name' in r)) out = fromTable(rows, ctx);
+    else if (rows.some((r) => r !== null && 'name' in r && isObject(r.result) && 'state' in r.result)) {
+      out = fromTasks(rows, ctx);
+    } else return null;
+    return requireSome(out, '$', ctx);
+  },
+);
+
+function fromTasks(rows: (JsonObject | null)[], ctx: JsonContext): ImportedBenchmark[] {
+  const out: ImportedBenchmark[] = [];
+  rows.forEach((row, i) => {
+    const path = `$[${i}]`;
+    if (row === null) fail(ctx, path, 'an object with name and result');
+    const name = stringAt(row, 'name', path, ctx);
+    const result = objectAt(row, 'result', path, ctx);
+    if (!MEASURED.has(String(result.state))) return;
+    const rp = `${path}.result`;
+    const latency = objectAt(result, 'latency', rp, ctx);
+    const throughput = objectAt(result, 'throughput', rp, ctx);
+    const b: ImportedBenchmark = {
+      name,
+      unit: 'ns',
+      direction: 'smaller',
+      value: numberAt(latency, 'p50', `${rp}.latency`, ctx) * 1e6,
+      metrics: { throughput: importedMetric('ops/s', 'bigger', numberAt(throughput, 'p50', `${rp}.throughput`, ctx)) },
+    };
+    if (Array.isArray(latency.samples) && latency.samples.length > 0) {
+      b.samples = finiteNumbers(latency.samples, `${rp}.latency.samples`, ctx).map((ms) => ms * 1e6);
+    } else if (latency.samples !== undefined && !Array.isArray(latency.samples)) {
+      fail(ctx, `${rp}.latency.samples`, 'an array of milliseconds', latency.samples);
+    }
+    out.push(b);
+  });
+  return out;
+}
+
+function fromTable(rows: (JsonObject | null)[], ctx: JsonContext): ImportedBenchmark[] {
+  const out: ImportedBenchmark[] = [];
+  rows.forEach((row, i) => {
+    const path = `$[${i}]`;
+    // Tasks that errored or never ran have an Error or "N/A" cells instead of figures.
+    if (row === null || 'Error' in row || row['Latency med (ns)'] === 'N/A') return;
+    out.push({
+      name: stringAt(row, 'Task name', path, ctx),
+      unit: 'ns',
+      direction: 'smaller',
+      value: cell(row, 'Latency med (ns)', path, ctx),
+      metrics: { throughput: importedMetric('ops/s', 'bigger', cell(row, 'Throughput med (ops/s)', path, ctx)) },
+    });
+  });
+  return out;
+}
+
+/** The leading number of a table cell such as `"1192.0 ± 60.00"`; `"N/A"` is not accepted. */
+function cell(row: JsonObject, key: string, path: string, ctx: JsonContext): number {
+  const v = row[key];
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  const m = typeof v === 'string' ? /^\s*([-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?)/i.exec(v) : null;
+  if (!m) fail(ctx, `${path}[${JSON.stringify(key)}]`, 'a number, optionally followed by "± margin"', v);
+  return Number(m[1]);
+}
