@@ -19,6 +19,14 @@ import { hyperfine } from './hyperfine.js';
 import { googlebenchmark } from './googlebenchmark.js';
 import { goJson } from './go-json.js';
 import { go } from './go.js';
+import { pytestImporter } from './pytest.js';
+import { dotnetImporter } from './dotnet.js';
+import { jmhImporter } from './jmh.js';
+import { vitestImporter } from './vitest.js';
+import { tinybenchImporter } from './tinybench-json.js';
+import { benchmarkjsImporter } from './benchmarkjs.js';
+import { gnuTimeImporter } from './gnu-time.js';
+import { customImporter } from './custom.js';
 
 /** All formats, in detection order. */
 export const importers: Importer[] = [
@@ -26,6 +34,15 @@ export const importers: Importer[] = [
   googlebenchmark,
   goJson,
   go,
+  pytestImporter,
+  dotnetImporter,
+  jmhImporter,
+  vitestImporter,
+  tinybenchImporter,
+  benchmarkjsImporter,
+  gnuTimeImporter,
+  // Last: the most general shape (entries with name, unit, value and direction).
+  customImporter,
 ];
 
 /** Options of parseImport / importFile. */
