@@ -1,0 +1,156 @@
+/**
+ * The statistics engine: baseline and current run files in, a Report out. Pure — no I/O.
+ *
+ * Per benchmark, the run is the unit: each run's robust location (median of its samples) is
+ * taken in log space, and the design decides the test — paired t on per-pair log ratios, a
+ * two-sample t over a history of runs, or a z test with a between-run noise floor for one run
+ * each. Two-sided p-values are corrected suite-wide with Holm's method, and a change must also
+ * reach the minimum effect to count. See README "How verdicts are made".
+ */
+import type { CompareConfig, SpeedupTarget, ThresholdConfig } from '../config/types.js';
+import type { BenchmarkComparison, BenchmarkResult, BenchmarkVerdict, Design, Report, RunFile } from '../types.js';
+import { estimateBenchmark, type Pending } from './benchmark.js';
+import { derive } from './estimate.js';
+import { holmAdjust } from './holm.js';
+import { DEFAULT_MACHINE_NOISE, runMachineDifferences } from './machine.js';
+import { resolveMinEffect } from './min-effect.js';
+import { DEFAULT_NOISE_FLOOR } from './single.js';
+import { decideVerdict } from './verdict.js';
+import { checkSpeedup } from './speedup.js';
+import { checkThresholds } from './thresholds.js';
+
+export { parseCondition, CONDITION_PATTERN, type Condition } from './condition.js';
+export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t.js';
+export { holmAdjust } from './holm.js';
+export { matchesGlob, resolveMinEffect, DEFAULT_MIN_EFFECT } from './min-effect.js';
+export { DEFAULT_NOISE_FLOOR } from './single.js';
+export { DEFAULT_MACHINE_NOISE } from './machine.js';
+
+export interface CompareInput {
+  /** Oldest first; 1 run = single design, ≥ 2 = history design (the last `config.history` are used). */
+  baseline: RunFile[];
+  /** Usually 1; more when the suites were run several times. */
+  current: RunFile[];
+  /** The i-th baseline and i-th current run were measured side by side (A/B). */
+  paired?: boolean;
+  config?: CompareConfig;
+  /** Suite name → minEffect (from suites[].minEffect). */
+  suiteMinEffect?: Record<string, number>;
+  targets?: SpeedupTarget[];
+  thresholds?: ThresholdConfig[];
+  /** Between-run noise floor (log-scale SD per run) for the single design; default DEFAULT_NOISE_FLOOR. */
+  noiseFloor?: number;
+  /** Extra log-scale SD when baseline and current machines differ; default DEFAULT_MACHINE_NOISE. */
+  machineNoise?: number;
+}
+
+const VERDICTS: BenchmarkVerdict[] = ['regression', 'improvement', 'unchanged', 'inconclusive', 'new', 'missing'];
+
+function chooseDesign(input: CompareInput, baseline: RunFile[], warnings: string[]): Design {
+  if (input.paired) {
+    if (input.baseline.length === input.current.length && input.current.length > 0) return 'paired';
+    warnings.push(
+      `Paired comparison asked for, but there are ${input.baseline.length} baseline and ${input.current.length} current runs (they must be equal); compared as unpaired runs instead.`,
+    );
+  }
+  return baseline.length >= 2 ? 'history' : 'single';
+}
+
+function byId(runs: readonly RunFile[]): Array<Map<string, BenchmarkResult>> {
+  return runs.map((r) => new Map(r.benchmarks.map((b) => [b.id, b])));
+}
+
+function runInfo(runs: readonly RunFile[]): Report['current'] {
+  const last = runs[runs.length - 1];
+  return { commit: last?.commit, timestamp: last?.timestamp, runs: runs.length, machine: last?.machine };
+}
+
+function methodText(design: Design, tests: number, alpha: number, noiseFloor: number): string {
+  const test =
+    design === 'paired' ? 'paired Student t tests on per-pair log ratios of run medians'
+    : design === 'history' ? 'two-sample Student t tests on log run medians (between-run spread from the runs)'
+    : `z tests on the log ratio of run medians with an assumed between-run noise of ${(noiseFloor * 100).toFixed(1)}% per run`;
+  return `${test}; Holm–Bonferroni correction over ${tests} benchmark test(s) at α = ${alpha} (family-wise error rate); a change must also reach the minimum effect.`;
+}
+
+/** Compares baseline and current runs into a Report (verdicts, targets, thresholds, warnings). */
+export function compareRuns(input: CompareInput): Report {
+  const config = input.config ?? {};
+  const alpha = config.alpha !== undefined && config.alpha > 0 && config.alpha < 1 ? config.alpha : 0.05;
+  const historyLen = Math.max(1, Math.floor(config.history ?? 10));
+  const warnings: string[] = [];
+  const paired = input.paired === true && input.baseline.length === input.current.length;
+  const baseline = paired ? input.baseline : input.baseline.slice(-historyLen);
+  const design = chooseDesign(input, baseline, warnings);
+  const current = input.current;
+  const noiseFloor = input.noiseFloor ?? DEFAULT_NOISE_FLOOR;
+  const diffs = runMachineDifferences(baseline, current);
+  const machineNoise = diffs.length > 0 ? (input.machineNoise ?? DEFAULT_MACHINE_NOISE) : 0;
+  if (diffs.length > 0) {
+    warnings.push(
+      `Baseline and current ran on different machines (${diffs.join('; ')}): intervals are widened by ${(machineNoise * 100).toFixed(0)}% of machine noise, and a change may come from the machine, not the code.`,
+    );
+  }
+  if (baseline.length === 0) warnings.push('No baseline run: every benchmark is new.');
+  if (design === 'single' && baseline.length === 1 && current.length === 1) {
+    warnings.push('One baseline run against one current run: between-run noise is assumed, not measured; use a history or the paired design (--paired) for more power.');
+  }
+
+  const baseMaps = byId(baseline);
+  const curMaps = byId(current);
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const m of [...curMaps, ...baseMaps]) {
+    for (const id of m.keys()) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        ids.push(id);
+      }
+    }
+  }
+
+  const pending: Pending[] = ids.map((id) =>
+    estimateBenchmark({ id, baseline: baseMaps.map((m) => m.get(id)), current: curMaps.map((m) => m.get(id)), design, noiseFloor, machineNoise }),
+  );
+  const tests = pending.filter((p) => p.estimate).length;
+  const testAlpha = alpha / Math.max(1, tests);
+  const derived = pending.map((p) => (p.estimate ? derive(p.estimate, alpha, testAlpha) : undefined));
+  const adjusted = holmAdjust(derived.map((d) => d?.pValue ?? NaN));
+
+  const benchmarks: BenchmarkComparison[] = pending.map((p, i) => finish(p, derived[i], adjusted[i] as number, alpha, input));
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<BenchmarkVerdict, number>;
+  for (const b of benchmarks) counts[b.verdict]++;
+
+  const targets = [...(input.targets ?? []).map((t) => checkSpeedup(t, current)), ...checkThresholds(input.thresholds ?? [], current)];
+  const errors = current.flatMap((r) => r.errors ?? []);
+  const verdict =
+    counts.regression > 0 || targets.some((t) => t.status === 'failure') ? 'fail'
+    : targets.some((t) => t.status === 'warning') || errors.length > 0 ? 'warn'
+    : 'pass';
+  if (errors.length > 0) warnings.push(`${errors.length} suite(s) or task(s) could not be measured in the current run(s).`);
+
+  return {
+    schemaVersion: 1,
+    verdict,
+    design,
+    method: methodText(design, tests, alpha, noiseFloor),
+    counts,
+    benchmarks,
+    targets,
+    warnings,
+    errors,
+    ...(baseline.length > 0 ? { baseline: runInfo(baseline) } : {}),
+    ...(current.length > 0 ? { current: runInfo(current) } : {}),
+  };
+}
+
+/** Applies the minimum effect and the corrected p-value to a tested benchmark. */
+function finish(p: Pending, d: ReturnType<typeof derive> | undefined, pAdj: number, alpha: number, input: CompareInput): BenchmarkComparison {
+  const c = p.comparison;
+  if (!d || !p.estimate) return c;
+  const minEffect = resolveMinEffect(c.id, c.suite, input.config, input.suiteMinEffect);
+  const { verdict, reason } = decideVerdict(d, pAdj, alpha, minEffect, c.direction);
+  const out: BenchmarkComparison = { ...c, verdict, reason, change: d.change, ci: d.ci, pValue: d.pValue };
+  if (verdict === 'inconclusive' || verdict === 'unchanged') out.minDetectableEffect = d.minDetectableEffect;
+  return out;
+}

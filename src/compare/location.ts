@@ -1,0 +1,87 @@
+/**
+ * The robust location of one run: the median of its finite samples, or the tool's value when it
+ * gave no samples. The run — not the sample — is the unit that carries between-run noise, so
+ * every design works on these per-run locations (in log space, where a slowdown is a shift).
+ */
+import type { BenchmarkResult } from '../types.js';
+
+/** k-th smallest (0-based) of `a`, reordering `a` in place (Hoare's quickselect, O(n)). */
+export function selectInPlace(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
+/** Finite values of `xs` in a fresh typed array, and how many were dropped (NaN, ±Infinity). */
+export function finiteValues(xs: readonly number[]): { values: Float64Array; dropped: number } {
+  const out = new Float64Array(xs.length);
+  let n = 0;
+  for (const x of xs) if (Number.isFinite(x)) out[n++] = x;
+  return { values: n === xs.length ? out : out.slice(0, n), dropped: xs.length - n };
+}
+
+/** Median of a typed array in O(n) (reorders it). NaN when empty. */
+export function medianInPlace(a: Float64Array): number {
+  const n = a.length;
+  if (n === 0) return NaN;
+  const upper = selectInPlace(a, n >> 1);
+  if (n % 2 === 1) return upper;
+  // After selecting the upper middle, the lower middle is the largest element to its left.
+  let lower = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if ((a[i] as number) > lower) lower = a[i] as number;
+  return (lower + upper) / 2;
+}
+
+/** The location of one run of a benchmark, with what was ignored on the way. */
+export interface RunLocation {
+  /** Median of the finite samples, else the finite `value`; NaN when there is nothing usable. */
+  value: number;
+  /** Number of usable samples (1 when only a value was given, 0 when nothing is usable). */
+  n: number;
+  /** Samples that were NaN or infinite and were ignored. */
+  dropped: number;
+}
+
+/** Robust location of one benchmark in one run. */
+export function runLocation(b: Pick<BenchmarkResult, 'samples' | 'value'>): RunLocation {
+  if (b.samples && b.samples.length > 0) {
+    const { values, dropped } = finiteValues(b.samples);
+    if (values.length > 0) return { value: medianInPlace(values), n: values.length, dropped };
+    return { value: Number.isFinite(b.value) ? b.value : NaN, n: Number.isFinite(b.value) ? 1 : 0, dropped };
+  }
+  return Number.isFinite(b.value) ? { value: b.value, n: 1, dropped: 0 } : { value: NaN, n: 0, dropped: 0 };
+}
+
+/**
+ * Distribution-free confidence interval of the median from order statistics (normal
+ * approximation to the binomial ranks). Returns null when there are fewer than 6 samples.
+ */
+export function medianCi(samples: readonly number[], z = 1.959963984540054): [number, number] | null {
+  const { values } = finiteValues(samples);
+  const n = values.length;
+  if (n < 6) return null;
+  const sorted = values.sort();
+  const half = (z * Math.sqrt(n)) / 2;
+  const lo = Math.max(0, Math.floor(n / 2 - half) - 1);
+  const hi = Math.min(n - 1, Math.ceil(n / 2 + half));
+  return [sorted[lo] as number, sorted[hi] as number];
+}
