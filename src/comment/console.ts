@@ -4,8 +4,8 @@
  */
 import type { BenchmarkComparison, Report } from '../types.js';
 import { plainText } from './escape.js';
-import { formatChange, formatInterval, formatValue, sparkline } from './format.js';
-import { BENCH_LABEL, countsLine } from './sections.js';
+import { formatChange, formatInterval, formatValue } from './format.js';
+import { BENCH_LABEL, countsLine, trendCell } from './sections.js';
 
 function label(b: BenchmarkComparison): string {
   return plainText(b.suite ? `${b.suite} › ${b.name}` : b.name, 120);
@@ -49,7 +49,7 @@ export function renderConsole(report: Report): string {
       change(b),
       formatInterval(b.ci),
       values(b),
-      sparkline([...(b.trend ?? []), ...(b.current ? [b.current.value] : [])]),
+      trendCell(b),
     ]);
     lines.push(...columns([['benchmark', 'verdict', 'change', '95% CI', 'baseline → current', 'trend'], ...rows]));
   }
