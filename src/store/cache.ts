@@ -9,14 +9,17 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as cache from '@actions/cache';
-import * as core from '@actions/core';
 import type { RunFile } from '../types.js';
 import { readIfExists } from './directory.js';
 import { appendRun, newestRuns } from './record.js';
 import type { CacheOptions, Store } from './types.js';
 
 const FILE = 'history.json';
+
+/** The cache client, loaded on first use: importing it costs seconds that no other store should pay. */
+function toolkit(): Promise<typeof import('@actions/cache')> {
+  return import('@actions/cache');
+}
 
 /** The key prefix that every entry of `branch` starts with (the branch is URI-encoded, so the `:` ends it). */
 export function cacheKeyPrefix(prefix: string, branch: string): string {
@@ -35,7 +38,7 @@ export function cacheStore(o: CacheOptions = {}): Store {
   const keep = o.history ?? 20;
   // The cache version hashes the paths: the same directory must be used by every job.
   const dir = o.dir ?? join(process.env.RUNNER_TEMP || tmpdir(), 'track-performance-cache');
-  const warn = o.warn ?? ((m: string) => core.warning(m));
+  const warn = o.warn ?? (async (m: string) => (await import('@actions/core')).warning(m));
   const file = join(dir, FILE);
 
   /** Restores the newest entry of `branch` into `dir`; the file's text, or undefined when none. */
@@ -45,9 +48,9 @@ export function cacheStore(o: CacheOptions = {}): Store {
 
     let key: string | undefined;
     try {
-      key = await cache.restoreCache([dir], cacheKeyPrefix(prefix, branch));
+      key = await (await toolkit()).restoreCache([dir], cacheKeyPrefix(prefix, branch));
     } catch (e) {
-      warn(`Restoring the baseline from the Actions cache failed: ${(e as Error).message}`);
+      await warn(`Restoring the baseline from the Actions cache failed: ${(e as Error).message}`);
       return undefined;
     }
     const text = key === undefined ? undefined : await readIfExists(file);
@@ -71,10 +74,10 @@ export function cacheStore(o: CacheOptions = {}): Store {
       await writeFile(file, text);
       const key = cacheKey(prefix, branch, run);
       try {
-        const id = await cache.saveCache([dir], key);
-        if (id === -1) warn(`The Actions cache did not save ${key} (the key exists already, or the service refused it).`);
+        const id = await (await toolkit()).saveCache([dir], key);
+        if (id === -1) await warn(`The Actions cache did not save ${key} (the key exists already, or the service refused it).`);
       } catch (e) {
-        warn(`Saving the baseline to the Actions cache failed: ${(e as Error).message}`);
+        await warn(`Saving the baseline to the Actions cache failed: ${(e as Error).message}`);
       }
     },
   };

@@ -87,9 +87,10 @@ async function fetchTip(git: Git, url: string, branch: string): Promise<string |
 
 /** The text of `path` at `commit`; undefined when the file does not exist there. */
 async function readAt(git: Git, commit: string, path: string): Promise<string | undefined> {
-  const blob = await git.run(['rev-parse', '--verify', '--quiet', `${commit}:${path}`]);
-  if (blob.code !== 0) return undefined;
-  return (await git.run(['cat-file', 'blob', blob.stdout.trim()])).stdout;
+  const r = await git.run(['cat-file', 'blob', `${commit}:${path}`]);
+  if (r.code === 0) return r.stdout;
+  if (/does not exist|not a valid object name/i.test(r.stderr)) return undefined;
+  throw new StoreError(`Reading ${path} on ${commit} failed: ${r.stderr.trim()}`);
 }
 
 /** One commit on top of `parent` (an orphan when absent) that sets `path` to `text`. */

@@ -43,19 +43,22 @@ export function gitIn(cwd: string, token?: string): Git {
       const child = spawn('git', args, {
         cwd,
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...IDENTITY, ...auth, ...opts.env },
-        stdio: ['pipe', 'pipe', 'pipe'],
+        stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on('data', (d: Buffer) => out.push(d));
-      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.stdout?.on('data', (d: Buffer) => out.push(d));
+      child.stderr?.on('data', (d: Buffer) => err.push(d));
       child.on('error', (e) =>
-        reject(new StoreError(`Cannot run git (${redact(e.message)}); the gh-pages store needs the git CLI on PATH.`)),
+        reject(new StoreError(`Cannot run git in ${cwd} (${redact(e.message)}): the gh-pages store needs the git CLI (Debian package git) and an existing directory.`)),
       );
       child.on('close', (code) =>
         resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: redact(Buffer.concat(err).toString('utf8')) }),
       );
-      child.stdin.end(opts.input ?? '');
+      if (child.stdin) {
+        child.stdin.on('error', () => undefined); // git may exit before reading; its exit code tells
+        child.stdin.end(opts.input);
+      }
     });
   return {
     run,

@@ -12,7 +12,7 @@ export interface Store {
 }
 
 /** Where service failures that must not fail the job are reported (the cache store's way). */
-export type Warn = (message: string) => void;
+export type Warn = (message: string) => void | Promise<void>;
 
 export interface DirectoryOptions {
   dir: string;

@@ -1,0 +1,64 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.js';
+import { createStore } from '../../src/store/index.js';
+import { at, bench, HOSTILE, makeRun } from './make-run.js';
+import { runWriter } from './run-writer.js';
+
+const tempDir = () => mkdtemp(join(tmpdir(), 'tp-dir-store-'));
+
+describe('directory store', () => {
+  it('has no baseline before the first save (a normal state, not an error)', async () => {
+    const store = createStore({ kind: 'directory', dir: join(await tempDir(), 'not-yet') });
+    expect(await store.load('main')).toBeUndefined();
+  });
+
+  it('saves runs per branch and loads the newest ones, oldest first', async () => {
+    const dir = await tempDir();
+    const store = createStore({ kind: 'directory', dir });
+    for (let i = 0; i < 5; i++) await store.save(makeRun(`c${i}`, at(i)), 'main');
+    await store.save(makeRun('f1', at(9)), 'feature/x');
+    expect((await store.load('main'))!.map((r) => r.commit)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
+    expect((await store.load('main', 2))!.map((r) => r.commit)).toEqual(['c3', 'c4']);
+    expect((await store.load('feature/x'))!.map((r) => r.commit)).toEqual(['f1']);
+    expect((await store.load('main'))![0]!.benchmarks.some((b) => b.name === HOSTILE)).toBe(true);
+    // Only the history files remain: no temporary or lock files.
+    expect((await readdir(dir)).sort()).toEqual(['feature%2Fx.json', 'main.json']);
+    expect(store.describe()).toBe(`directory ${dir}`);
+  });
+
+  it('applies the configured retention on save', async () => {
+    const dir = await tempDir();
+    const store = createStore({ kind: 'directory', dir, retention: { raw: 1, recent: 3, dailyDays: 0, weeklyWeeks: 0 } });
+    for (let i = 0; i < 6; i++) await store.save(makeRun(`c${i}`, at(i), [bench('a', i + 1)]), 'main');
+    const runs = (await store.load('main'))!;
+    expect(runs.map((r) => r.commit)).toEqual(['c3', 'c4', 'c5']);
+    expect(runs.map((r) => r.benchmarks[0]!.samples !== undefined)).toEqual([false, false, true]);
+    expect(runs[0]!.benchmarks[0]!.stats.median).toBe(4);
+  });
+
+  it('stops on a corrupt file with an error naming it, and leaves it byte-for-byte unchanged', async () => {
+    const dir = await tempDir();
+    const store = createStore({ kind: 'directory', dir });
+    await store.save(makeRun('c0', at(0)), 'main');
+    const file = join(dir, 'main.json');
+    const truncated = (await readFile(file)).subarray(0, 100);
+    await writeFile(file, truncated);
+    const err = await store.save(makeRun('c1', at(1)), 'main').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).message).toContain(file);
+    await expect(store.load('main')).rejects.toThrow(/not valid JSON/);
+    expect(Buffer.compare(await readFile(file), truncated)).toBe(0);
+    expect(await readdir(dir)).toEqual(['main.json']);
+  });
+
+  it('loses no run when 10 processes save at once', async () => {
+    const dir = await tempDir();
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => runWriter(['directory', dir, String(i)])));
+    expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
+    const runs = (await createStore({ kind: 'directory', dir }).load('main'))!;
+    expect(runs.map((r) => r.commit).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `writer-${i}`).sort());
+  });
+});

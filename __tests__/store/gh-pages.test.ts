@@ -1,0 +1,117 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.js';
+import { createStore, parseHistory } from '../../src/store/index.js';
+import { at, HOSTILE, makeRun } from './make-run.js';
+import { runWriter } from './run-writer.js';
+
+const hasGit = spawnSync('git', ['--version']).status === 0;
+if (!hasGit) console.warn('SKIP gh-pages store tests: the `git` CLI is missing (Debian package: git).');
+
+const TOKEN = 'ghs_secretTokenValue123';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+  }).trim();
+}
+
+/** A bare `origin` and a user checkout of it with one commit on main. */
+async function setup(): Promise<{ origin: string; checkout: string }> {
+  const root = await mkdtemp(join(tmpdir(), 'tp-pages-'));
+  const origin = join(root, 'origin.git');
+  const checkout = join(root, 'work');
+  git(root, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
+  git(root, 'clone', '--quiet', origin, checkout);
+  git(checkout, 'commit', '--quiet', '--allow-empty', '-m', 'initial');
+  git(checkout, 'push', '--quiet', 'origin', 'HEAD:main');
+  return { origin, checkout };
+}
+
+/** Snapshot of what the user could notice in the checkout. */
+async function checkoutState(checkout: string) {
+  return {
+    status: git(checkout, 'status', '--porcelain', '--ignored'),
+    head: git(checkout, 'rev-parse', 'HEAD'),
+    refs: git(checkout, 'for-each-ref'),
+    config: await readFile(join(checkout, '.git', 'config'), 'utf8'),
+  };
+}
+
+describe.skipIf(!hasGit)('gh-pages store (needs git)', () => {
+  let origin: string;
+  let checkout: string;
+  beforeEach(async () => ({ origin, checkout } = await setup()));
+
+  it('finds no baseline while the branch does not exist', async () => {
+    expect(await createStore({ kind: 'gh-pages', repoDir: checkout }).load('main')).toBeUndefined();
+  });
+
+  it('creates the branch as an orphan, adds one commit per save, and leaves the checkout untouched', async () => {
+    const before = await checkoutState(checkout);
+    const store = createStore({ kind: 'gh-pages', repoDir: checkout, token: TOKEN });
+    await store.save(makeRun('c1', at(0)), 'main');
+    await store.save(makeRun('c2', at(1)), 'main');
+    expect(git(origin, 'rev-list', '--count', 'gh-pages')).toBe('2');
+    expect(git(origin, 'rev-list', '--max-parents=0', 'gh-pages')).not.toBe(git(origin, 'rev-parse', 'main'));
+    expect(git(origin, 'ls-tree', '-r', '--name-only', 'gh-pages')).toBe('benchmarks/main.json');
+    const doc = parseHistory(git(origin, 'show', 'gh-pages:benchmarks/main.json'), 'f');
+    expect(doc.entries.map((e) => e.commit)).toEqual(['c1', 'c2']);
+    expect(Object.values(doc.benchmarks).map((s) => s.name)).toContain(HOSTILE);
+    expect((await store.load('main', 1))!.map((r) => r.commit)).toEqual(['c2']);
+    const after = await checkoutState(checkout);
+    expect(after).toEqual(before);
+    expect(after.config).not.toContain(TOKEN);
+    expect(store.describe()).toBe('gh-pages branch gh-pages, dir benchmarks/');
+  });
+
+  it('uses the configured branch and directory', async () => {
+    const store = createStore({ kind: 'gh-pages', repoDir: checkout, branch: 'perf-data', dataDir: 'data/perf/' });
+    await store.save(makeRun('c1', at(0)), 'release/1.x');
+    expect(git(origin, 'ls-tree', '-r', '--name-only', 'perf-data')).toBe('data/perf/release%2F1.x.json');
+  });
+
+  it('stops on a corrupt data file, naming it, and pushes nothing', async () => {
+    const store = createStore({ kind: 'gh-pages', repoDir: checkout });
+    await store.save(makeRun('c1', at(0)), 'main');
+    git(checkout, 'fetch', '--quiet', 'origin', 'gh-pages');
+    git(checkout, 'worktree', 'add', '--quiet', '../pages', 'FETCH_HEAD');
+    const pages = join(checkout, '..', 'pages');
+    git(pages, 'cat-file', 'blob', 'HEAD:benchmarks/main.json');
+    execFileSync('sh', ['-c', 'head -c 120 benchmarks/main.json > t && mv t benchmarks/main.json'], { cwd: pages });
+    git(pages, 'commit', '--quiet', '-am', 'damage');
+    git(pages, 'push', '--quiet', 'origin', 'HEAD:gh-pages');
+    const tip = git(origin, 'rev-parse', 'gh-pages');
+    const bytes = git(origin, 'cat-file', 'blob', 'gh-pages:benchmarks/main.json');
+    const err = await store.save(makeRun('c2', at(1)), 'main').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toContain('benchmarks/main.json on branch gh-pages is not valid JSON');
+    expect(git(origin, 'rev-parse', 'gh-pages')).toBe(tip);
+    expect(git(origin, 'cat-file', 'blob', 'gh-pages:benchmarks/main.json')).toBe(bytes);
+  });
+
+  it('never shows the token, even in a failure', async () => {
+    git(checkout, 'remote', 'set-url', 'origin', join(checkout, 'no-such-repo.git'));
+    const err = await createStore({ kind: 'gh-pages', repoDir: checkout, token: TOKEN })
+      .save(makeRun('c1', at(0)), 'main')
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    const base64 = Buffer.from(`x-access-token:${TOKEN}`).toString('base64');
+    expect((err as Error).message).not.toContain(TOKEN);
+    expect((err as Error).message).not.toContain(base64);
+    expect(await readFile(join(checkout, '.git', 'config'), 'utf8')).not.toContain(base64);
+  });
+
+  it('loses no run when 10 processes push at once', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => runWriter(['gh-pages', checkout, String(i)])));
+    expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
+    const runs = (await createStore({ kind: 'gh-pages', repoDir: checkout }).load('main'))!;
+    expect(runs.map((r) => r.commit).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `writer-${i}`).sort());
+    expect(Number(git(origin, 'rev-list', '--count', 'gh-pages'))).toBe(10);
+  });
+});
