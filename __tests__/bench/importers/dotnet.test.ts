@@ -9,8 +9,8 @@ describe.skipIf(!hasShared)('BenchmarkDotNet importer', () => {
     const { file, text } = shared('github-action-benchmark/benchmarkdotnet.json');
     const out = parseOk(dotnetImporter, text, file);
     expect(out.map((b) => [b.group, b.name, b.samples?.length])).toEqual([
-      ['Sample', 'Sample.Benchmarks.Fib10', 14],
-      ['Sample', 'Sample.Benchmarks.Fib20', 13],
+      ['Sample.Benchmarks', 'Fib10', 14],
+      ['Sample.Benchmarks', 'Fib20', 13],
     ]);
     expect(out[0]).toMatchObject({ unit: 'ns', direction: 'smaller', value: 24.419498533010483 });
     expect(out[0]?.samples?.[0]).toBe(24.805462032556534);
@@ -19,7 +19,7 @@ describe.skipIf(!hasShared)('BenchmarkDotNet importer', () => {
   it('reads the memory diagnoser as the allocated metric and GC counts as metrics', () => {
     const { file, text } = shared('bencher/c_sharp_dot_net__memory.json');
     const [empty, exact] = parseOk(dotnetImporter, text, file);
-    expect(empty?.name).toBe('BenchmarkDotNet.Samples.Memory.AllocEmptyList');
+    expect([empty?.group, empty?.name]).toEqual(['BenchmarkDotNet.Samples.Memory', 'AllocEmptyList']);
     expect(empty?.samples).toEqual([76.35858058929443, 77.41812467575073, 78.70677709579468]);
     expect(empty?.metrics?.allocated).toMatchObject({ unit: 'B', direction: 'smaller', value: 368 });
     expect(exact?.metrics?.allocated?.value).toBe(184);
@@ -40,13 +40,24 @@ describe.skipIf(!hasShared)('BenchmarkDotNet importer', () => {
     expect(result).toHaveLength(3);
   });
 
-  it('builds a name from Namespace, Type and Method when FullName is missing', () => {
+  it('names a benchmark by its method (and parameters) within Namespace.Type', () => {
     const out = parseOk(dotnetImporter, shared('bencher/c_sharp_dot_net__null_namespace.json').text);
     expect(out).toEqual([{ name: 'NullNamespaceMethod', unit: 'ns', direction: 'smaller', value: 0 }]);
     const two = parseOk(dotnetImporter, shared('bencher/c_sharp_dot_net__two.json').text);
-    expect(two.map((b) => b.name)).toEqual([
-      'BenchmarkDotNet.Samples.Intro.IntroJsonExport.Sleep10',
-      'BenchmarkDotNet.Samples.Intro.IntroJsonExport.Sleep20',
+    expect(two.map((b) => [b.group, b.name])).toEqual([
+      ['BenchmarkDotNet.Samples.Intro.IntroJsonExport', 'Sleep10'],
+      ['BenchmarkDotNet.Samples.Intro.IntroJsonExport', 'Sleep20'],
+    ]);
+    const params = JSON.stringify({
+      HostEnvironmentInfo: {},
+      Benchmarks: [
+        { FullName: 'App.Bench.Parse(N: 10)', Namespace: 'App', Type: 'Bench', Method: 'Parse', Statistics: { Median: 5 } },
+        { Namespace: 'App', Type: 'Bench', Method: 'Parse', Parameters: 'N=20', Statistics: { Median: 7 } },
+      ],
+    });
+    expect(parseOk(dotnetImporter, params).map((b) => [b.group, b.name, b.value])).toEqual([
+      ['App.Bench', 'Parse(N: 10)', 5],
+      ['App.Bench', 'Parse(N=20)', 7],
     ]);
   });
 

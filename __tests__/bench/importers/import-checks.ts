@@ -3,9 +3,14 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ImportError } from '../../../src/errors.js';
 import type { ImportedBenchmark, Importer } from '../../../src/bench/importers/types.js';
+import { detectFormat } from '../../../src/bench/importers/index.js';
 
-/** Parses and requires a result (the text must be recognised). */
+/**
+ * Parses and requires a result (the text must be recognised), and checks that the registry's
+ * detection picks this importer for it: no other format claims it first.
+ */
 export function parseOk(importer: Importer, text: string, file = 'fixture'): ImportedBenchmark[] {
+  expect(detectFormat(text, file)?.format, `detected format of ${file}`).toBe(importer.format);
   const out = importer.parse(text, file);
   expect(out, `${importer.format} did not recognise ${file}`).not.toBeNull();
   return out as ImportedBenchmark[];

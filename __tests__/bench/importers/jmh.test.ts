@@ -26,7 +26,7 @@ describe('JMH importer', () => {
     const out = parseOk(jmhImporter, text, file);
     expect(out).toHaveLength(6);
     expect(out[0]).toMatchObject({
-      name: 'com.github.caffeine.caffeine.cache.ComputeBenchmark.compute_sameKey {computeType=Caffeine}',
+      name: 'compute_sameKey {computeType=Caffeine}',
       group: 'com.github.caffeine.caffeine.cache.ComputeBenchmark',
       unit: 'ops/s',
       direction: 'bigger',
@@ -35,7 +35,7 @@ describe('JMH importer', () => {
     const raw = (JSON.parse(text) as Array<{ primaryMetric: { rawData: number[][] } }>)[0]!.primaryMetric.rawData;
     expect(out[0]?.samples).toEqual(raw.flat());
     const two = parseOk(jmhImporter, shared('github-action-benchmark/jmh_output_2.json').text);
-    expect(two[0]?.name).toBe('org.openjdk.jmh.samples.JMHSample_01_HelloWorld.wellHelloThere {paramA=17, paramB=33}');
+    expect(two[0]?.name).toBe('wellHelloThere {paramA=17, paramB=33}');
   });
 
   it.skipIf(!hasShared)('decides direction by the score unit: s/op is a time, smaller is better', () => {
@@ -47,7 +47,7 @@ describe('JMH importer', () => {
     for (const mode of ['avgt', 'sample', 'ss']) {
       const doc = [jmhResult(mode, 'us/op', [[1.5, 1.25], [1.75]])];
       const [b] = parseOk(jmhImporter, JSON.stringify(doc));
-      expect(b).toMatchObject({ name: 'org.example.Bench.parse {size=100}', unit: 'ns', direction: 'smaller', value: 1500 });
+      expect(b).toMatchObject({ name: 'parse {size=100}', group: 'org.example.Bench', unit: 'ns', direction: 'smaller', value: 1500 });
       expect(b?.samples).toEqual([1500, 1250, 1750]);
     }
   });

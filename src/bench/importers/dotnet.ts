@@ -44,19 +44,25 @@ function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedB
   const out: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller' };
   if (value !== undefined) out.value = value;
   if (samples) out.samples = samples;
-  if (typeof b.Namespace === 'string' && b.Namespace !== '') out.group = b.Namespace;
+  const group = [b.Namespace, b.Type].filter((p) => typeof p === 'string' && p !== '').join('.');
+  if (group !== '') out.group = group;
   const metrics = metricsOf(b, path, ctx);
   if (Object.keys(metrics).length > 0) out.metrics = metrics;
   return out;
 }
 
-/** `FullName` as BenchmarkDotNet writes it (`Namespace.Type.Method(Param: value)`), else its parts. */
+/**
+ * The method with its parameters, as BenchmarkDotNet's `FullName` (`Namespace.Type.Method(A: 1)`)
+ * writes it after the `Namespace.Type.` prefix, which is the group.
+ */
 function nameOf(b: JsonObject, path: string, ctx: JsonContext): string {
-  if (typeof b.FullName === 'string' && b.FullName !== '') return b.FullName;
-  const parts = [b.Namespace, b.Type, b.Method].filter((p): p is string => typeof p === 'string' && p !== '');
+  const prefix = [b.Namespace, b.Type].filter((p) => typeof p === 'string' && p !== '').join('.') + '.';
+  if (typeof b.FullName === 'string' && b.FullName !== '') {
+    return b.FullName.startsWith(prefix) && b.FullName.length > prefix.length ? b.FullName.slice(prefix.length) : b.FullName;
+  }
   if (typeof b.Method !== 'string' || b.Method === '') fail(ctx, `${path}.Method`, 'the benchmark method name', b.Method);
   const params = typeof b.Parameters === 'string' && b.Parameters !== '' ? `(${b.Parameters})` : '';
-  return parts.join('.') + params;
+  return b.Method + params;
 }
 
 function samplesOf(b: JsonObject, path: string, ctx: JsonContext): number[] | undefined {

@@ -40,15 +40,16 @@ export const jmhImporter: Importer = jsonImporter(
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
   const benchmark = stringAt(b, 'benchmark', path, ctx);
   const primary = readScore(objectAt(b, 'primaryMetric', path, ctx), `${path}.primaryMetric`, ctx);
+  // The class is the group and the method (with its parameters) the name, as JMH's table shows.
+  const dot = benchmark.lastIndexOf('.');
   const out: ImportedBenchmark = {
-    name: benchmark + paramsSuffix(b, path, ctx),
+    name: benchmark.slice(dot + 1) + paramsSuffix(b, path, ctx),
     unit: primary.unit,
     direction: primary.direction,
     value: primary.score,
   };
-  if (primary.samples) out.samples = primary.samples;
-  const dot = benchmark.lastIndexOf('.');
   if (dot > 0) out.group = benchmark.slice(0, dot);
+  if (primary.samples) out.samples = primary.samples;
   const secondary = b.secondaryMetrics;
   if (isObject(secondary) && Object.keys(secondary).length > 0) {
     const metrics: Record<string, Metric> = {};
