@@ -98,7 +98,10 @@ export function estimateBenchmark(input: BenchmarkInput): Pending {
     verdict: 'inconclusive', warnings,
   };
   const base = side(input.baseline, warnings, 'baseline');
-  const trend = base.logs.filter((x): x is number => x !== undefined).map(Math.exp);
+  const trend = input.baseline.flatMap((b) => {
+    const v = b ? runLocation(b).value : NaN;
+    return v > 0 && Number.isFinite(v) ? [v] : [];
+  });
   if (trend.length > 0) comparison.trend = trend;
   if (!latestBase) return { comparison: { ...comparison, verdict: 'new', reason: 'Only in the current run(s).' } };
   if (!latestCur) return { comparison: { ...comparison, verdict: 'missing', reason: 'Only in the baseline run(s).' } };

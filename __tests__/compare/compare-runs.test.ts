@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { compareRuns } from '../../src/compare/index.js';
+import { bench, machine, run, runsOf } from './helpers.js';
+
+const HISTORY = [100, 104, 97, 101, 99, 103, 98, 102, 100, 96];
+
+describe('compareRuns: designs and their p-values (scipy references)', () => {
+  it('paired: t test on per-pair log ratios (scipy ttest_rel p = 6.174e-06)', () => {
+    const r = compareRuns({ baseline: runsOf('s/a', [100, 102, 98, 101, 99]), current: runsOf('s/a', [110, 111, 108, 112, 109]), paired: true });
+    const b = r.benchmarks[0];
+    expect(r.design).toBe('paired');
+    expect(b?.pValue).toBeCloseTo(6.174398766203362e-6, 10);
+    expect(b?.change).toBeCloseTo(0.10001909700458467, 10);
+    expect(b?.verdict).toBe('regression');
+    expect(r.verdict).toBe('fail');
+    expect(r.method).toMatch(/paired.*Holm/);
+  });
+
+  it('history: pooled two-sample t with one current run (scipy ttest_ind p = 0.01904)', () => {
+    const r = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [108]) });
+    expect(r.design).toBe('history');
+    expect(r.benchmarks[0]?.pValue).toBeCloseTo(0.019035398819059367, 10);
+    expect(r.benchmarks[0]?.trend).toEqual(HISTORY);
+  });
+
+  it('history: several current runs pool their spread (scipy p = 0.001159)', () => {
+    const r = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [108, 110]) });
+    expect(r.benchmarks[0]?.pValue).toBeCloseTo(0.0011592389475810218, 10);
+    expect(r.benchmarks[0]?.verdict).toBe('regression');
+  });
+
+  it('history keeps only the last config.history runs', () => {
+    const r = compareRuns({ baseline: runsOf('s/a', [500, 500, ...HISTORY]), current: runsOf('s/a', [100]), config: { history: 10 } });
+    expect(r.baseline?.runs).toBe(10);
+    expect(r.benchmarks[0]?.trend).toEqual(HISTORY);
+  });
+
+  it('single: a 10% change is not enough evidence with one run each; a 60% one is', () => {
+    const small = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [110]) });
+    expect(small.design).toBe('single');
+    expect(small.benchmarks[0]?.verdict).toBe('inconclusive');
+    expect(small.benchmarks[0]?.minDetectableEffect).toBeGreaterThan(0.1);
+    expect(small.benchmarks[0]?.reason).toMatch(/smallest change/);
+    expect(small.warnings.join(' ')).toMatch(/one current run/i);
+    const big = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [160]) });
+    expect(big.benchmarks[0]?.verdict).toBe('regression');
+  });
+
+  it('a configured noise floor changes what the single design can see', () => {
+    const r = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [110]), noiseFloor: 0.01 });
+    expect(r.benchmarks[0]?.verdict).toBe('regression');
+  });
+});
+
+describe('compareRuns: verdict paths', () => {
+  it('improvement for a faster time, unchanged when the CI is inside ±minEffect', () => {
+    const faster = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [70, 71]) });
+    expect(faster.benchmarks[0]?.verdict).toBe('improvement');
+    expect(faster.verdict).toBe('pass');
+    const same = compareRuns({ baseline: runsOf('s/a', [100, 100.5, 99.5, 100.2, 99.8, 100.1]), current: runsOf('s/a', [100.3, 99.9]) });
+    expect(same.benchmarks[0]?.verdict).toBe('unchanged');
+    expect(same.benchmarks[0]?.minDetectableEffect).toBeGreaterThan(0);
+  });
+
+  it('significant but below the minimum effect is inconclusive, not a regression', () => {
+    const base = [100, 101, 99, 100.5, 99.5, 100, 101, 99];
+    const r = compareRuns({ baseline: runsOf('s/a', base), current: runsOf('s/a', [104, 103, 105]) });
+    expect(r.benchmarks[0]?.pValue).toBeLessThan(0.001);
+    expect(r.benchmarks[0]?.verdict).toBe('inconclusive');
+    expect(r.benchmarks[0]?.reason).toMatch(/smaller than the minimum effect/);
+    const lower = compareRuns({ baseline: runsOf('s/a', base), current: runsOf('s/a', [104, 103, 105]), config: { minEffect: 0.02 } });
+    expect(lower.benchmarks[0]?.verdict).toBe('regression');
+  });
+
+  it('per-suite and per-benchmark minimum effects apply', () => {
+    const input = { baseline: runsOf('io/read', HISTORY), current: runsOf('io/read', [125, 126]) };
+    expect(compareRuns(input).benchmarks[0]?.verdict).toBe('regression');
+    expect(compareRuns({ ...input, suiteMinEffect: { io: 0.5 } }).benchmarks[0]?.verdict).toBe('unchanged');
+    expect(compareRuns({ ...input, config: { overrides: [{ benchmark: 'io/*', minEffect: 0.5 }] } }).benchmarks[0]?.verdict).toBe('unchanged');
+  });
+
+  it('direction bigger: a throughput drop is a regression, a rise an improvement', () => {
+    const opts = { direction: 'bigger' as const, unit: 'ops/s' };
+    const drop = compareRuns({ baseline: runsOf('s/a', HISTORY, opts), current: runsOf('s/a', [70, 72], opts) });
+    expect(drop.benchmarks[0]?.verdict).toBe('regression');
+    expect(drop.benchmarks[0]?.change).toBeLessThan(0);
+    const rise = compareRuns({ baseline: runsOf('s/a', HISTORY, opts), current: runsOf('s/a', [130, 128], opts) });
+    expect(rise.benchmarks[0]?.verdict).toBe('improvement');
+  });
+
+  it('new and missing benchmarks are reported, not crashed on', () => {
+    const r = compareRuns({ baseline: [run([bench('s/old', 10), bench('s/both', 10)])], current: [run([bench('s/new', 10), bench('s/both', 10)])] });
+    const by = Object.fromEntries(r.benchmarks.map((b) => [b.id, b.verdict]));
+    expect(by).toEqual({ 's/new': 'new', 's/both': 'inconclusive', 's/old': 'missing' });
+    expect(r.counts).toMatchObject({ new: 1, missing: 1, inconclusive: 1, regression: 0 });
+    expect(r.verdict).toBe('pass');
+  });
+
+  it('no baseline at all: everything is new', () => {
+    const r = compareRuns({ baseline: [], current: [run([bench('s/a', 1)])] });
+    expect(r.benchmarks[0]?.verdict).toBe('new');
+    expect(r.warnings.join(' ')).toMatch(/No baseline/);
+  });
+
+  it('a unit change makes the benchmark inconclusive', () => {
+    const r = compareRuns({ baseline: [run([bench('s/a', 1, { unit: 'ns' })])], current: [run([bench('s/a', 1, { unit: 'B' })])] });
+    expect(r.benchmarks[0]?.verdict).toBe('inconclusive');
+    expect(r.benchmarks[0]?.reason).toMatch(/unit or direction changed/);
+  });
+
+  it('Holm: the same p-value survives in a suite of 1 but not in a suite of 50', () => {
+    const one = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [108]) });
+    expect(one.benchmarks[0]?.verdict).toBe('regression');
+    const others = Array.from({ length: 49 }, (_, i) => `s/x${i}`);
+    const base = HISTORY.map((v) => run([bench('s/a', v), ...others.map((id) => bench(id, v))]));
+    const cur = [run([bench('s/a', 108), ...others.map((id) => bench(id, 100))])];
+    const fifty = compareRuns({ baseline: base, current: cur });
+    expect(fifty.benchmarks.find((b) => b.id === 's/a')?.verdict).toBe('inconclusive');
+    expect(fifty.method).toMatch(/over 50 benchmark test/);
+  });
+});
+
+describe('compareRuns: bad input', () => {
+  it('empty samples, NaN, Infinity and zero give reasons or warnings, never a throw', () => {
+    const base = [run([
+      bench('s/empty', 10, { samples: [] }),
+      bench('s/nan', 10, { samples: [NaN, 10, 10.1, Infinity, 9.9] }),
+      bench('s/zero', 0, { samples: [0, 0, 0] }),
+      { ...bench('s/allnan', NaN, { samples: [NaN, NaN] }) },
+    ])];
+    const cur = [run([
+      bench('s/empty', 10, { samples: [] }),
+      bench('s/nan', 10, { samples: [10, 10.05, -Infinity] }),
+      bench('s/zero', 0, { samples: [0, 0] }),
+      bench('s/allnan', 5),
+    ])];
+    const r = compareRuns({ baseline: base, current: cur });
+    const by = Object.fromEntries(r.benchmarks.map((b) => [b.id, b]));
+    expect(by['s/empty']?.verdict).toBe('inconclusive');
+    expect(by['s/nan']?.warnings.join(' ')).toMatch(/3 baseline sample\(s\) were NaN or infinite|2 baseline sample/);
+    expect(by['s/nan']?.warnings.join(' ')).toMatch(/1 current sample/);
+    expect(by['s/zero']?.verdict).toBe('inconclusive');
+    expect(by['s/zero']?.reason).toMatch(/positive finite value/);
+    expect(by['s/allnan']?.verdict).toBe('inconclusive');
+    expect(r.verdict).toBe('pass');
+  });
+
+  it('identical runs do not divide by zero', () => {
+    const r = compareRuns({ baseline: runsOf('s/a', [5, 5, 5], { samples: false }), current: runsOf('s/a', [5], { samples: false }) });
+    expect(r.benchmarks[0]?.verdict).toBe('unchanged');
+    expect(Number.isFinite(r.benchmarks[0]?.pValue)).toBe(true);
+  });
+
+  it('paired with unequal run counts falls back to unpaired with a warning', () => {
+    const r = compareRuns({ baseline: runsOf('s/a', [100, 101, 99]), current: runsOf('s/a', [100, 101]), paired: true });
+    expect(r.design).toBe('history');
+    expect(r.warnings.join(' ')).toMatch(/Paired comparison asked for/);
+  });
+
+  it('is deterministic', () => {
+    const input = { baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [104]) };
+    expect(JSON.stringify(compareRuns(input))).toBe(JSON.stringify(compareRuns(input)));
+  });
+});
+
+describe('compareRuns: like with like', () => {
+  it('a machine mismatch is reported and widens the interval', () => {
+    const other = { ...machine, cpuModel: 'Other CPU', cores: 2, nodeVersion: 'v24.1.0' };
+    const same = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [112]) });
+    const diff = compareRuns({ baseline: runsOf('s/a', HISTORY), current: [run([bench('s/a', 112)], { machine: other })] });
+    expect(same.benchmarks[0]?.verdict).toBe('regression');
+    expect(diff.benchmarks[0]?.verdict).toBe('inconclusive');
+    expect(diff.warnings.join(' ')).toMatch(/different machines.*CPU "Test CPU" vs "Other CPU".*4 vs 2 cores.*Node v20.20.2 vs v24.1.0/);
+    const w = (r: typeof same) => (r.benchmarks[0]?.ci?.[1] ?? 0) - (r.benchmarks[0]?.ci?.[0] ?? 0);
+    expect(w(diff)).toBeGreaterThan(w(same));
+  });
+
+  it('copies current errors, warns, and fills run info', () => {
+    const cur = run([bench('s/a', 100)], { commit: 'abc', errors: [{ suite: 's', message: 'boom' }] });
+    const r = compareRuns({ baseline: [run([bench('s/a', 100)], { commit: 'def' })], current: [cur] });
+    expect(r.errors).toEqual([{ suite: 's', message: 'boom' }]);
+    expect(r.verdict).toBe('warn');
+    expect(r.baseline).toMatchObject({ commit: 'def', runs: 1 });
+    expect(r.current).toMatchObject({ commit: 'abc', runs: 1, machine });
+  });
+
+  it('keeps a hostile name as data (rendering escapes it)', () => {
+    const id = 's/<img src=x onerror=alert(1)> | @admin **x**';
+    const r = compareRuns({ baseline: [run([bench(id, 1)])], current: [run([bench(id, 1)])] });
+    expect(r.benchmarks[0]?.name).toBe('<img src=x onerror=alert(1)> | @admin **x**');
+  });
+});
