@@ -43,13 +43,38 @@ describe('JMH importer', () => {
     expect(b).toMatchObject({ unit: 'ns', direction: 'smaller', value: 3376238873.1228185 * 1e9 });
   });
 
-  it('reads latency modes (avgt, sample, ss) as ns, smaller is better, across forks', () => {
-    for (const mode of ['avgt', 'sample', 'ss']) {
+  it('reads latency modes (avgt, ss) as ns, smaller is better, across forks', () => {
+    for (const mode of ['avgt', 'ss']) {
       const doc = [jmhResult(mode, 'us/op', [[1.5, 1.25], [1.75]])];
       const [b] = parseOk(jmhImporter, JSON.stringify(doc));
       expect(b).toMatchObject({ name: 'parse {size=100}', group: 'org.example.Bench', unit: 'ns', direction: 'smaller', value: 1500 });
       expect(b?.samples).toEqual([1500, 1250, 1750]);
     }
+  });
+
+  it('reads sample mode: one sample per iteration, the mean of its rawDataHistogram', () => {
+    const result = jmhResult('sample', 'ms/op', []) as { primaryMetric: Record<string, unknown> };
+    delete result.primaryMetric.rawData;
+    result.primaryMetric.score = 1.2;
+    result.primaryMetric.rawDataHistogram = [[[[1, 3], [2, 1]], [[1.5, 2]]], [[[0.5, 1]]]];
+    const [b] = parseOk(jmhImporter, JSON.stringify([result]));
+    expect(b).toMatchObject({ unit: 'ns', direction: 'smaller', value: 1.2e6 });
+    expect(b?.samples).toEqual([1.25e6, 1.5e6, 0.5e6]);
+    result.primaryMetric.rawDataHistogram = [[[[1, 0]]]];
+    expect(parseError(jmhImporter, JSON.stringify([result]), 'h.json').location).toBe('$[0].primaryMetric.rawDataHistogram[0][0][0]');
+  });
+
+  it('leaves out a secondary metric JMH could not measure ("NaN")', () => {
+    const doc = [
+      jmhResult('avgt', 'ns/op', [[5]], {
+        '·gc.alloc.rate': { score: 'NaN', scoreUnit: 'MB/sec', rawData: [['NaN']] },
+        '·gc.alloc.rate.norm': { score: 10, scoreUnit: 'B/op', rawData: [['NaN', 10]] },
+      }),
+    ];
+    const [b] = parseOk(jmhImporter, JSON.stringify(doc));
+    expect(Object.keys(b?.metrics ?? {})).toEqual(['·gc.alloc.rate.norm']);
+    expect(b?.metrics?.['·gc.alloc.rate.norm']).toMatchObject({ value: 10 });
+    expect(b?.metrics?.['·gc.alloc.rate.norm']?.samples).toBeUndefined();
   });
 
   it('keeps secondary metrics such as ·gc.alloc.rate.norm in base units', () => {

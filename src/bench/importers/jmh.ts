@@ -56,10 +56,11 @@ function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedB
     for (const [key, m] of Object.entries(secondary)) {
       const mp = `${path}.secondaryMetrics[${JSON.stringify(key)}]`;
       if (!isObject(m)) fail(ctx, mp, 'an object with score and scoreUnit', m);
+      if (typeof m.score === 'string' && NOT_MEASURED.has(m.score)) continue;
       const { score: _score, ...metric } = readScore(m, mp, ctx);
       metrics[key] = metric;
     }
-    out.metrics = metrics;
+    if (Object.keys(metrics).length > 0) out.metrics = metrics;
   } else if (secondary !== undefined && !isObject(secondary)) {
     fail(ctx, `${path}.secondaryMetrics`, 'an object', secondary);
   }
@@ -74,24 +75,49 @@ function paramsSuffix(b: JsonObject, path: string, ctx: JsonContext): string {
   return parts.length > 0 ? ` {${parts.join(', ')}}` : '';
 }
 
+/** JMH writes a value it could not measure as the string "NaN", "+INF" or "-INF". */
+const NOT_MEASURED = new Set(['NaN', '+INF', '-INF']);
+
 /**
- * A score with its unit converted, direction from the unit, and rawData as samples. `score` is
- * JMH's own figure (the mean over iterations); the metric's value is the samples' median.
+ * A score with its unit converted, direction from the unit, and one sample per measured
+ * iteration: `rawData` (forks × iterations), or in sample mode the mean of each iteration's
+ * `rawDataHistogram` ([value, count] pairs). `score` is JMH's own figure; the metric's value is
+ * the samples' median.
  */
 function readScore(m: JsonObject, path: string, ctx: JsonContext): Metric & { score: number } {
   const score = numberAt(m, 'score', path, ctx);
-  const rawUnit = stringAt(m, 'scoreUnit', path, ctx);
-  const { unit, direction, factor } = scaleOf(rawUnit);
-  let samples: number[] | undefined;
-  if (Array.isArray(m.rawData)) {
-    samples = m.rawData.flatMap((fork, f) => {
-      if (!Array.isArray(fork)) fail(ctx, `${path}.rawData[${f}]`, 'an array of iteration scores', fork);
-      return finiteNumbers(fork, `${path}.rawData[${f}]`, ctx).map((v) => v * factor);
-    });
-  } else if (m.rawData !== undefined) {
-    fail(ctx, `${path}.rawData`, 'an array of forks', m.rawData);
-  }
+  const { unit, direction, factor } = scaleOf(stringAt(m, 'scoreUnit', path, ctx));
+  const samples = iterationScores(m, path, ctx)?.map((v) => v * factor);
   return { ...importedMetric(unit, direction, score * factor, samples), score: score * factor };
+}
+
+function iterationScores(m: JsonObject, path: string, ctx: JsonContext): number[] | undefined {
+  const key = m.rawData !== undefined ? 'rawData' : m.rawDataHistogram !== undefined ? 'rawDataHistogram' : undefined;
+  if (key === undefined) return undefined;
+  const forks = m[key];
+  if (!Array.isArray(forks)) fail(ctx, `${path}.${key}`, 'an array of forks', forks);
+  // A secondary metric with an unmeasured iteration has no usable samples; its score still counts.
+  if (forks.flat(3).some((v) => typeof v === 'string' && NOT_MEASURED.has(v))) return undefined;
+  return forks.flatMap((fork, f) => {
+    const fp = `${path}.${key}[${f}]`;
+    if (!Array.isArray(fork)) fail(ctx, fp, 'an array of iterations', fork);
+    if (key === 'rawData') return finiteNumbers(fork, fp, ctx);
+    return fork.map((iteration, i) => histogramMean(iteration, `${fp}[${i}]`, ctx));
+  });
+}
+
+/** The mean of one iteration's histogram, `[[value, count], ...]`. */
+function histogramMean(iteration: unknown, path: string, ctx: JsonContext): number {
+  if (!Array.isArray(iteration) || iteration.length === 0) fail(ctx, path, 'a non-empty array of [value, count] pairs', iteration);
+  let sum = 0;
+  let count = 0;
+  iteration.forEach((pair, i) => {
+    const [value, n] = Array.isArray(pair) && pair.length === 2 ? finiteNumbers(pair, `${path}[${i}]`, ctx) : [NaN, NaN];
+    if (!Number.isFinite(value) || !(n! > 0)) fail(ctx, `${path}[${i}]`, 'a [value, count] pair with a positive count', pair);
+    sum += value! * n!;
+    count += n!;
+  });
+  return sum / count;
 }
 
 /**
