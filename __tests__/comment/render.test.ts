@@ -100,6 +100,14 @@ describe('renderMarkdown', () => {
     expect(tight).toContain(`… and ${50 - shown} more regressions, folded away`);
   });
 
+  it('shows the smallest detectable change once, unless the reason already says it', () => {
+    const noisy = (reason?: string) =>
+      renderMarkdown(report([bench({ name: 'n', verdict: 'inconclusive', change: 0.01, minDetectableEffect: 0.3, reason })]), { markerId: 'p' });
+    expect(noisy()).toContain('could detect ≥ 30.0%');
+    expect(noisy('too few runs')).toContain('too few runs; could detect ≥ 30.0%');
+    expect(noisy('the smallest change these runs could detect is about 30%')).not.toContain('could detect ≥');
+  });
+
   it('keeps only http(s) links', () => {
     const md = renderMarkdown(passingPaired, { markerId: 'p', runUrl: 'javascript:alert(1)', dashboardUrl: 'https://x.io/a (b)' });
     expect(md).not.toContain('javascript');

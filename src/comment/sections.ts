@@ -103,7 +103,8 @@ export function nameCell(b: BenchmarkComparison): string {
 function noteCell(b: BenchmarkComparison): string {
   const parts: string[] = [];
   if (b.reason) parts.push(escapeText(b.reason, 120));
-  if (b.minDetectableEffect !== undefined && b.verdict !== 'regression' && b.verdict !== 'improvement')
+  const saysDetect = /detect/i.test(b.reason ?? '');
+  if (b.minDetectableEffect !== undefined && !saysDetect && b.verdict !== 'regression' && b.verdict !== 'improvement')
     parts.push(`could detect ≥ ${formatChange(b.minDetectableEffect).replace('+', '')}`);
   for (const w of b.warnings.slice(0, 2)) parts.push(`⚠️ ${escapeText(w, 120)}`);
   return parts.join('; ');
