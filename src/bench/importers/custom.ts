@@ -13,52 +13,43 @@
  */
 import type { Direction, Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
-import {
-  type JsonContext,
-  type JsonObject,
-  fail,
-  finiteNumbers,
-  isObject,
-  optionalNumberAt,
-  jsonImporter,
-  requireSome,
-  stringAt,
-} from './json-input.js';
+import type { JsonContext, JsonObject } from './json-input.js';
+import * as json from './json-input.js';
 import { importedMetric } from './import-metric.js';
 import { toBaseUnit } from './unit-scale.js';
 
 const FORMAT = 'custom';
 
 /** The project's documented custom JSON (per-entry unit and direction). */
-export const customImporter: Importer = jsonImporter(
+export const customImporter: Importer = json.jsonImporter(
   FORMAT,
   'your own script writes {"benchmarks":[{"name":"x","unit":"ms","direction":"smaller","samples":[1.2,1.3]}]}',
   /"direction"\s*:/,
   (doc, ctx) => {
     const rootPath = Array.isArray(doc) ? '$' : '$.benchmarks';
-    const list = Array.isArray(doc) ? doc : isObject(doc) && Array.isArray(doc.benchmarks) ? doc.benchmarks : null;
+    const list = Array.isArray(doc) ? doc : json.isObject(doc) && Array.isArray(doc.benchmarks) ? doc.benchmarks : null;
     if (!list || list.length === 0 || !list.every(looksLikeEntry)) return null;
-    return requireSome(list as JsonObject[], rootPath, ctx).map((e, i) => readEntry(e, `${rootPath}[${i}]`, ctx));
+    return json.requireSome(list as JsonObject[], rootPath, ctx).map((e, i) => readEntry(e, `${rootPath}[${i}]`, ctx));
   },
 );
 
 /** An object with a name, a unit and a value or samples: the shape this format is made of. */
 function looksLikeEntry(e: unknown): boolean {
-  return isObject(e) && 'name' in e && 'unit' in e && ('value' in e || 'samples' in e);
+  return json.isObject(e) && 'name' in e && 'unit' in e && ('value' in e || 'samples' in e);
 }
 
 function readEntry(e: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
-  const name = stringAt(e, 'name', path, ctx);
+  const name = json.stringAt(e, 'name', path, ctx);
   const m = readMetric(e, path, ctx);
   const out: ImportedBenchmark = { name, unit: m.unit, direction: m.direction, value: m.value };
   if (m.samples) out.samples = m.samples;
-  if (e.group !== undefined) out.group = stringAt(e, 'group', path, ctx);
+  if (e.group !== undefined) out.group = json.stringAt(e, 'group', path, ctx);
   if (e.metrics !== undefined) {
-    if (!isObject(e.metrics)) fail(ctx, `${path}.metrics`, 'an object of name → {unit, direction, value or samples}', e.metrics);
+    if (!json.isObject(e.metrics)) json.fail(ctx, `${path}.metrics`, 'an object of name → {unit, direction, value or samples}', e.metrics);
     const metrics: Record<string, Metric> = {};
     for (const [key, v] of Object.entries(e.metrics)) {
       const mp = `${path}.metrics[${JSON.stringify(key)}]`;
-      if (!isObject(v)) fail(ctx, mp, 'an object with unit, direction and value or samples', v);
+      if (!json.isObject(v)) json.fail(ctx, mp, 'an object with unit, direction and value or samples', v);
       metrics[key] = readMetric(v, mp, ctx);
     }
     out.metrics = metrics;
@@ -67,18 +58,18 @@ function readEntry(e: JsonObject, path: string, ctx: JsonContext): ImportedBench
 }
 
 function readMetric(e: JsonObject, path: string, ctx: JsonContext): Metric {
-  const unit = stringAt(e, 'unit', path, ctx);
+  const unit = json.stringAt(e, 'unit', path, ctx);
   const direction = e.direction;
   if (direction !== 'smaller' && direction !== 'bigger') {
-    fail(ctx, `${path}.direction`, '"smaller" or "bigger" (which way is better for this metric)', direction);
+    json.fail(ctx, `${path}.direction`, '"smaller" or "bigger" (which way is better for this metric)', direction);
   }
-  const value = optionalNumberAt(e, 'value', path, ctx);
+  const value = json.optionalNumberAt(e, 'value', path, ctx);
   let samples: number[] | undefined;
   if (e.samples !== undefined) {
-    if (!Array.isArray(e.samples) || e.samples.length === 0) fail(ctx, `${path}.samples`, 'a non-empty array of numbers', e.samples);
-    samples = finiteNumbers(e.samples, `${path}.samples`, ctx);
+    if (!Array.isArray(e.samples) || e.samples.length === 0) json.fail(ctx, `${path}.samples`, 'a non-empty array of numbers', e.samples);
+    samples = json.finiteNumbers(e.samples, `${path}.samples`, ctx);
   }
-  if (value === undefined && !samples) fail(ctx, `${path}.value`, 'a number (or a "samples" array)');
+  if (value === undefined && !samples) json.fail(ctx, `${path}.value`, 'a number (or a "samples" array)');
   const base = toBaseUnit(value ?? 0, unit);
   return importedMetric(base.unit, direction as Direction, base.value, samples?.map((s) => s * base.factor));
 }

@@ -6,41 +6,32 @@
  */
 import type { Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
-import {
-  type JsonContext,
-  type JsonObject,
-  fail,
-  finiteNumbers,
-  isObject,
-  objectsAt,
-  optionalNumberAt,
-  jsonImporter,
-  requireSome,
-} from './json-input.js';
+import type { JsonContext, JsonObject } from './json-input.js';
+import * as json from './json-input.js';
 import { importedMetric } from './import-metric.js';
 
 const FORMAT = 'benchmarkdotnet';
 
 /** BenchmarkDotNet full JSON report (`*-report-full.json`). */
-export const dotnetImporter: Importer = jsonImporter(
+export const dotnetImporter: Importer = json.jsonImporter(
   FORMAT,
   'dotnet run -c Release -- --exporters json (reads BenchmarkDotNet.Artifacts/results/*-report-full.json; add [MemoryDiagnoser] for allocations)',
   /"HostEnvironmentInfo"|"BenchmarkDotNetVersion"/,
   (doc, ctx) => {
-    if (!isObject(doc) || !('Benchmarks' in doc) || !('HostEnvironmentInfo' in doc || 'Title' in doc)) return null;
-    const benches = objectsAt(doc, 'Benchmarks', '$', ctx);
-    return requireSome(benches, '$.Benchmarks', ctx).map((b, i) => readBenchmark(b, `$.Benchmarks[${i}]`, ctx));
+    if (!json.isObject(doc) || !('Benchmarks' in doc) || !('HostEnvironmentInfo' in doc || 'Title' in doc)) return null;
+    const benches = json.objectsAt(doc, 'Benchmarks', '$', ctx);
+    return json.requireSome(benches, '$.Benchmarks', ctx).map((b, i) => readBenchmark(b, `$.Benchmarks[${i}]`, ctx));
   },
 );
 
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
   const name = nameOf(b, path, ctx);
   const stats = b.Statistics;
-  if (!isObject(stats)) fail(ctx, `${path}.Statistics`, 'an object (the benchmark did not run?)', stats);
+  if (!json.isObject(stats)) json.fail(ctx, `${path}.Statistics`, 'an object (the benchmark did not run?)', stats);
   const sp = `${path}.Statistics`;
-  const value = optionalNumberAt(stats, 'Median', sp, ctx) ?? optionalNumberAt(stats, 'Mean', sp, ctx);
+  const value = json.optionalNumberAt(stats, 'Median', sp, ctx) ?? json.optionalNumberAt(stats, 'Mean', sp, ctx);
   const samples = samplesOf(b, path, ctx);
-  if (value === undefined && !samples) fail(ctx, `${sp}.Median`, 'a number of nanoseconds per operation');
+  if (value === undefined && !samples) json.fail(ctx, `${sp}.Median`, 'a number of nanoseconds per operation');
   const out: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller' };
   if (value !== undefined) out.value = value;
   if (samples) out.samples = samples;
@@ -60,7 +51,7 @@ function nameOf(b: JsonObject, path: string, ctx: JsonContext): string {
   if (typeof b.FullName === 'string' && b.FullName !== '') {
     return b.FullName.startsWith(prefix) && b.FullName.length > prefix.length ? b.FullName.slice(prefix.length) : b.FullName;
   }
-  if (typeof b.Method !== 'string' || b.Method === '') fail(ctx, `${path}.Method`, 'the benchmark method name', b.Method);
+  if (typeof b.Method !== 'string' || b.Method === '') json.fail(ctx, `${path}.Method`, 'the benchmark method name', b.Method);
   const params = typeof b.Parameters === 'string' && b.Parameters !== '' ? `(${b.Parameters})` : '';
   return b.Method + params;
 }
@@ -68,17 +59,17 @@ function nameOf(b: JsonObject, path: string, ctx: JsonContext): string {
 function samplesOf(b: JsonObject, path: string, ctx: JsonContext): number[] | undefined {
   const stats = b.Statistics as JsonObject;
   if (Array.isArray(stats.OriginalValues) && stats.OriginalValues.length > 0) {
-    return finiteNumbers(stats.OriginalValues, `${path}.Statistics.OriginalValues`, ctx);
+    return json.finiteNumbers(stats.OriginalValues, `${path}.Statistics.OriginalValues`, ctx);
   }
   if (!Array.isArray(b.Measurements)) return undefined;
   const out: number[] = [];
   b.Measurements.forEach((m, i) => {
     const mp = `${path}.Measurements[${i}]`;
-    if (!isObject(m)) fail(ctx, mp, 'an object', m);
+    if (!json.isObject(m)) json.fail(ctx, mp, 'an object', m);
     if (m.IterationMode !== 'Workload' || m.IterationStage !== 'Result') return;
-    const ops = optionalNumberAt(m, 'Operations', mp, ctx);
-    const ns = optionalNumberAt(m, 'Nanoseconds', mp, ctx);
-    if (ops === undefined || ops <= 0 || ns === undefined) fail(ctx, mp, 'positive Operations and Nanoseconds');
+    const ops = json.optionalNumberAt(m, 'Operations', mp, ctx);
+    const ns = json.optionalNumberAt(m, 'Nanoseconds', mp, ctx);
+    if (ops === undefined || ops <= 0 || ns === undefined) json.fail(ctx, mp, 'positive Operations and Nanoseconds');
     out.push(ns / ops);
   });
   return out.length > 0 ? out : undefined;
@@ -87,17 +78,17 @@ function samplesOf(b: JsonObject, path: string, ctx: JsonContext): number[] | un
 /** Allocated bytes per operation (memory diagnoser) and GC collections per 1000 operations. */
 function metricsOf(b: JsonObject, path: string, ctx: JsonContext): Record<string, Metric> {
   const out: Record<string, Metric> = {};
-  if (isObject(b.Memory)) {
-    const bytes = optionalNumberAt(b.Memory, 'BytesAllocatedPerOperation', `${path}.Memory`, ctx);
+  if (json.isObject(b.Memory)) {
+    const bytes = json.optionalNumberAt(b.Memory, 'BytesAllocatedPerOperation', `${path}.Memory`, ctx);
     if (bytes !== undefined) out.allocated = importedMetric('B', 'smaller', bytes);
   }
   if (!Array.isArray(b.Metrics)) return out;
   b.Metrics.forEach((m, i) => {
     const mp = `${path}.Metrics[${i}]`;
-    if (!isObject(m) || !isObject(m.Descriptor)) fail(ctx, mp, 'an object with Value and Descriptor', m);
-    const value = optionalNumberAt(m, 'Value', mp, ctx);
+    if (!json.isObject(m) || !json.isObject(m.Descriptor)) json.fail(ctx, mp, 'an object with Value and Descriptor', m);
+    const value = json.optionalNumberAt(m, 'Value', mp, ctx);
     const d = m.Descriptor;
-    if (value === undefined || typeof d.Id !== 'string') fail(ctx, mp, 'a numeric Value and a Descriptor.Id');
+    if (value === undefined || typeof d.Id !== 'string') json.fail(ctx, mp, 'a numeric Value and a Descriptor.Id');
     if (d.Id === 'Allocated Memory' && out.allocated) return;
     const key = d.Id === 'Allocated Memory' ? 'allocated' : d.Id;
     const unit = d.Unit === 'B' ? 'B' : d.Id.endsWith('Collects') ? 'per 1000 ops' : String(d.Unit ?? '');

@@ -6,40 +6,30 @@
  */
 import type { Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
-import {
-  type JsonContext,
-  type JsonObject,
-  fail,
-  finiteNumbers,
-  isObject,
-  numberAt,
-  objectAt,
-  jsonImporter,
-  requireSome,
-  stringAt,
-} from './json-input.js';
+import type { JsonContext, JsonObject } from './json-input.js';
+import * as json from './json-input.js';
 import { importedMetric } from './import-metric.js';
 import { bytesPer, nsPer } from './unit-scale.js';
 
 const FORMAT = 'jmh';
 
 /** JMH JSON results (`java -jar benchmarks.jar -rf json -rff jmh.json`). */
-export const jmhImporter: Importer = jsonImporter(
+export const jmhImporter: Importer = json.jsonImporter(
   FORMAT,
   'java -jar target/benchmarks.jar -rf json -rff jmh.json (add -prof gc for allocation metrics)',
   /"primaryMetric"/,
   (doc, ctx) => {
-    if (!Array.isArray(doc) || !doc.some((b) => isObject(b) && 'primaryMetric' in b)) return null;
-    return requireSome(doc, '$', ctx).map((b, i) => {
-      if (!isObject(b)) fail(ctx, `$[${i}]`, 'an object with "benchmark" and "primaryMetric"', b);
+    if (!Array.isArray(doc) || !doc.some((b) => json.isObject(b) && 'primaryMetric' in b)) return null;
+    return json.requireSome(doc, '$', ctx).map((b, i) => {
+      if (!json.isObject(b)) json.fail(ctx, `$[${i}]`, 'an object with "benchmark" and "primaryMetric"', b);
       return readBenchmark(b, `$[${i}]`, ctx);
     });
   },
 );
 
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
-  const benchmark = stringAt(b, 'benchmark', path, ctx);
-  const primary = readScore(objectAt(b, 'primaryMetric', path, ctx), `${path}.primaryMetric`, ctx);
+  const benchmark = json.stringAt(b, 'benchmark', path, ctx);
+  const primary = readScore(json.objectAt(b, 'primaryMetric', path, ctx), `${path}.primaryMetric`, ctx);
   // The class is the group and the method (with its parameters) the name, as JMH's table shows.
   const dot = benchmark.lastIndexOf('.');
   const out: ImportedBenchmark = {
@@ -51,18 +41,18 @@ function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedB
   if (dot > 0) out.group = benchmark.slice(0, dot);
   if (primary.samples) out.samples = primary.samples;
   const secondary = b.secondaryMetrics;
-  if (isObject(secondary) && Object.keys(secondary).length > 0) {
+  if (json.isObject(secondary) && Object.keys(secondary).length > 0) {
     const metrics: Record<string, Metric> = {};
     for (const [key, m] of Object.entries(secondary)) {
       const mp = `${path}.secondaryMetrics[${JSON.stringify(key)}]`;
-      if (!isObject(m)) fail(ctx, mp, 'an object with score and scoreUnit', m);
+      if (!json.isObject(m)) json.fail(ctx, mp, 'an object with score and scoreUnit', m);
       if (typeof m.score === 'string' && NOT_MEASURED.has(m.score)) continue;
       const { score: _score, ...metric } = readScore(m, mp, ctx);
       metrics[key] = metric;
     }
     if (Object.keys(metrics).length > 0) out.metrics = metrics;
-  } else if (secondary !== undefined && !isObject(secondary)) {
-    fail(ctx, `${path}.secondaryMetrics`, 'an object', secondary);
+  } else if (secondary !== undefined && !json.isObject(secondary)) {
+    json.fail(ctx, `${path}.secondaryMetrics`, 'an object', secondary);
   }
   return out;
 }
@@ -70,7 +60,7 @@ function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedB
 /** `{a=1, b=x}` as JMH writes parameters, so that each parameter set is its own benchmark. */
 function paramsSuffix(b: JsonObject, path: string, ctx: JsonContext): string {
   if (b.params === undefined || b.params === null) return '';
-  if (!isObject(b.params)) fail(ctx, `${path}.params`, 'an object of parameter values', b.params);
+  if (!json.isObject(b.params)) json.fail(ctx, `${path}.params`, 'an object of parameter values', b.params);
   const parts = Object.entries(b.params).map(([k, v]) => `${k}=${String(v)}`);
   return parts.length > 0 ? ` {${parts.join(', ')}}` : '';
 }
@@ -85,8 +75,8 @@ const NOT_MEASURED = new Set(['NaN', '+INF', '-INF']);
  * the samples' median.
  */
 function readScore(m: JsonObject, path: string, ctx: JsonContext): Metric & { score: number } {
-  const score = numberAt(m, 'score', path, ctx);
-  const { unit, direction, factor } = scaleOf(stringAt(m, 'scoreUnit', path, ctx));
+  const score = json.numberAt(m, 'score', path, ctx);
+  const { unit, direction, factor } = scaleOf(json.stringAt(m, 'scoreUnit', path, ctx));
   const samples = iterationScores(m, path, ctx)?.map((v) => v * factor);
   return { ...importedMetric(unit, direction, score * factor, samples), score: score * factor };
 }
@@ -95,25 +85,25 @@ function iterationScores(m: JsonObject, path: string, ctx: JsonContext): number[
   const key = m.rawData !== undefined ? 'rawData' : m.rawDataHistogram !== undefined ? 'rawDataHistogram' : undefined;
   if (key === undefined) return undefined;
   const forks = m[key];
-  if (!Array.isArray(forks)) fail(ctx, `${path}.${key}`, 'an array of forks', forks);
+  if (!Array.isArray(forks)) json.fail(ctx, `${path}.${key}`, 'an array of forks', forks);
   // A secondary metric with an unmeasured iteration has no usable samples; its score still counts.
   if (forks.flat(3).some((v) => typeof v === 'string' && NOT_MEASURED.has(v))) return undefined;
   return forks.flatMap((fork, f) => {
     const fp = `${path}.${key}[${f}]`;
-    if (!Array.isArray(fork)) fail(ctx, fp, 'an array of iterations', fork);
-    if (key === 'rawData') return finiteNumbers(fork, fp, ctx);
+    if (!Array.isArray(fork)) json.fail(ctx, fp, 'an array of iterations', fork);
+    if (key === 'rawData') return json.finiteNumbers(fork, fp, ctx);
     return fork.map((iteration, i) => histogramMean(iteration, `${fp}[${i}]`, ctx));
   });
 }
 
 /** The mean of one iteration's histogram, `[[value, count], ...]`. */
 function histogramMean(iteration: unknown, path: string, ctx: JsonContext): number {
-  if (!Array.isArray(iteration) || iteration.length === 0) fail(ctx, path, 'a non-empty array of [value, count] pairs', iteration);
+  if (!Array.isArray(iteration) || iteration.length === 0) json.fail(ctx, path, 'a non-empty array of [value, count] pairs', iteration);
   let sum = 0;
   let count = 0;
   iteration.forEach((pair, i) => {
-    const [value, n] = Array.isArray(pair) && pair.length === 2 ? finiteNumbers(pair, `${path}[${i}]`, ctx) : [NaN, NaN];
-    if (!Number.isFinite(value) || !(n! > 0)) fail(ctx, `${path}[${i}]`, 'a [value, count] pair with a positive count', pair);
+    const [value, n] = Array.isArray(pair) && pair.length === 2 ? json.finiteNumbers(pair, `${path}[${i}]`, ctx) : [NaN, NaN];
+    if (!Number.isFinite(value) || !(n! > 0)) json.fail(ctx, `${path}[${i}]`, 'a [value, count] pair with a positive count', pair);
     sum += value! * n!;
     count += n!;
   });

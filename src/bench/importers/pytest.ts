@@ -3,40 +3,29 @@
  * `--benchmark-save-data`) holds one value per round, kept as samples in ns.
  */
 import type { ImportedBenchmark, Importer } from './types.js';
-import {
-  type JsonContext,
-  type JsonObject,
-  fail,
-  finiteNumbers,
-  isObject,
-  numberAt,
-  objectAt,
-  objectsAt,
-  jsonImporter,
-  requireSome,
-  stringAt,
-} from './json-input.js';
+import type { JsonContext, JsonObject } from './json-input.js';
+import * as json from './json-input.js';
 import { importedMetric } from './import-metric.js';
 
 const FORMAT = 'pytest';
 
 /** pytest-benchmark JSON (`pytest --benchmark-json=out.json`). */
-export const pytestImporter: Importer = jsonImporter(
+export const pytestImporter: Importer = json.jsonImporter(
   FORMAT,
   'pytest --benchmark-only --benchmark-json=out.json (add --benchmark-save-data to keep every round)',
   /"machine_info"[\s\S]*"benchmarks"|"fullname"/,
   (doc, ctx) => {
-    if (!isObject(doc) || !isObject(doc.machine_info) || !('benchmarks' in doc)) return null;
-    const benches = objectsAt(doc, 'benchmarks', '$', ctx);
-    return requireSome(benches, '$.benchmarks', ctx).map((b, i) => readBenchmark(b, `$.benchmarks[${i}]`, ctx));
+    if (!json.isObject(doc) || !json.isObject(doc.machine_info) || !('benchmarks' in doc)) return null;
+    const benches = json.objectsAt(doc, 'benchmarks', '$', ctx);
+    return json.requireSome(benches, '$.benchmarks', ctx).map((b, i) => readBenchmark(b, `$.benchmarks[${i}]`, ctx));
   },
 );
 
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
-  const name = stringAt(b, 'name', path, ctx);
-  const stats = objectAt(b, 'stats', path, ctx);
+  const name = json.stringAt(b, 'name', path, ctx);
+  const stats = json.objectAt(b, 'stats', path, ctx);
   const statsPath = `${path}.stats`;
-  const median = numberAt(stats, 'median', statsPath, ctx);
+  const median = json.numberAt(stats, 'median', statsPath, ctx);
   const out: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller', value: median * 1e9 };
   const group = groupOf(b, path, ctx);
   if (group !== undefined) out.group = group;
@@ -51,7 +40,7 @@ function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedB
 /** The benchmark's `group`, else the test module from `fullname` (`bench.py::test_x` → `bench.py`). */
 function groupOf(b: JsonObject, path: string, ctx: JsonContext): string | undefined {
   if (typeof b.group === 'string' && b.group !== '') return b.group;
-  if (b.group !== null && b.group !== undefined) fail(ctx, `${path}.group`, 'a string or null', b.group);
+  if (b.group !== null && b.group !== undefined) json.fail(ctx, `${path}.group`, 'a string or null', b.group);
   if (typeof b.fullname !== 'string') return undefined;
   const cut = b.fullname.indexOf('::');
   return cut > 0 ? b.fullname.slice(0, cut) : undefined;
@@ -64,7 +53,7 @@ function groupOf(b: JsonObject, path: string, ctx: JsonContext): string | undefi
 function roundSamples(stats: JsonObject, path: string, ctx: JsonContext): number[] | undefined {
   const data = stats.data;
   if (data === undefined || data === null) return undefined;
-  if (!Array.isArray(data)) fail(ctx, `${path}.data`, 'an array of seconds', data);
+  if (!Array.isArray(data)) json.fail(ctx, `${path}.data`, 'an array of seconds', data);
   if (data.length === 0 || data.some((v) => typeof v === 'string')) return undefined;
-  return finiteNumbers(data, `${path}.data`, ctx);
+  return json.finiteNumbers(data, `${path}.data`, ctx);
 }

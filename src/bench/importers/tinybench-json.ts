@@ -7,37 +7,27 @@
  * metric (bigger). Tasks that errored or were aborted have no figures and are left out.
  */
 import type { ImportedBenchmark, Importer } from './types.js';
-import {
-  type JsonContext,
-  type JsonObject,
-  fail,
-  finiteNumbers,
-  isObject,
-  numberAt,
-  objectAt,
-  jsonImporter,
-  requireSome,
-  stringAt,
-} from './json-input.js';
+import type { JsonContext, JsonObject } from './json-input.js';
+import * as json from './json-input.js';
 import { importedMetric } from './import-metric.js';
 
 const FORMAT = 'tinybench';
 const MEASURED = new Set(['completed', 'aborted-with-statistics']);
 
 /** tinybench 6 task results or `bench.table()` as JSON. */
-export const tinybenchImporter: Importer = jsonImporter(
+export const tinybenchImporter: Importer = json.jsonImporter(
   FORMAT,
   'fs.writeFileSync("tinybench.json", JSON.stringify(bench.tasks.map((t) => ({ name: t.name, result: t.result })))) after await bench.run()',
   /"Task name"|"result"[\s\S]*"latency"/,
   (doc, ctx) => {
-    if (!Array.isArray(doc) || doc.length === 0 || !doc.every((r) => r === null || isObject(r))) return null;
+    if (!Array.isArray(doc) || doc.length === 0 || !doc.every((r) => r === null || json.isObject(r))) return null;
     const rows = doc as (JsonObject | null)[];
     let out: ImportedBenchmark[];
     if (rows.some((r) => r !== null && 'Task name' in r)) out = fromTable(rows, ctx);
-    else if (rows.some((r) => r !== null && 'name' in r && isObject(r.result) && 'state' in r.result)) {
+    else if (rows.some((r) => r !== null && 'name' in r && json.isObject(r.result) && 'state' in r.result)) {
       out = fromTasks(rows, ctx);
     } else return null;
-    return requireSome(out, '$', ctx);
+    return json.requireSome(out, '$', ctx);
   },
 );
 
@@ -45,24 +35,24 @@ function fromTasks(rows: (JsonObject | null)[], ctx: JsonContext): ImportedBench
   const out: ImportedBenchmark[] = [];
   rows.forEach((row, i) => {
     const path = `$[${i}]`;
-    if (row === null) fail(ctx, path, 'an object with name and result');
-    const name = stringAt(row, 'name', path, ctx);
-    const result = objectAt(row, 'result', path, ctx);
+    if (row === null) json.fail(ctx, path, 'an object with name and result');
+    const name = json.stringAt(row, 'name', path, ctx);
+    const result = json.objectAt(row, 'result', path, ctx);
     if (!MEASURED.has(String(result.state))) return;
     const rp = `${path}.result`;
-    const latency = objectAt(result, 'latency', rp, ctx);
-    const throughput = objectAt(result, 'throughput', rp, ctx);
+    const latency = json.objectAt(result, 'latency', rp, ctx);
+    const throughput = json.objectAt(result, 'throughput', rp, ctx);
     const b: ImportedBenchmark = {
       name,
       unit: 'ns',
       direction: 'smaller',
-      value: numberAt(latency, 'p50', `${rp}.latency`, ctx) * 1e6,
-      metrics: { throughput: importedMetric('ops/s', 'bigger', numberAt(throughput, 'p50', `${rp}.throughput`, ctx)) },
+      value: json.numberAt(latency, 'p50', `${rp}.latency`, ctx) * 1e6,
+      metrics: { throughput: importedMetric('ops/s', 'bigger', json.numberAt(throughput, 'p50', `${rp}.throughput`, ctx)) },
     };
     if (Array.isArray(latency.samples) && latency.samples.length > 0) {
-      b.samples = finiteNumbers(latency.samples, `${rp}.latency.samples`, ctx).map((ms) => ms * 1e6);
+      b.samples = json.finiteNumbers(latency.samples, `${rp}.latency.samples`, ctx).map((ms) => ms * 1e6);
     } else if (latency.samples !== undefined && !Array.isArray(latency.samples)) {
-      fail(ctx, `${rp}.latency.samples`, 'an array of milliseconds', latency.samples);
+      json.fail(ctx, `${rp}.latency.samples`, 'an array of milliseconds', latency.samples);
     }
     out.push(b);
   });
@@ -76,7 +66,7 @@ function fromTable(rows: (JsonObject | null)[], ctx: JsonContext): ImportedBench
     // Tasks that errored or never ran have an Error or "N/A" cells instead of figures.
     if (row === null || 'Error' in row || row['Latency med (ns)'] === 'N/A') return;
     out.push({
-      name: stringAt(row, 'Task name', path, ctx),
+      name: json.stringAt(row, 'Task name', path, ctx),
       unit: 'ns',
       direction: 'smaller',
       value: cell(row, 'Latency med (ns)', path, ctx),
@@ -91,6 +81,6 @@ function cell(row: JsonObject, key: string, path: string, ctx: JsonContext): num
   const v = row[key];
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   const m = typeof v === 'string' ? /^\s*([-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?)/i.exec(v) : null;
-  if (!m) fail(ctx, `${path}[${JSON.stringify(key)}]`, 'a number, optionally followed by "± margin"', v);
+  if (!m) json.fail(ctx, `${path}[${JSON.stringify(key)}]`, 'a number, optionally followed by "± margin"', v);
   return Number(m[1]);
 }
