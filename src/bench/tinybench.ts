@@ -12,10 +12,18 @@ import { workerLaunch } from './worker-launch.js';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.js';
 
 /**
- * Per-task defaults: 1 s measured after 200 ms of warm-up, at least 10 (5) iterations, so a
- * 20-task suite of fast functions takes about 25 s. At most 2000 samples are kept per task.
+ * Per-task defaults: 1 s of wall time measured after 200 ms of warm-up, at least 10 (5)
+ * iterations and at most 100 000 per phase, so a 20-task suite of fast functions takes about
+ * 25 s. At most 2000 samples (evenly spaced quantiles of all of them) are kept per task.
  */
-export const TINYBENCH_DEFAULTS = { time: 1000, iterations: 10, warmupTime: 200, warmupIterations: 5, maxSamples: 2000 } as const;
+export const TINYBENCH_DEFAULTS = {
+  time: 1000,
+  iterations: 10,
+  warmupTime: 200,
+  warmupIterations: 5,
+  maxIterations: 100_000,
+  maxSamples: 2000,
+} as const;
 
 /**
  * Runs one suite file in its own Node process (so its JIT state or a crash stays there). Tasks
@@ -46,6 +54,7 @@ export async function runTinybenchSuite(suite: TinybenchSuite, ctx: RunnerContex
     iterations: suite.iterations ?? TINYBENCH_DEFAULTS.iterations,
     warmupTime: suite.warmupTime ?? TINYBENCH_DEFAULTS.warmupTime,
     warmupIterations: suite.warmupIterations ?? TINYBENCH_DEFAULTS.warmupIterations,
+    maxIterations: Math.max(TINYBENCH_DEFAULTS.maxIterations, suite.iterations ?? 0),
     maxSamples: TINYBENCH_DEFAULTS.maxSamples,
   };
   const collector = new Collector(suite, ctx);

@@ -63,9 +63,13 @@ async function runTask(task: RegisteredTask, req: WorkerRequest): Promise<Worker
     throws: false,
   });
   const { beforeAll, beforeEach, afterEach, afterAll } = task.options;
+  const clock = wallClockBudget(task.fn, req.maxIterations);
   let heapUsed = 0;
-  bench.add(task.name, task.fn, {
-    ...(beforeAll && { beforeAll: async () => void (await beforeAll()) }),
+  bench.add(task.name, clock.fn, {
+    beforeAll: async () => {
+      if (beforeAll) await beforeAll();
+      clock.restart();
+    },
     ...(beforeEach && { beforeEach: async () => void (await beforeEach()) }),
     ...(afterEach && { afterEach: async () => void (await afterEach()) }),
     // Heap in use right after the measured iterations, before the user's teardown frees anything.
@@ -82,6 +86,43 @@ async function runTask(task: RegisteredTask, req: WorkerRequest): Promise<Worker
   }
   const all = result.latency.samples.map((ms) => ms * 1e6);
   return { type: 'task', task: task.name, samples: thin(all, req.maxSamples).map(round), stats: summarize(all), heapUsed };
+}
+
+/**
+ * tinybench counts its `time` budget as the sum of the timed samples, so a 50 ns task with 2 µs
+ * of loop and hook overhead per iteration would run 40 times longer than asked. The wrapper
+ * reports each iteration's wall-clock cost through `overriddenIterationCost`, read by a getter
+ * after the timed window closes: the budget becomes wall time and the samples stay untouched
+ * but for one extra call frame. It also ends a phase after `maxIterations` iterations (once
+ * tinybench's minimum is met). The task's own return value is dropped.
+ */
+export function wallClockBudget(fn: () => unknown, maxIterations: number): { fn: () => unknown; restart: () => void } {
+  let last = performance.now();
+  let count = 0;
+  const cost = {
+    get overriddenIterationCost(): number {
+      // Past the cap, declare the budget spent: sorting millions of samples costs more than they tell.
+      if (++count >= maxIterations) return Number.MAX_VALUE;
+      const now = performance.now();
+      const spent = now - last;
+      last = now;
+      return spent;
+    },
+  };
+  return {
+    fn: () => {
+      const r = fn();
+      return isThenable(r) ? r.then(() => cost) : cost;
+    },
+    restart: () => {
+      count = 0;
+      last = performance.now();
+    },
+  };
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
 }
 
 /** At most `max` of the sorted samples, evenly spaced by rank: their quantiles match the full set's. */
