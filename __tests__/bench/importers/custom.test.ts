@@ -30,6 +30,7 @@ describe('custom JSON importer', () => {
     const err = parseError(customImporter, text, file);
     expect(err.location).toBe('$[0].direction');
     expect(err.message).toContain('"smaller" or "bigger"');
+    expect(err.message).toContain('github-action-benchmark custom file');
   });
 
   it('returns null for other JSON; names the JSON path and what was expected', () => {

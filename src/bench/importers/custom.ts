@@ -61,7 +61,9 @@ function readMetric(e: JsonObject, path: string, ctx: JsonContext): Metric {
   const unit = json.stringAt(e, 'unit', path, ctx);
   const direction = e.direction;
   if (direction !== 'smaller' && direction !== 'bigger') {
-    json.fail(ctx, `${path}.direction`, '"smaller" or "bigger" (which way is better for this metric)', direction);
+    // github-action-benchmark's customSmallerIsBetter / customBiggerIsBetter files have no direction.
+    const hint = direction === undefined ? '; add it to every entry of a github-action-benchmark custom file' : '';
+    json.fail(ctx, `${path}.direction`, `"smaller" or "bigger" (which way is better for this metric)${hint}`, direction);
   }
   const value = json.optionalNumberAt(e, 'value', path, ctx);
   let samples: number[] | undefined;
