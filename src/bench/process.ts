@@ -33,6 +33,7 @@ export function spawnCapture(file: string, args: string[], options: SpawnOptions
       stdio: ['ignore', 'ignore', 'pipe'],
       detached: true,
     });
+    if (child.pid !== undefined) track(child.pid);
     let timedOut = false;
     const timer =
       options.timeoutMs === undefined
@@ -44,6 +45,7 @@ export function spawnCapture(file: string, args: string[], options: SpawnOptions
     child.stderr.on('data', (c: Buffer) => stderr.push(c));
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {
       if (timer) clearTimeout(timer);
+      if (child.pid !== undefined) untrack(child.pid);
       const wallNs = Number(process.hrtime.bigint() - start);
       resolve({ code, signal, timedOut, wallNs, stderrTail: stderr.lines() });
     };
@@ -53,6 +55,30 @@ export function spawnCapture(file: string, args: string[], options: SpawnOptions
     });
     child.on('close', finish);
   });
+}
+
+/*
+ * A detached child does not get the terminal's Ctrl-C, nor the SIGINT/SIGTERM with which Actions
+ * cancels a job. While any is alive, such a signal kills their groups and is then re-raised.
+ */
+const live = new Set<number>();
+const CANCEL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+function onCancel(signal: NodeJS.Signals): void {
+  for (const pid of live) killGroup(pid);
+  live.clear();
+  for (const s of CANCEL_SIGNALS) process.removeListener(s, onCancel);
+  process.kill(process.pid, signal);
+}
+
+function track(pid: number): void {
+  if (live.size === 0) for (const s of CANCEL_SIGNALS) process.on(s, onCancel);
+  live.add(pid);
+}
+
+function untrack(pid: number): void {
+  live.delete(pid);
+  if (live.size === 0) for (const s of CANCEL_SIGNALS) process.removeListener(s, onCancel);
 }
 
 function killGroup(pid: number | undefined): void {
