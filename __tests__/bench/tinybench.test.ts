@@ -10,10 +10,10 @@ const cwd = fileURLToPath(new URL('../fixtures/suites/', import.meta.url));
 const HOSTILE = '**bold** <img src=x onerror=alert(1)> @octocat | cell\nsecond line';
 const fast = { time: 20, warmupTime: 5, iterations: 10, warmupIterations: 2 };
 
-async function run(name: string, file: string) {
+async function run(name: string, file: string, stallMs?: number) {
   const events: ProgressEvent[] = [];
   const suite: TinybenchSuite = { name, tinybench: file, ...fast };
-  const outcome = await runTinybenchSuite(suite, { cwd, emit: (e) => events.push(e) });
+  const outcome = await runTinybenchSuite(suite, { cwd, emit: (e) => events.push(e) }, stallMs);
   return { ...outcome, events };
 }
 
@@ -62,6 +62,14 @@ describe.concurrent('runTinybenchSuite', () => {
     expect(errors[0]!.message).toContain('exited with code 9');
     expect(errors[0]!.message).toContain('1 of 3 tasks had finished');
     expect(errors[0]!.message).toContain('about to die: simulated fatal error');
+  });
+
+  it('kills a suite whose task makes no progress, keeping the tasks before it', async () => {
+    const { benchmarks, errors } = await run('hang', 'hang.bench.js', 4000);
+    expect(benchmarks.map((b) => b.name)).toEqual(['quick']);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ suite: 'hang', task: 'endless loop' });
+    expect(errors[0]!.message).toContain('made no progress for 4 s and was killed while running task "endless loop"');
   });
 
   it('records custom metrics, runs every setup hook, and reports a metric that throws', async () => {

@@ -23,6 +23,8 @@ export const TINYBENCH_DEFAULTS = {
   warmupIterations: 5,
   maxIterations: 100_000,
   maxSamples: 2000,
+  /** A worker that sends nothing for this long (a task stuck in a loop) is killed. */
+  stallMs: 600_000,
 } as const;
 
 /**
@@ -30,7 +32,11 @@ export const TINYBENCH_DEFAULTS = {
  * that throw become errors of their own; a crash keeps the tasks finished before it and reports
  * the suite, the task it was running and the end of its stderr.
  */
-export async function runTinybenchSuite(suite: TinybenchSuite, ctx: RunnerContext): Promise<SuiteOutcome> {
+export async function runTinybenchSuite(
+  suite: TinybenchSuite,
+  ctx: RunnerContext,
+  stallMs: number = TINYBENCH_DEFAULTS.stallMs,
+): Promise<SuiteOutcome> {
   const file = resolve(ctx.cwd, suite.tinybench);
   try {
     await access(file);
@@ -66,7 +72,20 @@ export async function runTinybenchSuite(suite: TinybenchSuite, ctx: RunnerContex
     serialization: 'json',
   });
   child.stderr!.on('data', (c: Buffer) => stderr.push(c));
-  child.on('message', (m) => collector.accept(m as WorkerMessage));
+  let stalled = false;
+  let watchdog: NodeJS.Timeout | undefined;
+  const rearm = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      stalled = true;
+      child.kill('SIGKILL');
+    }, stallMs);
+  };
+  rearm();
+  child.on('message', (m) => {
+    rearm();
+    collector.accept(m as WorkerMessage);
+  });
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
     child.on('error', (e) => {
       stderr.push(`${e.message}\n`);
@@ -74,7 +93,9 @@ export async function runTinybenchSuite(suite: TinybenchSuite, ctx: RunnerContex
     });
     child.on('close', (code, signal) => done({ code, signal }));
   });
-  return collector.finish({ ...exit, timedOut: false }, stderr.lines());
+  clearTimeout(watchdog);
+  const how = stalled ? `made no progress for ${stallMs / 1000} s and was killed` : describeExit({ ...exit, timedOut: false });
+  return collector.finish(how, stderr.lines());
 }
 
 /** Turns the worker's messages into benchmarks and errors as they arrive. */
@@ -124,7 +145,8 @@ class Collector {
     }
   }
 
-  finish(exit: { code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }, stderrTail: string): SuiteOutcome {
+  /** `how` the process ended, in words ("exited with code 3"). */
+  finish(how: string, stderrTail: string): SuiteOutcome {
     const { name, tinybench } = this.suite;
     if (this.fatal !== undefined) {
       throw new BenchError(`Suite ${quote(name)}: suite file ${quote(tinybench)} could not be used: ${this.fatal}`, name);
@@ -135,7 +157,7 @@ class Collector {
       const progress = this.tasks.length > 0 ? ` (${finished} of ${this.tasks.length} tasks had finished)` : ' before registering its tasks';
       this.error(
         this.current,
-        `Suite ${quote(name)}: its process ${describeExit(exit)}${where}${progress}.${describeStderr(stderrTail)}`,
+        `Suite ${quote(name)}: its process ${how}${where}${progress}.${describeStderr(stderrTail)}`,
       );
     }
     return { benchmarks: this.benchmarks, errors: this.errors };
