@@ -97,3 +97,15 @@ describe.concurrent('runCommandSuite', () => {
     expect(benchmarks).toHaveLength(1);
   });
 });
+
+describe('runCommandSuite environment', () => {
+  it('does not hand the action’s token to the benchmarked command', async () => {
+    process.env.INPUT_TOKEN = 'ghs_must_not_leak';
+    try {
+      const { errors } = await run({ name: 'leak', command: 'test -z "$INPUT_TOKEN"', runs: 1, warmup: 0 });
+      expect(errors).toEqual([]);
+    } finally {
+      delete process.env.INPUT_TOKEN;
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { BenchError } from '../errors.js';
 import type { CommandSuite } from '../config/types.js';
 import type { RunError } from '../types.js';
+import { childEnv } from './child-env.js';
 import { commandResult, type CommandRun, type RusageMethod } from './command-result.js';
 import { GNU_TIME, GNU_TIME_FORMAT, hasGnuTime, parseGnuTime } from './gnu-time.js';
 import { describeExit, spawnCapture, type SpawnOptions } from './process.js';
@@ -72,7 +73,7 @@ async function timeCommand(
   const timeoutMs = suite.timeout ?? COMMAND_DEFAULTS.timeout;
   const options: SpawnOptions = {
     cwd: suite.cwd ? resolve(projectCwd, suite.cwd) : projectCwd,
-    env: { ...process.env, ...suite.env },
+    env: childEnv(process.env, suite.env),
     timeoutMs,
   };
   const allow = suite.allowFailures === true;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { BenchError } from '../errors.js';
 import type { TinybenchSuite } from '../config/types.js';
 import type { BenchmarkResult, RunError } from '../types.js';
+import { childEnv } from './child-env.js';
 import { describeExit } from './process.js';
 import { describeStderr, TailBuffer } from './tail.js';
 import { customMetric, metricBenchmark, taskBenchmark } from './tinybench-result.js';
@@ -68,6 +69,7 @@ export async function runTinybenchSuite(
   const child = fork(launch.script, [JSON.stringify(request)], {
     cwd: ctx.cwd,
     execArgv: launch.execArgv,
+    env: childEnv(),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',
   });
