@@ -45,6 +45,10 @@ describe('workerLaunch', () => {
     expect(l).toMatchObject({ execArgv: ['--import', pathToFileURL(join(withTsx, 'node_modules/tsx/dist/loader.mjs')).href] });
   });
 
+  it('needs tsx for .tsx even where Node strips types', () => {
+    expect(workerLaunch('/p/a.bench.tsx', bare, bundle(bare), true)).toEqual({ missingLoader: true });
+  });
+
   it('asks for a loader when a TypeScript suite meets a Node without type stripping and no tsx', () => {
     expect(workerLaunch('/p/a.bench.ts', bare, bundle(bare), false)).toEqual({ missingLoader: true });
   });

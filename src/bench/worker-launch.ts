@@ -43,7 +43,8 @@ export function workerLaunch(
     return { script, execArgv: ['--import', ownTsx], ...(isTs && { typescript: `tsx (${fileURLToPath(ownTsx)})` }) };
   }
   if (!isTs) return { script, execArgv: [] };
-  if (stripsTypes) return { script, execArgv: [], typescript: 'node (built-in type stripping)' };
+  // Node strips types from .ts, .mts and .cts; JSX needs tsx.
+  if (stripsTypes && extname(suiteFile) !== '.tsx') return { script, execArgv: [], typescript: 'node (built-in type stripping)' };
   if (ownTsx) return { script, execArgv: ['--import', ownTsx], typescript: `tsx (${fileURLToPath(ownTsx)})` };
   return { missingLoader: true };
 }
