@@ -25,15 +25,23 @@ export class Registrar implements Suite {
   add(name: string, fn: () => unknown, options: TaskOptions = {}): Suite {
     checkName('task', name);
     if (typeof fn !== 'function') throw new SuiteUsageError(`suite.add(${JSON.stringify(name)}, fn): fn must be a function, got ${typeof fn}`);
-    if (this.tasks.some((t) => t.name === name)) throw new SuiteUsageError(`suite.add: a task named ${JSON.stringify(name)} is already registered`);
+    if (this.taken(name)) throw new SuiteUsageError(`suite.add: ${JSON.stringify(name)} is already the name of a task or metric in this suite`);
     this.tasks.push({ name, fn, options });
     return this;
   }
 
   metric(name: string, value: MetricValue, options: MetricOptions = {}): Suite {
     checkName('metric', name);
+    // A metric of its own becomes a benchmark `suite/name`: its name must not clash.
+    if (options.task === undefined && this.taken(name)) {
+      throw new SuiteUsageError(`suite.metric: ${JSON.stringify(name)} is already the name of a task or metric in this suite`);
+    }
     this.metrics.push({ name, value, options });
     return this;
+  }
+
+  private taken(name: string): boolean {
+    return this.tasks.some((t) => t.name === name) || this.metrics.some((m) => m.name === name && m.options.task === undefined);
   }
 }
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { metricSamples, Registrar, SuiteUsageError } from '../../src/bench/registrar.js';
+
+describe('Registrar', () => {
+  it('collects tasks and metrics in order', () => {
+    const r = new Registrar();
+    const fn = () => 1;
+    r.add('a', fn).add('b', fn, { beforeEach: fn }).metric('score', 3, { unit: 'points' }).metric('rss', 1, { task: 'a' });
+    expect(r.tasks.map((t) => t.name)).toEqual(['a', 'b']);
+    expect(r.metrics.map((m) => [m.name, m.options.task])).toEqual([
+      ['score', undefined],
+      ['rss', 'a'],
+    ]);
+  });
+
+  it('refuses names that would give two benchmarks the same id', () => {
+    const r = new Registrar().add('a', () => 1).metric('m', 1);
+    expect(() => r.add('a', () => 2)).toThrow(SuiteUsageError);
+    expect(() => r.add('m', () => 2)).toThrow('suite.add: "m" is already the name of a task or metric in this suite');
+    expect(() => r.metric('a', 1)).toThrow(SuiteUsageError);
+    expect(() => r.metric('a', 1, { task: 'a' })).not.toThrow();
+  });
+
+  it('refuses empty names and non-function tasks', () => {
+    const r = new Registrar();
+    expect(() => r.add('  ', () => 1)).toThrow('the task name must be a non-empty string');
+    expect(() => r.add('x', 42 as unknown as () => unknown)).toThrow('fn must be a function, got number');
+  });
+});
+
+describe('metricSamples', () => {
+  it('accepts a number, an array, or a sync or async function of either', async () => {
+    expect(await metricSamples(0.5)).toEqual([0.5]);
+    expect(await metricSamples([1, 2])).toEqual([1, 2]);
+    expect(await metricSamples(() => 3)).toEqual([3]);
+    expect(await metricSamples(async () => [4, 5])).toEqual([4, 5]);
+  });
+
+  it('refuses what is not a finite number', async () => {
+    await expect(metricSamples(Number.NaN)).rejects.toThrow('expected a finite number');
+    await expect(metricSamples([])).rejects.toThrow(SuiteUsageError);
+    await expect(metricSamples((() => '3') as unknown as () => number)).rejects.toThrow('got "3"');
+  });
+});
