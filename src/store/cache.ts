@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunFile } from '../types.js';
 import { readIfExists } from './directory.js';
-import { appendRun, newestRuns } from './record.js';
+import { HistoryText } from './record.js';
 import type { CacheOptions, Store } from './types.js';
 
 const FILE = 'history.json';
@@ -40,6 +40,7 @@ export function cacheStore(o: CacheOptions = {}): Store {
   const dir = o.dir ?? join(process.env.RUNNER_TEMP || tmpdir(), 'track-performance-cache');
   const warn = o.warn ?? (async (m: string) => (await import('@actions/core')).warning(m));
   const file = join(dir, FILE);
+  const history = new HistoryText();
 
   /** Restores the newest entry of `branch` into `dir`; the file's text, or undefined when none. */
   async function restore(branch: string): Promise<{ text: string; key: string } | undefined> {
@@ -61,11 +62,11 @@ export function cacheStore(o: CacheOptions = {}): Store {
     describe: () => `Actions cache, keys ${prefix}-<branch>:`,
     async load(branch, limit) {
       const got = await restore(branch);
-      return got && newestRuns(got.text, `${FILE} of cache entry ${got.key}`, limit);
+      return got && history.newestRuns(got.text, `${FILE} of cache entry ${got.key}`, limit);
     },
     async save(run, branch) {
       const got = await restore(branch);
-      const text = appendRun(got?.text, `${FILE} of cache entry ${got?.key}`, run, branch, {
+      const text = history.appendRun(got?.text, `${FILE} of cache entry ${got?.key}`, run, branch, {
         raw: keep,
         recent: keep,
         dailyDays: 0,

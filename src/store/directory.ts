@@ -5,7 +5,7 @@ import { StoreError } from '../errors.js';
 import type { RunFile } from '../types.js';
 import { withLock } from './file-lock.js';
 import { historyFileName } from './layout.js';
-import { appendRun, newestRuns } from './record.js';
+import { HistoryText } from './record.js';
 import type { Retention } from './retention.js';
 import type { Store } from './types.js';
 
@@ -13,18 +13,19 @@ import type { Store } from './types.js';
 export function directoryStore(dir: string, retention?: Retention): Store {
   const root = resolve(dir);
   const fileOf = (branch: string) => join(root, historyFileName(branch));
+  const history = new HistoryText();
   return {
     describe: () => `directory ${root}`,
     async load(branch, limit) {
       const file = fileOf(branch);
       const text = await readIfExists(file);
-      return text === undefined ? undefined : newestRuns(text, file, limit);
+      return text === undefined ? undefined : history.newestRuns(text, file, limit);
     },
     async save(run: RunFile, branch: string) {
       const file = fileOf(branch);
       await mkdir(root, { recursive: true });
       await withLock(`${file}.lock`, async () => {
-        const next = appendRun(await readIfExists(file), file, run, branch, retention);
+        const next = history.appendRun(await readIfExists(file), file, run, branch, retention);
         await writeAtomic(file, next);
       });
     },

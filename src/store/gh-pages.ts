@@ -11,7 +11,7 @@ import { StoreError } from '../errors.js';
 import type { RunFile } from '../types.js';
 import { gitIn, type Git } from './git.js';
 import { historyFileName } from './layout.js';
-import { appendRun, newestRuns } from './record.js';
+import { HistoryText } from './record.js';
 import type { GhPagesOptions, Store } from './types.js';
 
 /** Stderr of a push that lost a race (retry after refetching) rather than failed for good. */
@@ -24,6 +24,7 @@ export function ghPagesStore(o: GhPagesOptions): Store {
   const maxRetries = o.maxRetries ?? 10;
   const pathOf = (branch: string) => (dataDir ? `${dataDir}/${historyFileName(branch)}` : historyFileName(branch));
   const label = (path: string) => `${path} on branch ${pagesBranch}`;
+  const history = new HistoryText();
 
   return {
     describe: () => `gh-pages branch ${pagesBranch}, dir ${dataDir || '.'}/`,
@@ -31,7 +32,7 @@ export function ghPagesStore(o: GhPagesOptions): Store {
       inTempRepo(o, async (git, url) => {
         const tip = await fetchTip(git, url, pagesBranch);
         const text = tip && (await readAt(git, tip, pathOf(branch)));
-        return text === undefined ? undefined : newestRuns(text, label(pathOf(branch)), limit);
+        return text === undefined ? undefined : history.newestRuns(text, label(pathOf(branch)), limit);
       }),
     save: (run: RunFile, branch: string) =>
       inTempRepo(o, async (git, url) => {
@@ -40,7 +41,7 @@ export function ghPagesStore(o: GhPagesOptions): Store {
           const tip = await fetchTip(git, url, pagesBranch);
           const text = tip && (await readAt(git, tip, path));
           // Throws on a damaged file before anything is committed: the file stays as it is.
-          const next = appendRun(text, label(path), run, branch, o.retention);
+          const next = history.appendRun(text, label(path), run, branch, o.retention);
           const commit = await commitFile(git, tip, path, next, `track-performance: record ${branch} at ${run.commit?.slice(0, 12) ?? run.timestamp}`);
           const push = await git.run(['push', '--quiet', '--no-verify', url, `${commit}:refs/heads/${pagesBranch}`]);
           if (push.code === 0) return;

@@ -3,20 +3,20 @@
  * as summaries, the oldest thinned to one per day and then one per week. Ages count back from
  * the newest run (not from the clock), so the result depends on the data alone.
  */
-import { dropSamplesBefore, selectEntries, type HistoryDoc } from './history.js';
+import { summarizeBefore, selectEntries, type HistoryDoc } from './history.js';
 
 export interface Retention {
   /** Newest runs that keep their raw samples (default 20). */
   raw?: number;
-  /** Newest runs kept whatever their dates, as summaries beyond `raw` (default 100). */
+  /** Newest runs kept whatever their dates, as summaries beyond `raw` (default 50). */
   recent?: number;
-  /** Older runs: one per UTC day (the day's last) while younger than this many days (default 90). */
+  /** Older runs: one per UTC day (the day's last) while younger than this many days (default 60). */
   dailyDays?: number;
-  /** Then one per week (the week's last) while younger than this many weeks (default 104); older runs are dropped. */
+  /** Then one per week (the week's last) while younger than this many weeks (default 52); older runs are dropped. */
   weeklyWeeks?: number;
 }
 
-export const DEFAULT_RETENTION: Required<Retention> = { raw: 20, recent: 100, dailyDays: 90, weeklyWeeks: 104 };
+export const DEFAULT_RETENTION: Required<Retention> = { raw: 20, recent: 50, dailyDays: 60, weeklyWeeks: 52 };
 
 const DAY = 86_400_000;
 
@@ -56,7 +56,7 @@ export function keptIndexes(timestamps: readonly string[], r: Retention = {}): n
   return kept;
 }
 
-/** Applies `r` to `doc`: drops thinned runs, then the raw samples of all but the newest `raw` runs. Mutates and returns `doc`. */
+/** Applies `r` to `doc`: drops thinned runs, then summarizes all but the newest `raw` runs. Mutates and returns `doc`. */
 export function applyRetention(doc: HistoryDoc, r: Retention = {}): HistoryDoc {
   const raw = r.raw ?? DEFAULT_RETENTION.raw;
   selectEntries(
@@ -66,5 +66,5 @@ export function applyRetention(doc: HistoryDoc, r: Retention = {}): HistoryDoc {
       r,
     ),
   );
-  return dropSamplesBefore(doc, doc.entries.length - raw);
+  return summarizeBefore(doc, doc.entries.length - raw);
 }
