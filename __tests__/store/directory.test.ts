@@ -54,6 +54,16 @@ describe('directory store', () => {
     expect(await readdir(dir)).toEqual(['main.json']);
   });
 
+  it('re-reads a file another store changed between its load and its save', async () => {
+    const dir = await tempDir();
+    const a = createStore({ kind: 'directory', dir });
+    await a.save(makeRun('c1', at(0)), 'main');
+    await a.load('main');
+    await createStore({ kind: 'directory', dir }).save(makeRun('c2', at(1)), 'main');
+    await a.save(makeRun('c3', at(2)), 'main');
+    expect((await createStore({ kind: 'directory', dir }).load('main'))!.map((r) => r.commit)).toEqual(['c1', 'c2', 'c3']);
+  });
+
   it('loses no run when 10 processes save at once', async () => {
     const dir = await tempDir();
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => runWriter(['directory', dir, String(i)])));

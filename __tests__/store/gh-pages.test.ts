@@ -7,6 +7,7 @@ import { StoreError } from '../../src/errors.js';
 import { createStore, parseHistory } from '../../src/store/index.js';
 import { at, HOSTILE, makeRun } from './make-run.js';
 import { runWriter } from './run-writer.js';
+import { hasHttpBackend, startGitHttpServer } from './git-http-server.js';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
 if (!hasGit) console.warn('SKIP gh-pages store tests: the `git` CLI is missing (Debian package: git).');
@@ -113,5 +114,24 @@ describe.skipIf(!hasGit)('gh-pages store (needs git)', () => {
     const runs = (await createStore({ kind: 'gh-pages', repoDir: checkout }).load('main'))!;
     expect(runs.map((r) => r.commit).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `writer-${i}`).sort());
     expect(Number(git(origin, 'rev-list', '--count', 'gh-pages'))).toBe(10);
+  });
+
+  it.skipIf(!hasHttpBackend)('sends the token as the basic authorization header over HTTP (git-http-backend)', async () => {
+    const server = await startGitHttpServer(join(origin, '..'), TOKEN);
+    try {
+      git(checkout, 'remote', 'set-url', 'origin', `${server.url}origin.git`);
+      const store = createStore({ kind: 'gh-pages', repoDir: checkout, token: TOKEN });
+      await store.save(makeRun('c1', at(0)), 'main');
+      expect((await store.load('main'))!.map((r) => r.commit)).toEqual(['c1']);
+      expect(git(origin, 'rev-list', '--count', 'gh-pages')).toBe('1');
+      expect(server.authorizations.length).toBeGreaterThan(0);
+      expect(new Set(server.authorizations)).toEqual(new Set([`basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`]));
+      // Without the token the server refuses, and the error names no secret.
+      const err = await createStore({ kind: 'gh-pages', repoDir: checkout, token: 'wrong' }).load('main').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as Error).message).not.toContain('wrong');
+    } finally {
+      await server.close();
+    }
   });
 });
