@@ -12,7 +12,7 @@ const hasTar = spawnSync('tar', ['--version']).status === 0;
 if (!hasTar) console.warn('SKIP Actions cache store tests: `tar` is missing (Debian package: tar).');
 
 const FAKE = join(import.meta.dirname, '..', 'helpers', 'fake-cache-server.ts');
-const VARS = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'RUNNER_TEMP', 'GITHUB_SERVER_URL'];
+const VARS = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'RUNNER_TEMP', 'GITHUB_SERVER_URL', 'GITHUB_EVENT_NAME'];
 
 describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client against the fake service (needs tar)', () => {
   let fake: ChildProcess;
@@ -25,6 +25,7 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
     const [line] = await createInterface({ input: fake.stdout! })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
     url = line!;
     delete process.env.GITHUB_SERVER_URL;
+    delete process.env.GITHUB_EVENT_NAME;
     Object.assign(process.env, {
       ACTIONS_CACHE_SERVICE_V2: '1',
       ACTIONS_RESULTS_URL: url,
@@ -94,6 +95,18 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
     const runs = (await s.load('main'))!;
     expect(runs.map((r) => r.commit)).toEqual(['c2', 'c3', 'c4']);
     expect(runs.every((r) => r.benchmarks[0]!.samples?.length === 3)).toBe(true);
+  });
+
+  it('never saves from a pull_request event', async () => {
+    const { s, warnings } = store('pr-guard');
+    process.env.GITHUB_EVENT_NAME = 'pull_request';
+    try {
+      await s.save(makeRun('c1', at(0)), 'main');
+    } finally {
+      delete process.env.GITHUB_EVENT_NAME;
+    }
+    expect((await entries()).filter((k) => k.startsWith('pr-guard'))).toEqual([]);
+    expect(warnings).toEqual(['Not saving a baseline to the Actions cache from a pull_request event.']);
   });
 
   it('turns an unreachable service into warnings: no baseline, no failure', async () => {

@@ -77,6 +77,11 @@ describe.skipIf(!hasGit)('gh-pages store (needs git)', () => {
     expect(git(origin, 'ls-tree', '-r', '--name-only', 'perf-data')).toBe('data/perf/release%2F1.x.json');
   });
 
+  it('refuses a data directory outside the branch tree', () => {
+    for (const dataDir of ['../up', 'a/../../b', 'x/.git'])
+      expect(() => createStore({ kind: 'gh-pages', repoDir: checkout, dataDir })).toThrow(/must be a relative path inside the branch/);
+  });
+
   it('stops on a corrupt data file, naming it, and pushes nothing', async () => {
     const store = createStore({ kind: 'gh-pages', repoDir: checkout });
     await store.save(makeRun('c1', at(0)), 'main');

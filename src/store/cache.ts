@@ -65,6 +65,10 @@ export function cacheStore(o: CacheOptions = {}): Store {
       return got && history.newestRuns(got.text, `${FILE} of cache entry ${got.key}`, limit);
     },
     async save(run, branch) {
+      // A PR's entries are visible only to that PR: saving one would be wasted at best, and a
+      // baseline must come from the branch itself. The flows never ask; this is the last guard.
+      if (process.env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
+        return void (await warn('Not saving a baseline to the Actions cache from a pull_request event.'));
       const got = await restore(branch);
       const text = history.appendRun(got?.text, `${FILE} of cache entry ${got?.key}`, run, branch, {
         raw: keep,

@@ -20,7 +20,7 @@ const REJECTED = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|
 /** A store on branch `branch` (default gh-pages) of the `origin` of the checkout at `repoDir`. */
 export function ghPagesStore(o: GhPagesOptions): Store {
   const pagesBranch = o.branch ?? 'gh-pages';
-  const dataDir = (o.dataDir ?? 'benchmarks').replace(/^\/+|\/+$/g, '');
+  const dataDir = checkDataDir(o.dataDir ?? 'benchmarks');
   const maxRetries = o.maxRetries ?? 10;
   const pathOf = (branch: string) => (dataDir ? `${dataDir}/${historyFileName(branch)}` : historyFileName(branch));
   const label = (path: string) => `${path} on branch ${pagesBranch}`;
@@ -103,6 +103,14 @@ async function commitFile(git: Git, parent: string | undefined, path: string, te
   const tree = await git.ok(['write-tree'], 'Writing the tree', { env });
   const args = ['commit-tree', tree, '-m', message, ...(parent ? ['-p', parent] : [])];
   return git.ok(args, 'Committing the history file', { env });
+}
+
+/** `dir` without leading or trailing slashes; a path that would leave the branch's tree is refused. */
+function checkDataDir(dir: string): string {
+  const clean = dir.replace(/^\/+|\/+$/g, '');
+  if (clean.split('/').some((seg) => seg === '..' || seg === '.' || (clean !== '' && seg === '') || seg === '.git'))
+    throw new StoreError(`The gh-pages data directory "${dir}" must be a relative path inside the branch, such as "benchmarks" or "data/perf".`);
+  return clean;
 }
 
 function sleep(ms: number): Promise<void> {
