@@ -18,7 +18,8 @@ const FILE = 'history.json';
 
 /** The cache client, loaded on first use: importing it costs seconds that no other store should pay. */
 function toolkit(): Promise<typeof import('@actions/cache')> {
-  return import('@actions/cache');
+  // "eager": ncc (webpack) keeps it inside the one bundle file instead of a separate chunk.
+  return import(/* webpackMode: "eager" */ '@actions/cache');
 }
 
 /** The key prefix that every entry of `branch` starts with (the branch is URI-encoded, so the `:` ends it). */
@@ -38,7 +39,7 @@ export function cacheStore(o: CacheOptions = {}): Store {
   const keep = o.history ?? 20;
   // The cache version hashes the paths: the same directory must be used by every job.
   const dir = o.dir ?? join(process.env.RUNNER_TEMP || tmpdir(), 'track-performance-cache');
-  const warn = o.warn ?? (async (m: string) => (await import('@actions/core')).warning(m));
+  const warn = o.warn ?? (async (m: string) => (await import(/* webpackMode: "eager" */ '@actions/core')).warning(m));
   const file = join(dir, FILE);
   const history = new HistoryText();
 
