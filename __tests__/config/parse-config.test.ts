@@ -23,7 +23,7 @@ describe('parseConfig: valid configs', () => {
   });
 
   it('accepts a $schema key, a BOM and every condition form', () => {
-    const conditions = ['>= 0.95', '<0.9', '== 1', '<= 30s', '> 512 MB', '< 1.5e3µs', '70%..90%', '1ms .. 2 ms', '2x..16x', '-5..+5'];
+    const conditions = ['>= 0.95', '<0.9', '== 1', '<= 30s', '> 512 MB', '< 1.5e3µs', '70%..90%', '1ms .. 2 ms', '2x..16x', '-5..5'];
     const config = {
       $schema: './node_modules/track-performance/schema/performance-tracker.schema.json',
       suites: [{ name: 'a', import: 'out.json' }],
@@ -127,7 +127,7 @@ describe('parseConfig: one problem gives one line with file:line:col, JSON path,
       `${FILE}:10:16: $.thresholds[0].alert: expected a band whose low end is ≤ its high end, found 90% > 70%`,
     );
     expect(errorOf({ suites: [{ name: 'a', import: 'x' }], thresholds: [{ target: '1ms..5MB' }] }).message).toBe(
-      `${FILE}:10:17: $.thresholds[0].target: expected a band whose two ends have the same kind of unit, found 'ms' and 'MB'`,
+      `${FILE}:10:17: $.thresholds[0].target: expected a band with the same unit at both ends, found 'ms' and 'MB'`,
     );
     expect(errorOf({ suites: [{ name: 'a', import: 'x' }], thresholds: [{ metric: 'accuracy' }] }).message).toBe(
       `${FILE}:9:5: $.thresholds[0]: expected "target" or "alert" (or both), found neither`,

@@ -12,14 +12,5 @@ export type {
 } from './types.js';
 export { parseConfig, loadConfig } from './load.js';
 export { suiteKind, minEffectFor, matchesBenchmark, DEFAULT_MIN_EFFECT } from './lookup.js';
-export {
-  parseCondition,
-  meetsCondition,
-  conditionProblem,
-  CONDITION_UNITS,
-  type Condition,
-  type ConditionOp,
-  type ConditionUnit,
-  type Quantity,
-} from './condition.js';
+export { conditionProblem, CONDITION_UNITS } from './condition.js';
 export { CONFIG_SCHEMA } from './schema.js';

@@ -1,5 +1,5 @@
 import { ajvProblems, suggestKey } from './ajv-problems.js';
-import { conditionProblem, parseCondition } from './condition.js';
+import { CONDITION_EXPECTED, conditionProblem } from './condition.js';
 import { allowedKeys } from './describe-schema.js';
 import { describeValue, displayPath, type Problem } from './problem.js';
 import { CONFIG_SCHEMA, SUITE_DEFS, validateConfigSchema, validateSuiteSchema } from './schema.js';
@@ -68,8 +68,9 @@ function conditionProblems(thresholds: unknown): Problem[] {
     if (!isObject(t)) return;
     for (const key of ['target', 'alert'] as const) {
       const text = t[key];
-      const parsed = typeof text === 'string' ? parseCondition(text) : null;
-      const why = parsed && conditionProblem(parsed);
+      const why = typeof text === 'string' ? conditionProblem(text) : undefined;
+      // Text outside the grammar is reported by ajv (the schema pattern) already.
+      if (why?.expected === CONDITION_EXPECTED) continue;
       if (why) out.push({ at: ['thresholds', i, key], ...why });
     }
   });
