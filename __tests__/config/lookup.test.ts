@@ -29,17 +29,19 @@ describe('minEffectFor', () => {
     compare: {
       minEffect: 0.03,
       overrides: [
-        { benchmark: 'parser/huge' },
-        { benchmark: 'parser/huge*', minEffect: 0.2 },
         { benchmark: '*/startup', minEffect: 0.15 },
+        { benchmark: 'parser/*', minEffect: 0.12 },
+        { benchmark: 'parser/huge*', minEffect: 0.2 },
+        { benchmark: 'parser/huge' },
       ],
     },
   };
 
-  it('prefers the first override with a minEffect, then the suite, then compare.minEffect', () => {
+  it('prefers the last matching override with a minEffect, then the suite, then compare.minEffect', () => {
     expect(minEffectFor(config, 'parser', 'parser/huge')).toBe(0.2);
     expect(minEffectFor(config, 'cli', 'cli/startup')).toBe(0.15);
-    expect(minEffectFor(config, 'parser', 'parser/small')).toBe(0.1);
+    expect(minEffectFor(config, 'parser', 'parser/small')).toBe(0.12);
+    expect(minEffectFor({ ...config, compare: {} }, 'parser', 'parser/small')).toBe(0.1);
     expect(minEffectFor(config, 'cli', 'cli/other')).toBe(0.03);
   });
 

@@ -1,7 +1,8 @@
+import { DEFAULT_MIN_EFFECT, matchesGlob, resolveMinEffect } from '../compare/min-effect.js';
 import type { Config, SuiteConfig } from './types.js';
 
-/** minEffect when nothing is configured: a 5% change is the smallest that counts. */
-export const DEFAULT_MIN_EFFECT = 0.05;
+/** minEffect when nothing is configured (5%); the statistics engine's own default. */
+export { DEFAULT_MIN_EFFECT };
 
 /** Kind of a suite: 'tinybench' | 'command' | 'import' (a validated suite has exactly one). */
 export function suiteKind(s: SuiteConfig): 'tinybench' | 'command' | 'import' {
@@ -12,21 +13,16 @@ export function suiteKind(s: SuiteConfig): 'tinybench' | 'command' | 'import' {
 
 /** Whether a benchmark id matches a pattern where `*` matches any run of characters (even '/'). */
 export function matchesBenchmark(pattern: string, id: string): boolean {
-  if (!pattern.includes('*')) return pattern === id;
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`, 's').test(id);
+  return matchesGlob(pattern, id);
 }
 
 /**
- * minEffect for a benchmark id (`suite/name`): the first matching `compare.overrides` entry
- * (exact id or `*` glob) > the suite's minEffect > compare.minEffect > 0.05.
+ * minEffect for a benchmark id (`suite/name`): the last matching `compare.overrides` entry (exact
+ * id or `*` glob, so a specific rule can follow a broad one) > the suite's minEffect >
+ * compare.minEffect > 0.05. The same rule the statistics engine applies (it is its function).
  */
 export function minEffectFor(config: Config, suite: string, id: string): number {
-  const override = config.compare?.overrides?.find((o) => o.minEffect !== undefined && matchesBenchmark(o.benchmark, id));
-  if (override?.minEffect !== undefined) return override.minEffect;
-  const own = config.suites.find((s) => s.name === suite)?.minEffect;
-  return own ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT;
+  const suiteMinEffects: Record<string, number> = {};
+  for (const s of config.suites) if (s.minEffect !== undefined) suiteMinEffects[s.name] = s.minEffect;
+  return resolveMinEffect(id, suite, config.compare, suiteMinEffects);
 }
