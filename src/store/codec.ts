@@ -91,7 +91,7 @@ function checkSeries(s: unknown, n: number, at: string, file: string): asserts s
   if (!isObject(s) || typeof s.unit !== 'string' || (s.direction !== 'smaller' && s.direction !== 'bigger'))
     throw fail(file, `${at} needs "unit" and "direction" ("smaller" or "bigger")`);
   checkColumn(s.value, n, `${at}.value`, file, isNumberOrNull);
-  checkColumn(s.samples, n, `${at}.samples`, file, (v) => v === null || (Array.isArray(v) && v.every((x) => typeof x === 'number')));
+  checkColumn(s.samples, n, `${at}.samples`, file, isSamplesOrNull);
   if (!isObject(s.stats)) throw fail(file, `${at}.stats is not an object`);
   for (const k of Object.keys(s.stats)) {
     if (!(STAT_KEYS as readonly string[]).includes(k)) throw fail(file, `${at}.stats has unknown statistic "${k}" (expected ${STAT_KEYS.join(', ')})`);
@@ -101,12 +101,18 @@ function checkSeries(s: unknown, n: number, at: string, file: string): asserts s
 
 function checkColumn(col: unknown, n: number, at: string, file: string, ok: (v: unknown) => boolean): void {
   if (!Array.isArray(col) || col.length !== n) throw fail(file, `${at} must be an array of ${n} values, one per entry`);
-  const bad = col.findIndex((v) => !ok(v));
-  if (bad >= 0) throw fail(file, `${at}[${bad}] has an unexpected value ${JSON.stringify(col[bad])}`);
+  for (let i = 0; i < n; i++) if (!ok(col[i])) throw fail(file, `${at}[${i}] has an unexpected value ${JSON.stringify(col[i])}`);
 }
 
 function isNumberOrNull(v: unknown): boolean {
   return v === null || (typeof v === 'number' && Number.isFinite(v));
+}
+
+function isSamplesOrNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
+  return true;
 }
 
 function checkTimestamp(t: unknown, at: string, file: string): void {

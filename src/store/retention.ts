@@ -6,7 +6,7 @@
 import { summarizeBefore, selectEntries, type HistoryDoc } from './history.js';
 
 export interface Retention {
-  /** Newest runs that keep their raw samples (default 20). */
+  /** Newest runs that keep their raw samples (default 10, the history `compare` uses by default). */
   raw?: number;
   /** Newest runs kept whatever their dates, as summaries beyond `raw` (default 50). */
   recent?: number;
@@ -16,7 +16,7 @@ export interface Retention {
   weeklyWeeks?: number;
 }
 
-export const DEFAULT_RETENTION: Required<Retention> = { raw: 20, recent: 50, dailyDays: 60, weeklyWeeks: 52 };
+export const DEFAULT_RETENTION: Required<Retention> = { raw: 10, recent: 50, dailyDays: 60, weeklyWeeks: 52 };
 
 const DAY = 86_400_000;
 
