@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunFile } from '../types.js';
 import { readIfExists } from './directory.js';
+import { branchToken } from './layout.js';
 import { HistoryText } from './record.js';
 import type { CacheOptions, Store } from './types.js';
 
@@ -22,9 +23,9 @@ function toolkit(): Promise<typeof import('@actions/cache')> {
   return import(/* webpackMode: "eager" */ '@actions/cache');
 }
 
-/** The key prefix that every entry of `branch` starts with (the branch is URI-encoded, so the `:` ends it). */
+/** The key prefix that every entry of `branch` starts with (the branch token has no `:`, so the `:` ends it). */
 export function cacheKeyPrefix(prefix: string, branch: string): string {
-  return `${prefix}-${encodeURIComponent(branch)}:`;
+  return `${prefix}-${branchToken(branch)}:`;
 }
 
 /** A unique key for `run` on `branch`. */
