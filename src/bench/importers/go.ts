@@ -8,7 +8,7 @@ import type { Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
 import { valueMetric } from './metric.js';
 import { textLines } from './text.js';
-import { guessDirection, parseNumber } from './units.js';
+import { guessDirection, parseNumber, shiftDecimal } from './units.js';
 
 /** A line of text and its 1-based line number in the file. */
 export interface NumberedLine {
@@ -19,16 +19,16 @@ export interface NumberedLine {
 const RESULT = /^(Benchmark\S*)\s+(\d+)\s+(\S.*)$/;
 
 /** Base unit, direction and factor for the units the testing package writes itself. */
-function goUnit(unit: string): { unit: string; direction: Metric['direction']; factor: number } {
+function goUnit(unit: string): { unit: string; direction: Metric['direction']; exp: number } {
   switch (unit) {
     case 'ns/op':
-      return { unit: 'ns', direction: 'smaller', factor: 1 };
+      return { unit: 'ns', direction: 'smaller', exp: 0 };
     case 'B/op':
-      return { unit: 'B', direction: 'smaller', factor: 1 };
+      return { unit: 'B', direction: 'smaller', exp: 0 };
     case 'MB/s': // SetBytes: decimal megabytes per second
-      return { unit: 'B/s', direction: 'bigger', factor: 1e6 };
+      return { unit: 'B/s', direction: 'bigger', exp: 6 };
     default: // allocs/op and ReportMetric units: kept as written
-      return { unit, direction: guessDirection(unit), factor: 1 };
+      return { unit, direction: guessDirection(unit), exp: 0 };
   }
 }
 
@@ -55,8 +55,9 @@ function parseResult(l: NumberedLine, file: string, format: string): ImportedBen
       throw bad(file, format, l.line, `benchmark ${JSON.stringify(name)}: expected a number before ${JSON.stringify(unit)}, got ${JSON.stringify(raw)}`);
     }
     const u = goUnit(unit);
-    if (unit === 'ns/op') primary = { unit: u.unit, direction: u.direction, value: value * u.factor };
-    else metrics[unit] = valueMetric(u.unit, u.direction, value * u.factor);
+    const scaled = u.exp === 0 ? value : shiftDecimal(raw, u.exp);
+    if (unit === 'ns/op') primary = { unit: u.unit, direction: u.direction, value: scaled };
+    else metrics[unit] = valueMetric(u.unit, u.direction, scaled);
   }
   if (!primary) {
     // ReportMetric(0, "ns/op") hides the time: the first reported metric is the primary one.

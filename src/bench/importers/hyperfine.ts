@@ -2,6 +2,7 @@
 import type { Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
 import { sampledMetric, valueMetric } from './metric.js';
+import { shiftDecimal } from './units.js';
 import {
   type Ctx,
   arrayAt,
@@ -15,7 +16,7 @@ import {
   tryParseJson,
 } from './json.js';
 
-const secToNs = (s: number): number => s * 1e9;
+const secToNs = (s: number): number => shiftDecimal(s, 9);
 
 /** True for `{"results": [{"command": …}]}` (or an empty results array). */
 function isHyperfine(v: unknown): boolean {

@@ -19,6 +19,10 @@ import { hyperfine } from './hyperfine.js';
 import { googlebenchmark } from './googlebenchmark.js';
 import { goJson } from './go-json.js';
 import { go } from './go.js';
+import { catch2Xml } from './catch2-xml.js';
+import { catch2 } from './catch2.js';
+import { criterion } from './criterion.js';
+import { cargo } from './cargo.js';
 import { pytestImporter } from './pytest.js';
 import { dotnetImporter } from './dotnet.js';
 import { jmhImporter } from './jmh.js';
@@ -33,6 +37,10 @@ export const importers: Importer[] = [
   hyperfine,
   googlebenchmark,
   goJson,
+  catch2Xml,
+  catch2,
+  criterion, // before cargo: criterion's console text also holds libtest summary lines
+  cargo,
   go,
   pytestImporter,
   dotnetImporter,

@@ -23,12 +23,22 @@ export function isTimeUnit(unit: string): boolean {
   return Object.hasOwn(NS_PER, unit);
 }
 
-/** `value` in `unit` as nanoseconds, or undefined when `unit` is not a time unit. */
-export function toNs(value: number, unit: string): number | undefined {
+/**
+ * `value × 10^exp` without binary rounding error: the decimal point is moved in the decimal
+ * text, so `14.7587 µs` becomes 14758.7 ns (not 14758.699999999999).
+ */
+export function shiftDecimal(value: number | string, exp: number): number {
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+))?$/.exec(String(value).replace(/,/g, ''));
+  if (!m) return Number(value) * 10 ** exp;
+  return Number(`${m[1]}e${Number(m[2] ?? 0) + exp}`);
+}
+
+/** `value` (a number or its decimal text) in `unit` as nanoseconds; undefined for a non-time unit. */
+export function toNs(value: number | string, unit: string): number | undefined {
   if (!Object.hasOwn(NS_PER, unit)) return undefined;
   const factor = NS_PER[unit] as number;
-  // Divide by the inverse for sub-ns units: 0.1 ps * 1e-3 is less exact than 0.1 / 1000.
-  return factor < 1 ? value / Math.round(1 / factor) : value * factor;
+  const exp = Math.log10(factor);
+  return Number.isInteger(exp) ? shiftDecimal(value, exp) : Number(value) * factor;
 }
 
 /**

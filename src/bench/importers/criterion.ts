@@ -1,0 +1,123 @@
+/**
+ * Criterion.rs: its console text (`NAME  time: [low estimate high]`, optional `thrpt:` line),
+ * its `--output-format bencher` text (libtest's line format), and the files it writes under
+ * `target/criterion/<benchmark>/new/`: `estimates.json` (summary) and `sample.json` (raw samples).
+ * The JSON files carry no name: it is the benchmark's directory under `target/criterion`.
+ */
+import { ImportError } from '../../errors.js';
+import type { ImportedBenchmark, Importer } from './types.js';
+import { parseBencherLines } from './cargo.js';
+import { type Ctx, isObject, jsonError, looksLikeJsonObject, numberAt, numbersAt, objectAt, parseJson, tryParseJson } from './json.js';
+import { valueMetric } from './metric.js';
+import { textLines } from './text.js';
+import { parseNumber, shiftDecimal, toNs } from './units.js';
+
+const FORMAT = 'criterion';
+const TIME = /^(?:(\S.*?)\s+|\s*)time:\s+\[(.*)\]\s*$/;
+const THRPT = /^\s*thrpt:\s+\[(.*)\]\s*$/;
+/** Criterion's throughput units → base unit and factor (KiB = 1024 B, KB = 1000 B). */
+const RATE: Record<string, (v: string) => [string, number]> = {
+  'B/s': (v) => ['B/s', Number(v)],
+  'KiB/s': (v) => ['B/s', Number(v) * 1024],
+  'MiB/s': (v) => ['B/s', Number(v) * 1024 ** 2],
+  'GiB/s': (v) => ['B/s', Number(v) * 1024 ** 3],
+  'KB/s': (v) => ['B/s', shiftDecimal(v, 3)],
+  'MB/s': (v) => ['B/s', shiftDecimal(v, 6)],
+  'GB/s': (v) => ['B/s', shiftDecimal(v, 9)],
+  'elem/s': (v) => ['elem/s', Number(v)],
+  'Kelem/s': (v) => ['elem/s', shiftDecimal(v, 3)],
+  'Melem/s': (v) => ['elem/s', shiftDecimal(v, 6)],
+  'Gelem/s': (v) => ['elem/s', shiftDecimal(v, 9)],
+};
+
+function bad(file: string, line: number, what: string): ImportError {
+  return new ImportError(`${file}:${line}: ${what}`, file, FORMAT, line);
+}
+
+/** The middle of `[low unit estimate unit high unit]`, converted by `convert`. */
+function estimate(inner: string, file: string, line: number, convert: (v: string, unit: string) => [string, number] | undefined): [string, number] {
+  const parts = inner.trim().split(/\s+/);
+  const value = parseNumber(parts[2] ?? '');
+  const converted = parts.length === 6 && value !== undefined ? convert(parts[2] as string, parts[3] as string) : undefined;
+  if (!converted) throw bad(file, line, `expected "[LOW UNIT ESTIMATE UNIT HIGH UNIT]" with a known unit, got ${JSON.stringify(`[${inner.slice(0, 80)}]`)}`);
+  return converted;
+}
+
+/** Criterion's console report: one benchmark per `time:` line. */
+function parseConsole(text: string, file: string): ImportedBenchmark[] {
+  const lines = textLines(text);
+  const out: ImportedBenchmark[] = [];
+  lines.forEach((l, i) => {
+    const t = TIME.exec(l);
+    if (t) {
+      // A long name stands alone on the line before an indented `time:`.
+      const name = (t[1] ?? (/^\S/.test(lines[i - 1] ?? '') ? lines[i - 1] : ''))?.trim();
+      if (!name) throw bad(file, i + 1, 'expected the benchmark name before "time:"');
+      const [, ns] = estimate(t[2] as string, file, i + 1, (v, u) => {
+        const n = toNs(v, u);
+        return n === undefined ? undefined : ['ns', n];
+      });
+      out.push({ name, unit: 'ns', direction: 'smaller', value: ns });
+      return;
+    }
+    const r = THRPT.exec(l);
+    const last = out[out.length - 1];
+    if (r && last) {
+      const [unit, value] = estimate(r[1] as string, file, i + 1, (v, u) => (Object.hasOwn(RATE, u) ? (RATE[u] as (v: string) => [string, number])(v) : undefined));
+      last.metrics = { throughput: valueMetric(unit, 'bigger', value) };
+    }
+  });
+  return out;
+}
+
+/** The benchmark's name from `…/criterion/<name…>/new/estimates.json`. */
+function nameFromPath(file: string, ctx: Ctx): string {
+  const parts = file.split(/[\\/]/);
+  const at = parts.lastIndexOf('criterion');
+  const end = parts.length - 2; // drop `new/estimates.json`
+  const name = (at >= 0 && at < end - 1 ? parts.slice(at + 1, end) : parts.slice(Math.max(0, end - 1), end)).join('/');
+  if (name === '' || name === '.') throw jsonError(ctx, '$', 'the file inside target/criterion/<benchmark>/new/ (the name comes from the path)', file);
+  return name;
+}
+
+function parseJsonFile(doc: Record<string, unknown>, file: string): ImportedBenchmark[] {
+  const ctx: Ctx = { file, format: FORMAT };
+  const name = nameFromPath(file, ctx);
+  if ('iters' in doc) {
+    // sample.json: total time of each sample and its iteration count.
+    const iters = numbersAt(doc.iters, ctx, '$.iters');
+    const times = numbersAt(doc.times, ctx, '$.times');
+    if (iters.length !== times.length) throw jsonError(ctx, '$.times', `${iters.length} values, one per entry of $.iters`, times.length);
+    const samples = times.map((t, i) => {
+      if ((iters[i] as number) <= 0) throw jsonError(ctx, `$.iters[${i}]`, 'a positive iteration count', iters[i]);
+      return t / (iters[i] as number);
+    });
+    return [{ name, unit: 'ns', direction: 'smaller', samples }];
+  }
+  // estimates.json: the slope (linear sampling) is criterion's headline, else the mean.
+  const key = isObject(doc.slope) ? 'slope' : 'mean';
+  const est = objectAt(doc[key], ctx, `$.${key}`);
+  return [{ name, unit: 'ns', direction: 'smaller', value: numberAt(est.point_estimate, ctx, `$.${key}.point_estimate`) }];
+}
+
+function isCriterionJson(v: unknown): v is Record<string, unknown> {
+  return isObject(v) && ((isObject(v.mean) && isObject(v.median) && 'std_dev' in v) || (Array.isArray(v.iters) && 'times' in v));
+}
+
+/** Criterion.rs importer. */
+export const criterion: Importer = {
+  format: FORMAT,
+  produce: 'cargo bench -- --output-format bencher > bench.txt   (or target/criterion/<name>/new/sample.json)',
+  parse(text, file) {
+    if (looksLikeJsonObject(text)) {
+      const quick = tryParseJson(text);
+      if (quick !== undefined) return isCriterionJson(quick) ? parseJsonFile(quick, file) : null;
+      if (!/"(point_estimate|sampling_mode)"/.test(text)) return null;
+      return parseJsonFile(objectAt(parseJson(text, { file, format: FORMAT }), { file, format: FORMAT }, '$'), file);
+    }
+    const console = /^(?:\S.*?\s+|\s+)time:\s+\[/m.test(text);
+    // Bencher lines are libtest's; claim them only when criterion left its mark in the text.
+    if (!console && !/Criterion\.rs|Gnuplot not found|cargo-criterion/.test(text)) return null;
+    return [...parseConsole(text, file), ...parseBencherLines(text, file, FORMAT)];
+  },
+};
