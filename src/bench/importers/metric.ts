@@ -12,22 +12,3 @@ export function sampledMetric(unit: BaseUnit, direction: Direction, samples: num
 export function valueMetric(unit: BaseUnit, direction: Direction, value: number): Metric {
   return { unit, direction, value, stats: summarizeValue(value) };
 }
-
-/**
- * Accumulates repeated measurements of one metric (go `-count`, Google Benchmark repetitions,
- * repeated lines): one value per occurrence becomes one sample.
- */
-export class MetricSeries {
-  readonly values: number[] = [];
-  constructor(
-    readonly unit: BaseUnit,
-    readonly direction: Direction,
-  ) {}
-
-  /** The metric: samples when measured more than once, else the single value. */
-  toMetric(): Metric {
-    return this.values.length > 1
-      ? sampledMetric(this.unit, this.direction, this.values)
-      : valueMetric(this.unit, this.direction, this.values[0] as number);
-  }
-}
