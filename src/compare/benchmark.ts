@@ -8,7 +8,7 @@ import type { Estimate } from './estimate.js';
 import { historyEstimate } from './history.js';
 import { runLocation } from './location.js';
 import { pairedEstimate } from './paired.js';
-import { singleEstimate, withinRunSe } from './single.js';
+import { runSpread, singleEstimate } from './single.js';
 
 export interface BenchmarkInput {
   id: string;
@@ -30,13 +30,15 @@ export interface Pending {
 
 interface Side {
   logs: Array<number | undefined>;
+  /** Positive finite locations, in run order (the trend). */
+  values: number[];
   results: Array<BenchmarkResult | undefined>;
-  runs: number;
 }
 
 function side(results: Array<BenchmarkResult | undefined>, warnings: string[], label: string): Side {
   let dropped = 0;
   let unusable = 0;
+  const values: number[] = [];
   const logs = results.map((b) => {
     if (!b) return undefined;
     const loc = runLocation(b);
@@ -45,11 +47,12 @@ function side(results: Array<BenchmarkResult | undefined>, warnings: string[], l
       unusable++;
       return undefined;
     }
+    values.push(loc.value);
     return Math.log(loc.value);
   });
   if (dropped > 0) warnings.push(`${dropped} ${label} sample(s) were NaN or infinite and were ignored.`);
   if (unusable > 0) warnings.push(`${unusable} ${label} run(s) had no positive finite value and were ignored.`);
-  return { logs, results, runs: results.filter(Boolean).length };
+  return { logs, values, results };
 }
 
 function defined(xs: Array<number | undefined>): number[] {
@@ -84,7 +87,7 @@ function chooseEstimate(input: BenchmarkInput, base: Side, cur: Side): Estimate 
   const c = cur.results[ci] as BenchmarkResult;
   const lbv = base.logs[bi] as number;
   const lcv = cur.logs[ci] as number;
-  return singleEstimate(lbv, lcv, withinRunSe(b.samples, Math.exp(lbv)), withinRunSe(c.samples, Math.exp(lcv)), input.noiseFloor);
+  return singleEstimate(lbv, lcv, runSpread(b.samples, Math.exp(lbv)), runSpread(c.samples, Math.exp(lcv)), input.noiseFloor);
 }
 
 /** Estimates one benchmark's change; verdicts needing no test ('new', 'missing', unusable) are final. */
@@ -98,11 +101,7 @@ export function estimateBenchmark(input: BenchmarkInput): Pending {
     verdict: 'inconclusive', warnings,
   };
   const base = side(input.baseline, warnings, 'baseline');
-  const trend = input.baseline.flatMap((b) => {
-    const v = b ? runLocation(b).value : NaN;
-    return v > 0 && Number.isFinite(v) ? [v] : [];
-  });
-  if (trend.length > 0) comparison.trend = trend;
+  if (base.values.length > 0) comparison.trend = base.values;
   if (!latestBase) return { comparison: { ...comparison, verdict: 'new', reason: 'Only in the current run(s).' } };
   if (!latestCur) return { comparison: { ...comparison, verdict: 'missing', reason: 'Only in the baseline run(s).' } };
   const cur = side(input.current, warnings, 'current');

@@ -33,9 +33,13 @@ export function selectInPlace(a: Float64Array, k: number): number {
 
 /** Finite values of `xs` in a fresh typed array, and how many were dropped (NaN, ±Infinity). */
 export function finiteValues(xs: readonly number[]): { values: Float64Array; dropped: number } {
-  const out = new Float64Array(xs.length);
+  const len = xs.length;
+  const out = new Float64Array(len);
   let n = 0;
-  for (const x of xs) if (Number.isFinite(x)) out[n++] = x;
+  for (let i = 0; i < len; i++) {
+    const x = xs[i] as number;
+    if (x - x === 0) out[n++] = x; // finite: NaN and ±Infinity give NaN here
+  }
   return { values: n === xs.length ? out : out.slice(0, n), dropped: xs.length - n };
 }
 

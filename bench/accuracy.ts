@@ -1,0 +1,106 @@
+/**
+ * Accuracy of the statistics engine on real noise: replays the corpus (bench/corpus/, made by
+ * generate.ts on this machine) through compareRuns as simulated pull requests and prints, per
+ * design, the share of unchanged PRs with any regression flagged (6 and 50 benchmarks) and the
+ * share of truly slower benchmarks flagged per effect size. Deterministic (seeded).
+ *
+ * Usage: npx tsx bench/accuracy.ts [corpus.jsonl] [--series=samples|cpu|both] [--trials=N] [--noise-floor=σ]
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareRuns } from '../src/compare/index.js';
+import { loadCorpus, type Corpus, type Series } from './corpus/load.js';
+import { rng, simulatePr, type PrSpec } from './corpus/simulate.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--')) ?? join(here, 'corpus', 'data', 'corpus.jsonl');
+const opt = (name: string, dflt: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const trials = Number(opt('trials', '2000'));
+const floorArg = opt('noise-floor', '');
+const noiseFloor = floorArg === '' ? undefined : Number(floorArg);
+const seriesArg = opt('series', 'both');
+const seriesList: Series[] = seriesArg === 'both' ? ['samples', 'cpu'] : [seriesArg as Series];
+
+const HISTORY = 10;
+const PAIRS = 5;
+const designs: Array<{ label: string; design: PrSpec['design']; runs: number }> = [
+  { label: 'single (1 vs 1)', design: 'single', runs: 1 },
+  { label: `history (K=${HISTORY}, 1 current)`, design: 'history', runs: HISTORY },
+  { label: `paired (${PAIRS} pairs)`, design: 'paired', runs: PAIRS },
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? NaN : n % 2 ? (s[n >> 1] as number) : ((s[n / 2 - 1] as number) + (s[n / 2] as number)) / 2;
+}
+const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
+
+/** Share of unchanged PRs with any regression, and the median MDE of their benchmarks. */
+function falseAlarms(c: Corpus, series: Series, design: PrSpec['design'], runs: number, benchmarks: number, n: number, seed: number) {
+  const rand = rng(seed);
+  let flagged = 0;
+  const mdes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const { input } = simulatePr(c, series, { design, benchmarks, runs }, rand);
+    const r = compareRuns(noiseFloor === undefined ? input : { ...input, noiseFloor });
+    if (r.counts.regression > 0) flagged++;
+    for (const b of r.benchmarks) if (b.minDetectableEffect !== undefined) mdes.push(b.minDetectableEffect);
+  }
+  return { rate: flagged / n, mde: median(mdes) };
+}
+
+/** Share of slowed benchmarks flagged as regressions (one slowed benchmark in a 6-benchmark PR). */
+function power(c: Corpus, series: Series, design: PrSpec['design'], runs: number, variant: string, n: number, seed: number): number {
+  const rand = rng(seed);
+  let hit = 0;
+  for (let i = 0; i < n; i++) {
+    const index = Math.floor(rand() * 6);
+    const { input, slowedId } = simulatePr(c, series, { design, benchmarks: 6, runs, slowed: { index, variant } }, rand);
+    const r = compareRuns(noiseFloor === undefined ? input : { ...input, noiseFloor });
+    if (r.benchmarks.find((b) => b.id === slowedId)?.verdict === 'regression') hit++;
+  }
+  return hit / n;
+}
+
+/** Measured effect of a variant: median over rounds and workloads of its log ratio to run A. */
+function measuredEffect(c: Corpus, series: Series, variant: string): number {
+  const logs: number[] = [];
+  for (const w of c.workloads) logs.push(median(c.rounds.map((r) => Math.log(median(r[variant]?.[series][w] ?? [])) - Math.log(median(r.A?.[series][w] ?? [])))));
+  return Math.expm1(median(logs));
+}
+
+function noiseTable(c: Corpus, series: Series): void {
+  console.log(`\nNoise per workload (${series === 'samples' ? 'wall time' : 'CPU time'}, ${c.rounds.length} rounds): SD of log run medians`);
+  console.log('| workload | within-run (median CV) | between runs (A) | pair difference (B − A) |');
+  console.log('|---|---|---|---|');
+  const sd = (xs: number[]) => {
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+  };
+  for (const w of c.workloads) {
+    const a = c.rounds.map((r) => Math.log(median(r.A?.[series][w] ?? [])));
+    const b = c.rounds.map((r) => Math.log(median(r.B?.[series][w] ?? [])));
+    const within = median(c.rounds.map((r) => sd((r.A?.[series][w] ?? []).map(Math.log))));
+    console.log(`| ${w} | ${pct(within)} | ${pct(sd(a))} | ${pct(sd(a.map((x, i) => (b[i] as number) - x)))} |`);
+  }
+}
+
+const corpus = loadCorpus(file);
+console.log(`Corpus: ${file} — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`);
+console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; default config (minEffect 5%, alpha 0.05, Holm).`);
+const slowVariants = corpus.variants.filter((v) => v !== 'A' && v !== 'B');
+for (const series of seriesList) {
+  noiseTable(corpus, series);
+  const effects = slowVariants.map((v) => `${v} (measured ${pct(measuredEffect(corpus, series, v))})`);
+  console.log(`\nAccuracy, ${series === 'samples' ? 'wall time' : 'CPU time'} series`);
+  console.log(`| design | unchanged PRs flagged, 6 benchmarks | 50 benchmarks | median MDE | ${effects.join(' | ')} |`);
+  console.log(`|---|---|---|---|${effects.map(() => '---|').join('')}`);
+  for (const d of designs) {
+    const six = falseAlarms(corpus, series, d.design, d.runs, 6, trials, 1);
+    const fifty = falseAlarms(corpus, series, d.design, d.runs, 50, Math.round(trials / 4), 2);
+    const pw = slowVariants.map((v, i) => pct(power(corpus, series, d.design, d.runs, v, Math.round(trials / 2), 10 + i), 0));
+    console.log(`| ${d.label} | ${pct(six.rate)} | ${pct(fifty.rate)} | ${pct(six.mde, 0)} | ${pw.join(' | ')} |`);
+  }
+}

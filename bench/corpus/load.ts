@@ -1,0 +1,69 @@
+/** Reads the accuracy corpus (see generate.ts) into rounds of runs, and builds run files from it. */
+import { readFileSync } from 'node:fs';
+import type { BenchmarkResult, Machine, RunFile } from '../../src/types.js';
+import { summarize } from '../../src/bench/summarize.js';
+
+export interface CorpusRun {
+  round: number;
+  variant: string;
+  factor: number;
+  t: string;
+  units: Record<string, number>;
+  /** Workload → wall-time samples in ns. */
+  samples: Record<string, number[]>;
+  /** Workload → the worker's own CPU time (user + system) per sample, ns. */
+  cpu: Record<string, number[]>;
+  /** 1-minute load average when the run ended. */
+  load: number;
+}
+
+/** Which timing series to replay: wall time (what benchmarks report) or the process's CPU time. */
+export type Series = 'samples' | 'cpu';
+
+export interface Corpus {
+  machine: Machine;
+  workloads: string[];
+  variants: string[];
+  /** rounds[r][variant] = that round's run (rounds missing a variant are dropped). */
+  rounds: Array<Record<string, CorpusRun>>;
+  /** Base units per workload (those of variant A). */
+  baseUnits: Record<string, number>;
+}
+
+/** Loads a corpus file written by generate.ts (samples converted back to ns). */
+export function loadCorpus(file: string): Corpus {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const header = JSON.parse(lines[0] as string) as { machine: { os: string; cpuModel: string; cores: number; nodeVersion: string }; variants: Array<{ label: string }> };
+  const variants = header.variants.map((v) => v.label);
+  const byRound = new Map<number, Record<string, CorpusRun>>();
+  for (const line of lines.slice(1)) {
+    const r = JSON.parse(line) as CorpusRun & { kind: string };
+    if (r.kind !== 'run') continue;
+    for (const m of [r.samples, r.cpu]) for (const k of Object.keys(m)) m[k] = (m[k] as number[]).map((us) => us * 1000);
+    const slot = byRound.get(r.round) ?? {};
+    slot[r.variant] = r;
+    byRound.set(r.round, slot);
+  }
+  const rounds = [...byRound.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v).filter((v) => variants.every((x) => v[x]));
+  const first = rounds[0]?.A;
+  if (!first) throw new Error(`${file}: no complete round`);
+  return {
+    machine: { os: header.machine.os, arch: 'x64', cpuModel: header.machine.cpuModel, cores: header.machine.cores, nodeVersion: header.machine.nodeVersion },
+    workloads: Object.keys(first.samples),
+    variants,
+    rounds,
+    baseUnits: first.units,
+  };
+}
+
+/** A benchmark result from samples (ns, smaller is better). */
+export function benchmarkFrom(id: string, samples: number[]): BenchmarkResult {
+  const stats = summarize(samples);
+  const [suite, name] = id.split('/') as [string, string];
+  return { id, suite, name, unit: 'ns', direction: 'smaller', value: stats.median, samples, stats };
+}
+
+/** A run file holding the given benchmarks. */
+export function runFrom(benchmarks: BenchmarkResult[], machine: Machine, t: string): RunFile {
+  return { schemaVersion: 1, tool: 'track-performance', timestamp: t, machine, benchmarks };
+}
