@@ -52,16 +52,21 @@ function falseAlarms(c: Corpus, series: Series, design: PrSpec['design'], runs: 
 }
 
 /** Share of slowed benchmarks flagged as regressions (one slowed benchmark in a 6-benchmark PR). */
-function power(c: Corpus, series: Series, design: PrSpec['design'], runs: number, variant: string, n: number, seed: number): number {
+function power(c: Corpus, series: Series, design: PrSpec['design'], runs: number, variant: string, n: number, seed: number): { rate: number; byWorkload: Map<string, [number, number]> } {
   const rand = rng(seed);
   let hit = 0;
+  const byWorkload = new Map<string, [number, number]>();
   for (let i = 0; i < n; i++) {
     const index = Math.floor(rand() * 6);
     const { input, slowedId } = simulatePr(c, series, { design, benchmarks: 6, runs, slowed: { index, variant } }, rand);
     const r = compareRuns(noiseFloor === undefined ? input : { ...input, noiseFloor });
-    if (r.benchmarks.find((b) => b.id === slowedId)?.verdict === 'regression') hit++;
+    const flagged = r.benchmarks.find((b) => b.id === slowedId)?.verdict === 'regression';
+    if (flagged) hit++;
+    const w = (slowedId ?? '').split('/')[1] ?? '';
+    const cell = byWorkload.get(w) ?? [0, 0];
+    byWorkload.set(w, [cell[0] + (flagged ? 1 : 0), cell[1] + 1]);
   }
-  return hit / n;
+  return { rate: hit / n, byWorkload };
 }
 
 /** Measured effect of a variant: median over rounds and workloads of its log ratio to run A. */
@@ -92,6 +97,7 @@ console.log(`Corpus: ${file} — ${corpus.rounds.length} rounds × ${corpus.vari
 console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; default config (minEffect 5%, alpha 0.05, Holm).`);
 const slowVariants = corpus.variants.filter((v) => v !== 'A' && v !== 'B');
 for (const series of seriesList) {
+  let pairedByWorkload: Array<ReturnType<typeof power>> = [];
   noiseTable(corpus, series);
   const effects = slowVariants.map((v) => `${v} (measured ${pct(measuredEffect(corpus, series, v))})`);
   console.log(`\nAccuracy, ${series === 'samples' ? 'wall time' : 'CPU time'} series`);
@@ -100,7 +106,19 @@ for (const series of seriesList) {
   for (const d of designs) {
     const six = falseAlarms(corpus, series, d.design, d.runs, 6, trials, 1);
     const fifty = falseAlarms(corpus, series, d.design, d.runs, 50, Math.round(trials / 4), 2);
-    const pw = slowVariants.map((v, i) => pct(power(corpus, series, d.design, d.runs, v, Math.round(trials / 2), 10 + i), 0));
-    console.log(`| ${d.label} | ${pct(six.rate)} | ${pct(fifty.rate)} | ${pct(six.mde, 0)} | ${pw.join(' | ')} |`);
+    const pw = slowVariants.map((v, i) => power(corpus, series, d.design, d.runs, v, Math.round(trials / 2), 10 + i));
+    console.log(`| ${d.label} | ${pct(six.rate)} | ${pct(fifty.rate)} | ${pct(six.mde, 0)} | ${pw.map((p) => pct(p.rate, 0)).join(' | ')} |`);
+    if (d.design === 'paired') pairedByWorkload = pw;
+  }
+  // Power depends on each workload's own noise: show it for the paired design, per workload.
+  console.log(`\nPaired design (${PAIRS} pairs), share of slowed benchmarks flagged, per workload (${series === 'samples' ? 'wall' : 'CPU'} time)`);
+  console.log(`| workload | ${slowVariants.join(' | ')} |`);
+  console.log(`|---|${slowVariants.map(() => '---|').join('')}`);
+  for (const w of corpus.workloads) {
+    const cells = pairedByWorkload.map((p) => {
+      const [h, n] = p.byWorkload.get(w) ?? [0, 0];
+      return n === 0 ? '–' : pct(h / n, 0);
+    });
+    console.log(`| ${w} | ${cells.join(' | ')} |`);
   }
 }

@@ -192,3 +192,14 @@ describe('compareRuns: like with like', () => {
     expect(r.benchmarks[0]?.name).toBe('<img src=x onerror=alert(1)> | @admin **x**');
   });
 });
+
+describe('compareRuns: single design spread', () => {
+  it('a run that scatters inside widens the interval (its median moves between invocations too)', () => {
+    const tight = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [100]), noiseFloor: 0.05 });
+    const scattered = [60, 80, 100, 120, 140, 90, 110, 100];
+    const loose = compareRuns({ baseline: [run([bench('s/a', 100, { samples: scattered })])], current: runsOf('s/a', [100]), noiseFloor: 0.05 });
+    const width = (r: typeof tight) => (r.benchmarks[0]?.ci?.[1] ?? 0) - (r.benchmarks[0]?.ci?.[0] ?? 0);
+    expect(width(loose)).toBeGreaterThan(2 * width(tight));
+    expect(tight.method).toMatch(/noise of 5\.0% per run/);
+  });
+});
