@@ -8,7 +8,7 @@ import type { Estimate } from './estimate.js';
 import { historyEstimate } from './history.js';
 import { runLocation } from './location.js';
 import { pairedEstimate } from './paired.js';
-import { runSpread, singleEstimate } from './single.js';
+import { runSpread, singleEstimate, type RunSpread } from './single.js';
 
 export interface BenchmarkInput {
   id: string;
@@ -32,6 +32,8 @@ interface Side {
   logs: Array<number | undefined>;
   /** Positive finite locations, in run order (the trend). */
   values: number[];
+  /** Within-run spreads, computed only for a side of one run (the single design needs them). */
+  spreads: Array<RunSpread | undefined>;
   results: Array<BenchmarkResult | undefined>;
 }
 
@@ -39,9 +41,12 @@ function side(results: Array<BenchmarkResult | undefined>, warnings: string[], l
   let dropped = 0;
   let unusable = 0;
   const values: number[] = [];
+  const single = results.length === 1;
+  const spreads: Array<RunSpread | undefined> = [];
   const logs = results.map((b) => {
     if (!b) return undefined;
-    const loc = runLocation(b);
+    const loc = runLocation(b, single);
+    if (single) spreads.push(runSpread(loc.finite, loc.value));
     dropped += loc.dropped;
     if (!(loc.value > 0) || !Number.isFinite(loc.value)) {
       unusable++;
@@ -52,7 +57,7 @@ function side(results: Array<BenchmarkResult | undefined>, warnings: string[], l
   });
   if (dropped > 0) warnings.push(`${dropped} ${label} sample(s) were NaN or infinite and were ignored.`);
   if (unusable > 0) warnings.push(`${unusable} ${label} run(s) had no positive finite value and were ignored.`);
-  return { logs, values, results };
+  return { logs, values, results, spreads };
 }
 
 function defined(xs: Array<number | undefined>): number[] {
@@ -87,7 +92,9 @@ function chooseEstimate(input: BenchmarkInput, base: Side, cur: Side): Estimate 
   const c = cur.results[ci] as BenchmarkResult;
   const lbv = base.logs[bi] as number;
   const lcv = cur.logs[ci] as number;
-  return singleEstimate(lbv, lcv, runSpread(b.samples, Math.exp(lbv)), runSpread(c.samples, Math.exp(lcv)), input.noiseFloor);
+  const sb = base.spreads[bi] ?? runSpread(b.samples, Math.exp(lbv));
+  const sc = cur.spreads[ci] ?? runSpread(c.samples, Math.exp(lcv));
+  return singleEstimate(lbv, lcv, sb, sc, input.noiseFloor);
 }
 
 /** Estimates one benchmark's change; verdicts needing no test ('new', 'missing', unusable) are final. */

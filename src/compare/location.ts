@@ -31,16 +31,24 @@ export function selectInPlace(a: Float64Array, k: number): number {
   return a[k] as number;
 }
 
-/** Finite values of `xs` in a fresh typed array, and how many were dropped (NaN, ±Infinity). */
-export function finiteValues(xs: readonly number[]): { values: Float64Array; dropped: number } {
+/** Scratch buffer reused by runLocation: comparing thousands of large runs allocates no garbage. */
+let scratch = new Float64Array(1024);
+
+/**
+ * Finite values of `xs` in a typed array, and how many were dropped (NaN, ±Infinity). With
+ * `reuse`, the array is a view of a shared scratch buffer, valid until the next such call.
+ */
+export function finiteValues(xs: readonly number[], reuse = false): { values: Float64Array; dropped: number } {
   const len = xs.length;
-  const out = new Float64Array(len);
+  if (reuse && scratch.length < len) scratch = new Float64Array(Math.max(len, scratch.length * 2));
+  const out = reuse ? scratch : new Float64Array(len);
   let n = 0;
   for (let i = 0; i < len; i++) {
     const x = xs[i] as number;
     if (x - x === 0) out[n++] = x; // finite: NaN and ±Infinity give NaN here
   }
-  return { values: n === xs.length ? out : out.slice(0, n), dropped: xs.length - n };
+  const values = reuse ? out.subarray(0, n) : n === len ? out : out.slice(0, n);
+  return { values, dropped: len - n };
 }
 
 /** Median of a typed array in O(n) (reorders it). NaN when empty. */
@@ -63,13 +71,18 @@ export interface RunLocation {
   n: number;
   /** Samples that were NaN or infinite and were ignored. */
   dropped: number;
+  /** The finite samples (reordered), when asked for, so a caller can reuse them without a copy. */
+  finite?: Float64Array;
 }
 
-/** Robust location of one benchmark in one run. */
-export function runLocation(b: Pick<BenchmarkResult, 'samples' | 'value'>): RunLocation {
+/**
+ * Robust location of one benchmark in one run. With `keep`, `finite` holds the finite samples
+ * in the shared scratch buffer: use it before the next call.
+ */
+export function runLocation(b: Pick<BenchmarkResult, 'samples' | 'value'>, keep = false): RunLocation {
   if (b.samples && b.samples.length > 0) {
-    const { values, dropped } = finiteValues(b.samples);
-    if (values.length > 0) return { value: medianInPlace(values), n: values.length, dropped };
+    const { values, dropped } = finiteValues(b.samples, true);
+    if (values.length > 0) return { value: medianInPlace(values), n: values.length, dropped, ...(keep ? { finite: values } : {}) };
     return { value: Number.isFinite(b.value) ? b.value : NaN, n: Number.isFinite(b.value) ? 1 : 0, dropped };
   }
   return Number.isFinite(b.value) ? { value: b.value, n: 1, dropped: 0 } : { value: NaN, n: 0, dropped: 0 };

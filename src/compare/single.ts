@@ -24,9 +24,10 @@ export interface RunSpread {
 }
 
 /** The robust within-run CV of a run's samples (0 with fewer than 3 samples: nothing to say). */
-export function runSpread(samples: readonly number[] | undefined, median: number): RunSpread {
+export function runSpread(samples: readonly number[] | Float64Array | undefined, median: number): RunSpread {
   if (!samples || samples.length < 3 || !(median > 0)) return { cv: 0, n: samples?.length ?? 1 };
-  const { values } = finiteValues(samples);
+  // A Float64Array is taken as a private copy of finite samples and overwritten.
+  const values = samples instanceof Float64Array ? samples : finiteValues(samples).values;
   const n = values.length;
   if (n < 3) return { cv: 0, n };
   for (let i = 0; i < n; i++) values[i] = Math.abs((values[i] as number) - median);
