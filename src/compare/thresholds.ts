@@ -31,7 +31,7 @@ function checkOne(t: ThresholdConfig, runs: readonly RunFile[], id: string, name
   const alert = t.alert ? holds(parseCondition(t.alert), value, unit) : false;
   const target = t.target ? holds(parseCondition(t.target), value, unit) : true;
   const problem = [alert, target].find((x): x is string => typeof x === 'string');
-  if (problem) return { ...base, status: 'inconclusive', value, unit, message: `${name}: ${problem}.` };
+  if (problem) return { ...base, status: 'inconclusive', value, unit, message: `${problem[0]?.toUpperCase() ?? ""}${problem.slice(1)}.` };
   const status = alert ? 'failure' : target ? 'met' : 'warning';
   const what = `${stat} ${value.toPrecision(4)} ${unit}`;
   const message =
