@@ -1,25 +1,40 @@
 // Bundles the action (dist/index.js), the CLI (dist/cli.js) and the tinybench child process
-// (dist/tinybench-worker.js) with ncc. Each entry is built to its own folder, then moved beside
-// the others so the action and the CLI can find the worker next to themselves.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, renameSync, rmSync, mkdirSync, readdirSync, writeFileSync, chmodSync, readFileSync } from 'node:fs';
+// (dist/tinybench-worker.js) with ncc. Each entry is built to its own folder, in parallel, then
+// moved beside the others so the action and the CLI find the worker next to themselves.
+// A bundle must be one file: an emitted asset or chunk would collide between entries (and a
+// traced asset such as a config file means source code names a path ncc took literally).
+import { execFile } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
+const run = promisify(execFile);
 const entries = [
   ['src/index.ts', 'index.js'],
   ['src/cli-bin.ts', 'cli.js'],
   ['src/bench/tinybench-worker.ts', 'tinybench-worker.js'],
 ];
+const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
+
+async function bundle([entry, out]) {
+  const tmp = mkdtempSync(join(tmpdir(), 'ncc-'));
+  try {
+    await run(process.execPath, [ncc, 'build', entry, '-o', tmp, '--quiet', '--target', 'es2022'], { maxBuffer: 1 << 26 });
+    const extra = readdirSync(tmp).filter((f) => f !== 'index.js' && f !== 'package.json');
+    if (extra.length > 0) throw new Error(`${entry}: ncc emitted more than one file (${extra.join(', ')}); keep the bundle to one file`);
+    return [join(tmp, 'index.js'), out, tmp];
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+const built = await Promise.all(entries.map(bundle));
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
-for (const [entry, out] of entries) {
-  const tmp = mkdtempSync(join(tmpdir(), 'ncc-'));
-  execFileSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', tmp, '--quiet', '--target', 'es2022'], { stdio: 'inherit' });
-  for (const f of readdirSync(tmp)) {
-    if (f === 'index.js') renameSync(join(tmp, f), join('dist', out));
-    else if (f !== 'package.json') renameSync(join(tmp, f), join('dist', f));
-  }
+for (const [file, out, tmp] of built) {
+  copyFileSync(file, join('dist', out));
   rmSync(tmp, { recursive: true, force: true });
 }
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }) + '\n');

@@ -1,6 +1,44 @@
 import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { join } from 'node:path';
+import { annotations, renderMarkdown } from './comment/index.js';
+import { isUserError } from './errors.js';
+import { runnerFacts } from './action/context.js';
+import { parseInputs } from './action/inputs.js';
+import { octokitPublisher } from './action/publish.js';
+import { runAction } from './action/run-action.js';
+import type { Logger } from './flows/logger.js';
+
+const log: Logger = {
+  info: core.info,
+  warning: (m) => core.warning(m),
+  startGroup: core.startGroup,
+  endGroup: core.endGroup,
+};
 
 /** The action: reads inputs, runs the flow for the event, maps the outcome to outputs. */
 export async function run(): Promise<void> {
-  core.info('track-performance: not wired yet');
+  try {
+    const inputs = parseInputs((name) => core.getInput(name));
+    if (inputs.token) core.setSecret(inputs.token);
+    const facts = runnerFacts(github.context);
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const outputDir = join(process.env.RUNNER_TEMP ?? join(workspace, '.track-performance'), 'track-performance');
+    const publisher = inputs.token ? octokitPublisher(github.getOctokit(inputs.token), facts.owner, facts.repo) : undefined;
+
+    const outcome = await runAction(inputs, facts, { workspace, outputDir }, log, publisher);
+
+    core.setOutput('verdict', outcome.report.verdict);
+    core.setOutput('regressions', outcome.report.counts.regression);
+    core.setOutput('report', outcome.reportPath);
+    for (const a of annotations(outcome.report)) core.error(a.message, { title: a.title });
+    if (process.env.GITHUB_STEP_SUMMARY)
+      await core.summary
+        .addRaw(renderMarkdown(outcome.report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes: outcome.notes }))
+        .write();
+    if (outcome.failed) core.setFailed(`Performance check failed: ${outcome.reason}.`);
+    else core.info(`Verdict: ${outcome.report.verdict} (${outcome.reason}).`);
+  } catch (e) {
+    core.setFailed(isUserError(e) || !(e instanceof Error) ? String((e as Error).message ?? e) : (e.stack ?? e.message));
+  }
 }

@@ -103,8 +103,8 @@ describe('renderMarkdown', () => {
   it('shows the smallest detectable change once, unless the reason already says it', () => {
     const noisy = (reason?: string) =>
       renderMarkdown(report([bench({ name: 'n', verdict: 'inconclusive', change: 0.01, minDetectableEffect: 0.3, reason })]), { markerId: 'p' });
-    expect(noisy()).toContain('could detect ≥ 30.0%');
-    expect(noisy('too few runs')).toContain('too few runs; could detect ≥ 30.0%');
+    expect(noisy()).toContain('Could detect ≥ 30.0%.');
+    expect(noisy('too few runs')).toContain('too few runs. Could detect ≥ 30.0%.');
     expect(noisy('the smallest change these runs could detect is about 30%')).not.toContain('could detect ≥');
   });
 

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { DEFAULT_CONFIG_FILE } from '../config/index.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../flows/gate.js';
 import { MODES, type Mode } from '../flows/mode.js';
 
@@ -45,7 +46,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     return v;
   };
   return {
-    config: text('config', 'performance-tracker.json'),
+    config: text('config', DEFAULT_CONFIG_FILE),
     token: get('token').trim(),
     baseline: text('baseline', 'cache'),
     failOn: oneOf('fail-on', FAIL_ON_LEVELS, 'regression'),

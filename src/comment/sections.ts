@@ -5,7 +5,7 @@
 import { markdownTable } from 'markdown-table';
 import type { BenchmarkComparison, BenchmarkVerdict, Design, Report, TargetResult, TargetStatus } from '../types.js';
 import { escapeText } from './escape.js';
-import { formatChange, formatInterval, formatValue, sparkline } from './format.js';
+import { formatChange, formatInterval, formatValue, sig, sparkline } from './format.js';
 
 const TABLE = { alignDelimiters: false } as const;
 
@@ -102,12 +102,12 @@ export function nameCell(b: BenchmarkComparison): string {
 
 function noteCell(b: BenchmarkComparison): string {
   const parts: string[] = [];
-  if (b.reason) parts.push(escapeText(b.reason, 120));
+  if (b.reason) parts.push(escapeText(/[.!?]$/.test(b.reason) ? b.reason : `${b.reason}.`, 120));
   const saysDetect = /detect/i.test(b.reason ?? '');
   if (b.minDetectableEffect !== undefined && !saysDetect && b.verdict !== 'regression' && b.verdict !== 'improvement')
-    parts.push(`could detect ≥ ${formatChange(b.minDetectableEffect).replace('+', '')}`);
+    parts.push(`Could detect ≥ ${formatChange(b.minDetectableEffect).replace('+', '')}.`);
   for (const w of b.warnings.slice(0, 2)) parts.push(`⚠️ ${escapeText(w, 120)}`);
-  return parts.join('; ');
+  return parts.join(' ');
 }
 
 /** Trend of the baseline history with the current value as the last bar. */
@@ -143,8 +143,10 @@ export function regressionsSection(regressions: BenchmarkComparison[], limit: nu
 
 function targetValue(t: TargetResult): string {
   if (t.value === undefined) return '';
-  const v = t.kind === 'speedup' ? `${formatValue(t.value, t.unit ?? 'ratio')}×` : formatValue(t.value, t.unit);
-  return t.ci ? `${v} [${formatValue(t.ci[0], t.unit ?? 'ratio')}, ${formatValue(t.ci[1], t.unit ?? 'ratio')}]` : v;
+  // A speedup is a plain ratio whatever unit it carries; its CI is shown only when it is an interval.
+  const show = (x: number) => (t.kind === 'speedup' ? `${sig(x)}×` : formatValue(x, t.unit));
+  const v = show(t.value);
+  return t.ci && t.ci[0] !== t.ci[1] ? `${v} [${show(t.ci[0])}, ${show(t.ci[1])}]` : v;
 }
 
 /** Targets and thresholds: status, observed value, the rule and the message. */

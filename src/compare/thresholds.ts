@@ -8,6 +8,7 @@ import type { RunFile, TargetResult } from '../types.js';
 import { holds, parseCondition } from './condition.js';
 import { matchesGlob } from './min-effect.js';
 import { metricOf, metricStat, type StatName } from './metric-values.js';
+import { formatValue } from '../format.js';
 
 /** Ids of the benchmarks in the current runs, first-seen order. */
 function currentIds(runs: readonly RunFile[]): string[] {
@@ -31,9 +32,9 @@ function checkOne(t: ThresholdConfig, runs: readonly RunFile[], id: string, name
   const alert = t.alert ? holds(parseCondition(t.alert), value, unit) : false;
   const target = t.target ? holds(parseCondition(t.target), value, unit) : true;
   const problem = [alert, target].find((x): x is string => typeof x === 'string');
-  if (problem) return { ...base, status: 'inconclusive', value, unit, message: `${problem[0]?.toUpperCase() ?? ""}${problem.slice(1)}.` };
+  if (problem) return { ...base, status: 'inconclusive', value, unit, message: `${problem[0]?.toUpperCase() ?? ''}${problem.slice(1)}.` };
   const status = alert ? 'failure' : target ? 'met' : 'warning';
-  const what = `${stat} ${value.toPrecision(4)} ${unit}`;
+  const what = `${stat} ${formatValue(value, unit)}`;
   const message =
     status === 'failure' ? `${what} crosses the alert level ${t.alert}.`
     : status === 'warning' ? `${what} misses the target ${t.target}.`

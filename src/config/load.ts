@@ -5,6 +5,9 @@ import { displayPath, formatProblem, toPointer, type Problem } from './problem.j
 import type { Config } from './types.js';
 import { configProblems } from './validate.js';
 
+/** The config file a project keeps at its root unless told otherwise. */
+export const DEFAULT_CONFIG_FILE = 'performance-tracker.json';
+
 /** At most this many problems are listed; the rest are counted. */
 const MAX_LISTED = 10;
 

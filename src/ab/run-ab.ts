@@ -1,0 +1,86 @@
+import { runSuites } from '../bench/index.js';
+import type { Config } from '../config/index.js';
+import { BenchError } from '../errors.js';
+import type { Logger } from '../flows/logger.js';
+import { progressLogger } from '../flows/progress.js';
+import type { RunFile } from '../types.js';
+import { formatDuration, roundFits, roundOrder, type Side } from './schedule.js';
+import { runSetup } from './setup.js';
+import { withWorktree } from './worktree.js';
+
+export interface AbOptions {
+  config: Config;
+  /** The user's checkout: the head side. */
+  repoDir: string;
+  /** The base commit or ref (a PR's base sha). */
+  baseRef: string;
+  /** Shell command run once in each tree before measuring, e.g. `npm ci && npm run build`. */
+  setup?: string;
+  rounds: number;
+  /** Seconds; 0 = no budget. Rounds stop early when the next would not fit. */
+  timeBudget: number;
+  commit?: string;
+  log: Logger;
+}
+
+export interface AbResult {
+  /** Paired runs: base[i] and head[i] were measured side by side in round i. */
+  base: RunFile[];
+  head: RunFile[];
+  baseSha: string;
+  notes: string[];
+}
+
+/**
+ * Measures base and head in this job, alternating base-head / head-base for R rounds, so the
+ * pairs share the machine and the moment and their differences cancel runner drift.
+ */
+export async function runAb(o: AbOptions): Promise<AbResult> {
+  return withWorktree(o.repoDir, o.baseRef, async (baseDir, baseSha) => {
+    const notes: string[] = [];
+    const trees: Record<Side, string> = { base: baseDir, head: o.repoDir };
+    let baseBuilds = true;
+    if (o.setup) {
+      const head = await runSetup(o.setup, o.repoDir);
+      if (!head.ok) throw new BenchError(`The setup command failed on the head tree: ${head.message}`);
+      const base = await runSetup(o.setup, baseDir);
+      if (!base.ok) {
+        baseBuilds = false;
+        o.log.warning(`The setup command failed on the base (${baseSha.slice(0, 7)}): ${base.message}`);
+        notes.push(`The base commit ${baseSha.slice(0, 7)} did not build, so every benchmark is reported as new.`);
+      }
+    }
+    const measure = (side: Side): Promise<RunFile> =>
+      runSuites(o.config, {
+        cwd: trees[side],
+        commit: side === 'head' ? o.commit : baseSha,
+        onProgress: progressLogger(o.log),
+      });
+
+    const runs: Record<Side, RunFile[]> = { base: [], head: [] };
+    const started = Date.now();
+    const roundMs: number[] = [];
+    const rounds = baseBuilds ? o.rounds : 1;
+    for (let i = 0; i < rounds; i++) {
+      if (!roundFits(Date.now() - started, roundMs, o.timeBudget)) {
+        notes.push(`The time budget of ${o.timeBudget} s ended the rounds after ${i} of ${o.rounds} pairs.`);
+        break;
+      }
+      const t0 = Date.now();
+      const eta = roundMs.length ? `, about ${formatDuration((rounds - i) * (roundMs.reduce((a, b) => a + b, 0) / roundMs.length))} left` : '';
+      o.log.info(`A/B round ${i + 1} of ${rounds}${eta}`);
+      for (const side of roundOrder(i)) {
+        if (side === 'base' && !baseBuilds) continue;
+        o.log.startGroup(`round ${i + 1}: ${side} (${side === 'base' ? baseSha.slice(0, 7) : 'this commit'})`);
+        try {
+          runs[side].push(await measure(side));
+        } finally {
+          o.log.endGroup();
+        }
+      }
+      roundMs.push(Date.now() - t0);
+    }
+    if (baseBuilds) notes.push(`A/B: ${runs.head.length} pairs of runs of the base ${baseSha.slice(0, 7)} and this commit, interleaved in this job.`);
+    return { base: runs.base, head: runs.head, baseSha, notes };
+  });
+}

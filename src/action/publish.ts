@@ -1,0 +1,46 @@
+import { findPullRequestForSha, renderMarkdown, upsertComment } from '../comment/index.js';
+import type { Logger } from '../flows/logger.js';
+import type { Report } from '../types.js';
+import type { RunnerFacts } from './context.js';
+import type { ActionInputs } from './inputs.js';
+
+type Octokit = Parameters<typeof upsertComment>[0];
+
+/** The GitHub calls the action makes, bound to one repository. */
+export interface Publisher {
+  upsert(prNumber: number, body: string, markerId: string): Promise<{ action: string; url: string }>;
+  findPullRequest(sha: string): Promise<number | undefined>;
+}
+
+export function octokitPublisher(octokit: Octokit, owner: string, repo: string): Publisher {
+  return {
+    upsert: (issueNumber, body, markerId) => upsertComment(octokit, { owner, repo, issueNumber, body, markerId }),
+    findPullRequest: (sha) => findPullRequestForSha(octokit, { owner, repo, sha }),
+  };
+}
+
+/**
+ * Posts or updates the one PR comment. A refused post (403: the read-only token of a fork PR)
+ * is a warning: the verdict and the job summary do not depend on it.
+ */
+export async function publishComment(
+  publisher: Publisher,
+  facts: RunnerFacts & { prNumber: number },
+  report: Report,
+  notes: string[],
+  inputs: Pick<ActionInputs, 'commentId'>,
+  log: Logger,
+): Promise<void> {
+  const body = renderMarkdown(report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes });
+  try {
+    const done = await publisher.upsert(facts.prNumber, body, inputs.commentId);
+    log.info(`PR comment ${done.action}: ${done.url}`);
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    const why =
+      status === 403
+        ? 'the token may not write to pull requests (a fork PR gets a read-only token: post from a workflow_run job, see the README)'
+        : (e as Error).message;
+    log.warning(`Could not post the PR comment (${status ?? 'error'}): ${why}. The report is in the job summary.`);
+  }
+}

@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config/index.js';
+import { ConfigError } from '../errors.js';
+import { gate } from '../flows/gate.js';
+import type { Logger } from '../flows/logger.js';
+import { branchOf, pickMode, type Mode } from '../flows/mode.js';
+import { writeOutputs } from '../flows/report-files.js';
+import { compareAb, compareWithBaseline, measure, recordBaseline, type TrackRequest } from '../flows/track.js';
+import type { Report } from '../types.js';
+import type { RunnerFacts } from './context.js';
+import type { ActionInputs } from './inputs.js';
+import { publishComment, type Publisher } from './publish.js';
+import { readReport } from './read-report.js';
+
+export interface ActionOutcome {
+  mode: Mode;
+  report: Report;
+  notes: string[];
+  reportPath: string;
+  /** Whether the check fails, and why. Only PR-like modes fail on a verdict. */
+  failed: boolean;
+  reason: string;
+}
+
+export interface ActionEnv {
+  workspace: string;
+  /** Where report.json and run.json go (RUNNER_TEMP on a runner). */
+  outputDir: string;
+}
+
+/** Runs the flow the event calls for. The action's whole behaviour, minus reading inputs and writing outputs. */
+export async function runAction(
+  inputs: ActionInputs,
+  facts: RunnerFacts,
+  env: ActionEnv,
+  log: Logger,
+  publisher: Publisher | undefined,
+): Promise<ActionOutcome> {
+  const mode = pickMode(inputs.mode, facts);
+  log.info(`Mode: ${mode} (event ${facts.eventName}${inputs.mode === 'auto' ? '' : ', forced by input'}).`);
+  if (mode === 'comment') return commentFlow(inputs, facts, env, log, publisher);
+
+  const config = await loadConfig(resolve(env.workspace, inputs.config));
+  const branch = branchOf(facts.ref);
+  const req: TrackRequest = {
+    config,
+    workspace: env.workspace,
+    log,
+    baseline: {
+      source: inputs.baseline,
+      workspace: env.workspace,
+      history: inputs.history,
+      token: inputs.token,
+      ghPagesBranch: inputs.ghPagesBranch,
+      dataDir: inputs.dataDir,
+    },
+    git: {
+      commit: facts.sha,
+      ref: facts.ref,
+      baseBranch: facts.baseRef ?? facts.defaultBranch ?? branch,
+      branch,
+    },
+  };
+  const outcome =
+    mode === 'ab'
+      ? await compareAb(req, {
+          baseRef: inputs.abBase || facts.baseSha || requireBase(),
+          setup: inputs.abSetup || undefined,
+          rounds: inputs.abRounds,
+          timeBudget: inputs.abTimeBudget,
+        })
+      : mode === 'baseline'
+        ? await recordBaseline(req, await measure(req))
+        : await compareWithBaseline(req, await measure(req));
+  const paths = await writeOutputs(env.outputDir, outcome.report, outcome.run);
+  log.info(`Report written to ${paths.report}.`);
+
+  const verdict = gate(outcome.report, inputs.failOn);
+  if (mode !== 'baseline' && inputs.comment && facts.prNumber && publisher)
+    await publishComment(publisher, { ...facts, prNumber: facts.prNumber }, outcome.report, outcome.notes, inputs, log);
+  // A push records what was merged; failing it would hide the record, so only PR runs gate.
+  const failed = mode !== 'baseline' && verdict.failed;
+  return { mode, report: outcome.report, notes: outcome.notes, reportPath: paths.report, failed, reason: verdict.reason };
+}
+
+/** workflow_run companion: post the report a fork PR's run uploaded. Runs no PR code. */
+async function commentFlow(
+  inputs: ActionInputs,
+  facts: RunnerFacts,
+  env: ActionEnv,
+  log: Logger,
+  publisher: Publisher | undefined,
+): Promise<ActionOutcome> {
+  const file = resolve(env.workspace, inputs.reportFile || join('track-performance', 'report.json'));
+  const report = readReport(await readFile(file, 'utf8').catch(() => {
+    throw new ConfigError(`Input 'report-file': cannot read ${file}. Download the PR run's report artifact first.`);
+  }), file);
+  const headSha = facts.workflowRun?.headSha ?? facts.sha;
+  let prNumber = facts.workflowRun?.prNumbers[0] ?? facts.prNumber;
+  if (!prNumber && publisher) prNumber = await publisher.findPullRequest(headSha);
+  const notes = [`Measured by the pull request's own workflow run (commit ${headSha.slice(0, 7)}).`];
+  if (!prNumber) log.warning(`No pull request found for commit ${headSha}: nothing to comment on.`);
+  else if (inputs.comment && publisher)
+    await publishComment(publisher, { ...facts, prNumber, runUrl: facts.runUrl }, report, notes, inputs, log);
+  const verdict = gate(report, inputs.failOn);
+  return { mode: 'comment', report, notes, reportPath: file, failed: false, reason: verdict.reason };
+}
+
+function requireBase(): never {
+  throw new ConfigError("mode 'ab' needs a base commit: run it on a pull_request event, or set the 'ab-base' input.");
+}

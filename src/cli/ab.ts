@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { renderConsole, renderMarkdown } from '../comment/index.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
+import { streamLogger } from '../flows/logger.js';
+import { writeOutputs } from '../flows/report-files.js';
+import { compareAb } from '../flows/track.js';
+import { parse, UsageError, write, type CliIO } from './io.js';
+
+export const abHelp = `Usage: track-performance ab --base REF [options]
+
+Measures the base commit and the working tree in this one job, alternating (base, head, head,
+base, …), and judges each benchmark on the paired differences — the design that cancels runner
+noise. The base is checked out in a temporary git worktree (always removed afterwards).
+
+Options:
+  --base REF          the commit or ref to compare with (e.g. origin/main)
+  --rounds N          pairs of runs (default 5)
+  --setup CMD         shell command run in each tree first (e.g. "npm ci && npm run build")
+  --time-budget S     stop starting rounds after S seconds (default: no budget)
+  --config FILE       the config (default: performance-tracker.json)
+  --out DIR           where report.json and run.json go (default: .track-performance)
+  --json | --markdown print the JSON or markdown report instead of the table
+  -h, --help          this help
+
+Exit status: 0 when nothing failed, 1 on a failing verdict, 2 on bad usage or bad input.`;
+
+export async function abCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parse(argv, {
+    base: { type: 'string' },
+    rounds: { type: 'string', default: '5' },
+    setup: { type: 'string' },
+    'time-budget': { type: 'string', default: '0' },
+    config: { type: 'string', default: DEFAULT_CONFIG_FILE },
+    out: { type: 'string', default: '.track-performance' },
+    json: { type: 'boolean' },
+    markdown: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return write(io.stdout, abHelp), 0;
+  if (!values.base) throw new UsageError('ab needs --base REF.');
+  const rounds = Number(values.rounds);
+  const budget = Number(values['time-budget']);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError(`--rounds must be a whole number ≥ 1; found '${values.rounds}'.`);
+  if (!(budget >= 0)) throw new UsageError(`--time-budget must be a number of seconds ≥ 0; found '${values['time-budget']}'.`);
+  const cwd = io.cwd ?? process.cwd();
+  const config = await loadConfig(resolve(cwd, values.config));
+  const outcome = await compareAb(
+    {
+      config,
+      workspace: cwd,
+      log: streamLogger(io.stderr),
+      baseline: { source: 'none', workspace: cwd, history: 0 },
+      git: { baseBranch: values.base, branch: 'HEAD' },
+    },
+    { baseRef: values.base, setup: values.setup, rounds, timeBudget: budget },
+  );
+  await writeOutputs(resolve(cwd, values.out), outcome.report, outcome.run);
+  if (values.json) write(io.stdout, JSON.stringify(outcome.report, null, 2));
+  else if (values.markdown) write(io.stdout, renderMarkdown(outcome.report, { markerId: 'track-performance', notes: outcome.notes }));
+  else write(io.stdout, [...outcome.notes, '', renderConsole(outcome.report)].join('\n'));
+  return outcome.report.verdict === 'fail' || outcome.report.errors.length ? 1 : 0;
+}

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { runSuites } from '../bench/index.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
+import { streamLogger } from '../flows/logger.js';
+import { progressLogger } from '../flows/progress.js';
+import { writeJson } from '../flows/report-files.js';
+import { runTable } from './run-table.js';
+import { parse, write, type CliIO } from './io.js';
+
+export const benchmarkHelp = `Usage: track-performance benchmark [options]
+
+Runs the suites of the config, shows progress on stderr and a table of results on stdout, and
+writes the run file.
+
+Options:
+  --config FILE   the config (default: performance-tracker.json)
+  --out FILE      where to write the run file (default: .track-performance/run.json)
+  --suite NAME    run only this suite (repeatable)
+  --commit SHA    commit to record in the run file
+  -h, --help      this help`;
+
+export async function benchmarkCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parse(argv, {
+    config: { type: 'string', default: DEFAULT_CONFIG_FILE },
+    out: { type: 'string', default: '.track-performance/run.json' },
+    suite: { type: 'string', multiple: true },
+    commit: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return write(io.stdout, benchmarkHelp), 0;
+  const cwd = io.cwd ?? process.cwd();
+  const config = await loadConfig(resolve(cwd, values.config));
+  const run = await runSuites(config, {
+    cwd,
+    commit: values.commit,
+    suites: values.suite,
+    onProgress: progressLogger(streamLogger(io.stderr)),
+  });
+  const out = resolve(cwd, values.out);
+  await writeJson(out, run);
+  write(io.stdout, runTable(run));
+  write(io.stderr, `Run file written to ${out}`);
+  return run.errors?.length ? 1 : 0;
+}

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { importFile } from '../bench/importers/index.js';
+import { renderConsole, renderMarkdown } from '../comment/index.js';
+import { compareRuns } from '../compare/index.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from '../config/index.js';
+import { suiteMinEffects } from '../flows/track.js';
+import type { Report, RunFile } from '../types.js';
+import { parse, UsageError, write, type CliIO } from './io.js';
+
+export const compareHelp = `Usage: track-performance compare --baseline FILE... --current FILE... [options]
+
+Compares runs with the statistics engine. Files are run files or any supported foreign format
+(hyperfine --export-json, Google Benchmark JSON, go test output, …); one file is one run.
+Several --baseline files form a history (oldest first); with --paired, the i-th baseline and the
+i-th current file were measured side by side (A/B).
+
+Options:
+  --baseline FILE   a baseline run (repeat for a history)
+  --current FILE    a current run (repeat for several runs)
+  --paired          treat baseline and current files as interleaved pairs
+  --config FILE     config with minEffect, targets and thresholds (default: performance-tracker.json if present)
+  --json            print the JSON report
+  --markdown        print the markdown report (as the PR comment shows it)
+  -h, --help        this help
+
+Exit status: 0 when nothing failed, 1 on a failing verdict, 2 on bad usage or bad input.`;
+
+const options = {
+  baseline: { type: 'string', multiple: true },
+  current: { type: 'string', multiple: true },
+  paired: { type: 'boolean' },
+  config: { type: 'string' },
+  json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Reads the files named on the command line and compares them. */
+export async function compareFiles(argv: string[], io: CliIO): Promise<{ report: Report; values: ReturnType<typeof parse<typeof options>>['values'] } | undefined> {
+  const { values } = parse(argv, options);
+  if (values.help) return undefined;
+  if (!values.baseline?.length || !values.current?.length)
+    throw new UsageError('compare needs at least one --baseline FILE and one --current FILE.');
+  const cwd = io.cwd ?? process.cwd();
+  const read = async (files: string[]): Promise<RunFile[]> =>
+    Promise.all(files.map(async (f) => (await importFile(resolve(cwd, f))).run));
+  const config = await optionalConfig(values.config, cwd);
+  const report = compareRuns({
+    baseline: await read(values.baseline),
+    current: await read(values.current),
+    paired: values.paired ?? false,
+    config: config?.compare,
+    suiteMinEffect: config ? suiteMinEffects(config) : undefined,
+    targets: config?.targets,
+    thresholds: config?.thresholds,
+  });
+  return { report, values };
+}
+
+export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
+  const done = await compareFiles(argv, io);
+  if (!done) return write(io.stdout, compareHelp), 0;
+  const { report, values } = done;
+  if (values.json) write(io.stdout, JSON.stringify(report, null, 2));
+  else if (values.markdown) write(io.stdout, renderMarkdown(report, { markerId: 'track-performance' }));
+  else write(io.stdout, renderConsole(report));
+  return report.verdict === 'fail' ? 1 : 0;
+}
+
+/** The config named by --config, or performance-tracker.json when it exists; compare works without one. */
+export async function optionalConfig(file: string | undefined, cwd: string): Promise<Config | undefined> {
+  if (file) return loadConfig(resolve(cwd, file));
+  const fallback = resolve(cwd, DEFAULT_CONFIG_FILE);
+  return existsSync(fallback) ? loadConfig(fallback) : undefined;
+}

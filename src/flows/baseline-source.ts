@@ -1,0 +1,81 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { importFile } from '../bench/importers/index.js';
+import { createStore, type Store } from '../store/index.js';
+import type { RunFile } from '../types.js';
+
+/** Where baselines are read from and recorded to, as the `baseline` input names it. */
+export interface BaselineSpec {
+  /** `cache`, `gh-pages`, or paths (comma or newline separated): a directory store or run files. */
+  source: string;
+  workspace: string;
+  history: number;
+  token?: string;
+  ghPagesBranch?: string;
+  dataDir?: string;
+}
+
+export interface LoadedBaseline {
+  runs: RunFile[];
+  from: string;
+}
+
+/** The store behind a spec, or undefined when the spec names run files (read-only). */
+async function storeFor(spec: BaselineSpec): Promise<Store | undefined> {
+  if (spec.source === 'cache') return createStore({ kind: 'cache', history: spec.history });
+  if (spec.source === 'gh-pages')
+    return createStore({
+      kind: 'gh-pages',
+      repoDir: spec.workspace,
+      branch: spec.ghPagesBranch,
+      dataDir: spec.dataDir,
+      token: spec.token,
+    });
+  const paths = splitPaths(spec.source, spec.workspace);
+  // One path that is not an existing file is a directory store (created on the first save).
+  if (paths.length === 1 && !(await isFile(paths[0]!))) return createStore({ kind: 'directory', dir: paths[0]! });
+  return undefined;
+}
+
+/** A baseline source opened once: its store (absent for read-only run files) and a loader. */
+export interface BaselineSource {
+  store?: Store;
+  /** Baseline runs for `branch`, oldest first; undefined when nothing is stored yet. */
+  load(branch: string): Promise<LoadedBaseline | undefined>;
+}
+
+export async function openBaseline(spec: BaselineSpec): Promise<BaselineSource> {
+  const store = await storeFor(spec);
+  if (store)
+    return {
+      store,
+      load: async (branch) => {
+        const runs = await store.load(branch, spec.history);
+        return runs?.length ? { runs, from: store.describe() } : undefined;
+      },
+    };
+  return {
+    load: async () => {
+      const paths = splitPaths(spec.source, spec.workspace);
+      const runs: RunFile[] = [];
+      for (const p of paths) runs.push((await importFile(p)).run);
+      return { runs, from: paths.length === 1 ? paths[0]! : `${paths.length} files` };
+    },
+  };
+}
+
+function splitPaths(source: string, workspace: string): string[] {
+  return source
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((p) => resolve(workspace, p));
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+import { runAb } from '../ab/run-ab.js';
+import { runSuites } from '../bench/index.js';
+import { compareRuns } from '../compare/index.js';
+import type { Config } from '../config/index.js';
+import type { Report, RunFile } from '../types.js';
+import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
+import type { Logger } from './logger.js';
+import { progressLogger } from './progress.js';
+
+/** Where the code under test stands in git. */
+export interface GitFacts {
+  commit?: string;
+  ref?: string;
+  /** Branch whose baseline the current run is compared with (a PR's base branch). */
+  baseBranch: string;
+  /** Branch a `record` run is stored under (the default branch on push). */
+  branch: string;
+}
+
+export interface TrackRequest {
+  config: Config;
+  workspace: string;
+  baseline: BaselineSpec;
+  git: GitFacts;
+  log: Logger;
+}
+
+export interface TrackOutcome {
+  report: Report;
+  run: RunFile;
+  /** Sentences for the top of the report: where the baseline came from, what was recorded. */
+  notes: string[];
+}
+
+/** Runs every suite of the config, one log group per suite. */
+export async function measure(req: TrackRequest): Promise<RunFile> {
+  return runSuites(req.config, {
+    cwd: req.workspace,
+    commit: req.git.commit,
+    ref: req.git.ref,
+    onProgress: progressLogger(req.log),
+  });
+}
+
+/** Compares a run with the stored baseline of the base branch. Never writes the baseline. */
+export async function compareWithBaseline(
+  req: TrackRequest,
+  run: RunFile,
+  source?: BaselineSource,
+): Promise<TrackOutcome> {
+  const loaded = await (source ?? (await openBaseline(req.baseline))).load(req.git.baseBranch);
+  const notes: string[] = [];
+  if (loaded) notes.push(`Baseline: ${plural(loaded.runs.length, 'run')} of ${req.git.baseBranch} from ${loaded.from}.`);
+  else
+    notes.push(
+      `No baseline stored yet for ${req.git.baseBranch}: every benchmark is new. A run on a push to that branch records one.`,
+    );
+  const report = compareRuns({
+    baseline: loaded?.runs ?? [],
+    current: [run],
+    config: req.config.compare,
+    suiteMinEffect: suiteMinEffects(req.config),
+    targets: req.config.targets,
+    thresholds: req.config.thresholds,
+  });
+  return { report, run, notes };
+}
+
+/** A push to the default branch: compare with the previous baseline (for the record), then store the run. */
+export async function recordBaseline(req: TrackRequest, run: RunFile): Promise<TrackOutcome> {
+  const source = await openBaseline(req.baseline);
+  const outcome = await compareWithBaseline(req, run, source);
+  const store = source.store;
+  if (!store) {
+    req.log.warning(`Baseline '${req.baseline.source}' names run files, which are read-only: nothing recorded.`);
+    return outcome;
+  }
+  await store.save(run, req.git.branch);
+  outcome.notes.push(`Recorded this run as the baseline of ${req.git.branch} in ${store.describe()}.`);
+  req.log.info(`Recorded the run in ${store.describe()} for branch ${req.git.branch}.`);
+  return outcome;
+}
+
+export interface AbRequest {
+  baseRef: string;
+  setup?: string;
+  rounds: number;
+  timeBudget: number;
+}
+
+/** A/B: base and head measured interleaved in this job, judged by the paired design. */
+export async function compareAb(req: TrackRequest, ab: AbRequest): Promise<TrackOutcome> {
+  const result = await runAb({ ...ab, config: req.config, repoDir: req.workspace, commit: req.git.commit, log: req.log });
+  const report = compareRuns({
+    baseline: result.base,
+    current: result.head,
+    paired: result.base.length > 0,
+    config: req.config.compare,
+    suiteMinEffect: suiteMinEffects(req.config),
+    targets: req.config.targets,
+    thresholds: req.config.thresholds,
+  });
+  return { report, run: result.head[result.head.length - 1]!, notes: result.notes };
+}
+
+/** suite name → minEffect, for the suites that set one. */
+export function suiteMinEffects(config: Config): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of config.suites) if (s.minEffect !== undefined) out[s.name] = s.minEffect;
+  return out;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
