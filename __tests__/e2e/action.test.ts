@@ -1,0 +1,101 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pullRequestEvent, pushEvent, runBuiltAction } from '../helpers/action-process.js';
+
+/** A workspace whose one suite sleeps for `delay` seconds per run: a change we control exactly. */
+function workspace(): string {
+  return mkdtempSync(join(tmpdir(), 'tp-ws-'));
+}
+function writeConfig(ws: string, delay: number, extra: object = {}): void {
+  const config = {
+    suites: [{ name: 'sleepy', command: { nap: `sleep ${delay}` }, runs: 5, warmup: 1 }],
+    ...extra,
+  };
+  writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify(config));
+}
+function listTree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => `${f}:${statSync(join(dir, f)).isFile() ? readFileSync(join(dir, f), 'utf8').length : 'dir'}`)
+    .sort();
+}
+
+describe('the built action, run as a process with a runner environment', () => {
+  it('records baselines on push, then fails a slower PR and passes an unchanged one, never writing the baseline from a PR', async () => {
+    const ws = workspace();
+    const inputs = { baseline: 'perf-baseline', 'fail-on': 'regression', comment: 'false' };
+    writeConfig(ws, 0.02);
+    for (let i = 0; i < 3; i++) {
+      const push = await runBuiltAction({ workspace: ws, eventName: 'push', event: pushEvent(), inputs });
+      expect(push.stderr + push.stdout).not.toMatch(/::error::/);
+      expect(push.code).toBe(0);
+      expect(push.stdout).toContain('Mode: baseline');
+      expect(push.outputs.verdict).toMatch(/^(pass|warn|fail)$/);
+    }
+    const stored = listTree(join(ws, 'perf-baseline'));
+    expect(stored.length).toBeGreaterThan(0);
+
+    writeConfig(ws, 0.1);
+    const slow = await runBuiltAction({
+      workspace: ws,
+      eventName: 'pull_request',
+      event: pullRequestEvent(7),
+      inputs,
+      ref: 'refs/pull/7/merge',
+    });
+    expect(slow.stdout).toContain('Mode: pr');
+    expect(slow.code).toBe(1);
+    expect(slow.outputs.verdict).toBe('fail');
+    expect(slow.outputs.regressions).toBe('1');
+    expect(slow.stdout).toMatch(/::error::Performance check failed: 1 regression/);
+    expect(slow.summary).toContain('nap');
+    const report = JSON.parse(readFileSync(slow.outputs.report!, 'utf8'));
+    expect(report.benchmarks[0]).toMatchObject({ name: 'nap', verdict: 'regression' });
+    expect(report.benchmarks[0].change).toBeGreaterThan(1);
+
+    const never = await runBuiltAction({
+      workspace: ws,
+      eventName: 'pull_request',
+      event: pullRequestEvent(7),
+      inputs: { ...inputs, 'fail-on': 'never' },
+      ref: 'refs/pull/7/merge',
+    });
+    expect(never.code).toBe(0);
+    expect(never.outputs.verdict).toBe('fail');
+
+    writeConfig(ws, 0.02);
+    const same = await runBuiltAction({ workspace: ws, eventName: 'pull_request', event: pullRequestEvent(7), inputs });
+    expect(same.code).toBe(0);
+    expect(same.outputs.regressions).toBe('0');
+    expect(listTree(join(ws, 'perf-baseline'))).toEqual(stored);
+  });
+
+  it('gives one clear error for a bad config, and for a failing command', async () => {
+    const ws = workspace();
+    writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify({ suites: [{ name: 'x', command: 'true', rusn: 3 }] }));
+    const bad = await runBuiltAction({ workspace: ws, eventName: 'pull_request', event: pullRequestEvent(1), inputs: { baseline: 'b' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/::error::.*performance-tracker\.json.*suites\[0\].*rusn.*runs/);
+
+    writeFileSync(
+      join(ws, 'performance-tracker.json'),
+      JSON.stringify({ suites: [{ name: 'broken', command: { boom: 'echo kaput >&2; exit 3' }, runs: 2 }] }),
+    );
+    const failing = await runBuiltAction({ workspace: ws, eventName: 'pull_request', event: pullRequestEvent(1), inputs: { baseline: 'b' } });
+    expect(failing.stdout + failing.summary).toContain('kaput');
+  });
+
+  it('rejects a bad input by name', async () => {
+    const ws = workspace();
+    writeConfig(ws, 0.01);
+    const run = await runBuiltAction({
+      workspace: ws,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1),
+      inputs: { 'fail-on': 'sometimes' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("::error::Input 'fail-on' must be one of regression, warning, never; found 'sometimes'.");
+  });
+});
