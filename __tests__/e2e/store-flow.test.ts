@@ -1,0 +1,209 @@
+/**
+ * The built action, run as a process, records baselines on `push` in the chosen store and a later
+ * `pull_request` run compares against them: the gh-pages store on a local bare `origin`, and the
+ * Actions cache store against the loopback fake of the cache service.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullRequestEvent, pushEvent, runBuiltAction, type ActionRun } from '../helpers/action-process.js';
+import { startFakeCacheServer, type FakeCacheServer } from '../helpers/fake-cache-server.js';
+import type { Report } from '../../src/types.js';
+import { hasHttpBackend, startGitHttpServer } from '../store/git-http-server.js';
+
+const hasGit = spawnSync('git', ['--version']).status === 0;
+const hasTar = spawnSync('tar', ['--version']).status === 0;
+if (!hasGit) console.warn('SKIP gh-pages store flow tests: the `git` CLI is missing (Debian package: git).');
+if (!hasTar) console.warn('SKIP Actions cache store flow test: `tar` is missing (Debian package: tar).');
+
+const CONFIG = { suites: [{ name: 'tiny', command: { noop: 'node -e 0' }, runs: 3, warmup: 0 }] };
+const DATA_FILE = 'benchmarks/main.json';
+const sha = (i: number) => String(i).repeat(40);
+
+/** An empty HOME: like a GitHub runner, git has no user identity configured. */
+const bareHome = () => mkdtempSync(join(tmpdir(), 'tp-home-'));
+
+/** git for the test's own setup and checks (with an identity of its own, never the action's env). */
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: 'pipe',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+  }).trim();
+}
+
+/** A bare `origin` and the user's checkout of it (the workspace) with the config committed on main. */
+function repoWithConfig(): { bare: string; ws: string } {
+  const root = mkdtempSync(join(tmpdir(), 'tp-flow-'));
+  const bare = join(root, 'origin.git');
+  const ws = join(root, 'work');
+  git(root, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
+  git(root, 'clone', '--quiet', bare, ws);
+  writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify(CONFIG));
+  git(ws, 'add', 'performance-tracker.json');
+  git(ws, 'commit', '--quiet', '-m', 'config');
+  git(ws, 'push', '--quiet', 'origin', 'HEAD:main');
+  return { bare, ws };
+}
+
+/** What a user could notice in their checkout. */
+function checkoutState(ws: string) {
+  return {
+    status: git(ws, 'status', '--porcelain'),
+    head: git(ws, 'rev-parse', 'HEAD'),
+    worktrees: git(ws, 'worktree', 'list', '--porcelain'),
+    branches: git(ws, 'branch', '--list', '--all'),
+  };
+}
+
+function expectOk(run: ActionRun): void {
+  if (run.code !== 0) console.error(run.stdout, run.stderr);
+  expect(run.stdout).not.toMatch(/::error::/);
+  expect(run.code).toBe(0);
+}
+
+const push = (ws: string, i: number, inputs: Record<string, string>, env: Record<string, string>) =>
+  runBuiltAction({ workspace: ws, eventName: 'push', event: pushEvent(), inputs, env, sha: sha(i) });
+const pr = (ws: string, inputs: Record<string, string>, env: Record<string, string>) =>
+  runBuiltAction({
+    workspace: ws,
+    eventName: 'pull_request',
+    event: pullRequestEvent(7),
+    inputs,
+    env,
+    ref: 'refs/pull/7/merge',
+    sha: 'b'.repeat(40),
+  });
+
+const report = (run: ActionRun) => JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as Report;
+
+describe.skipIf(!hasGit)('the built action with the gh-pages store (needs git)', () => {
+  // Empty token: the store uses `origin` as it is (here a local path).
+  const inputs = { baseline: 'gh-pages', comment: 'false', token: '' };
+
+  it('records three pushes as history on the branch, and a PR compares against them without writing', async () => {
+    const { bare, ws } = repoWithConfig();
+    const env = { HOME: bareHome() };
+    const before = checkoutState(ws);
+
+    for (let i = 1; i <= 3; i++) {
+      const run = await push(ws, i, inputs, env);
+      expectOk(run);
+      expect(run.stdout).toContain('Mode: baseline');
+      expect(run.stdout).toContain('Recorded the run in gh-pages branch gh-pages');
+    }
+    const log = git(bare, 'log', '--format=%an <%ae>|%cn <%ce>|%s', 'gh-pages').split('\n');
+    expect(log).toHaveLength(3);
+    const bot = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';
+    expect(log.every((l) => l.startsWith(`${bot}|${bot}|track-performance: record main at `))).toBe(true);
+    const history = JSON.parse(git(bare, 'show', `gh-pages:${DATA_FILE}`)) as { kind: string; entries: Array<{ commit: string }> };
+    expect(history.kind).toBe('history');
+    expect(history.entries.map((e) => e.commit)).toEqual([sha(1), sha(2), sha(3)]);
+
+    const tip = git(bare, 'rev-parse', 'gh-pages');
+    const run = await pr(ws, inputs, env);
+    expectOk(run);
+    expect(run.stdout).toContain('Mode: pr');
+    expect(report(run)).toMatchObject({ design: 'history', baseline: { runs: 3 } });
+    // The note names the store (the summary escapes punctuation such as `:`, so match the words).
+    expect(run.summary).toContain('3 runs of main from gh-pages branch gh-pages');
+    expect(run.summary).toContain('Design: history of 3 baseline runs');
+    expect(git(bare, 'rev-parse', 'gh-pages')).toBe(tip);
+
+    expect(checkoutState(ws)).toEqual(before);
+  });
+
+  it.skipIf(!hasHttpBackend)(
+    'pushes with the token input over HTTP, and honours the gh-pages-branch, data-dir and history inputs',
+    async () => {
+      const { bare, ws } = repoWithConfig();
+      const token = 'ghs_flowTestToken456';
+      const server = await startGitHttpServer(join(bare, '..'), token);
+      try {
+        // As actions/checkout leaves it: an HTTP origin that needs the token.
+        git(ws, 'remote', 'set-url', 'origin', `${server.url}origin.git`);
+        const custom = { ...inputs, token, 'gh-pages-branch': 'perf-data', 'data-dir': 'data/perf/', history: '1' };
+        const env = { HOME: bareHome() };
+        for (let i = 1; i <= 2; i++) expectOk(await push(ws, i, custom, env));
+        expect(git(bare, 'rev-list', '--count', 'perf-data')).toBe('2');
+        expect(git(bare, 'ls-tree', '-r', '--name-only', 'perf-data')).toBe('data/perf/main.json');
+        expect(() => git(bare, 'rev-parse', '--verify', '--quiet', 'gh-pages')).toThrow();
+
+        const run = await pr(ws, custom, env);
+        expectOk(run);
+        expect(report(run)).toMatchObject({ design: 'single', baseline: { runs: 1, commit: sha(2) } });
+        expect(run.summary).toContain('1 run of main from gh-pages branch perf-data, dir data/perf/');
+        // Only in the runner's mask command, which the runner consumes.
+        expect((run.stdout + run.stderr + run.summary).replace(`::add-mask::${token}`, '')).not.toContain(token);
+        expect(server.authorizations.every((a) => a === `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`)).toBe(true);
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  it('fails a push on a damaged data file, naming it, and leaves the file byte for byte as it was', async () => {
+    const { bare, ws } = repoWithConfig();
+    const garbage = '{"tool": "track-performance", "kind": "history", "entr';
+    // An orphan gh-pages commit holding only the damaged file, written straight into the bare repository.
+    const index = join(mkdtempSync(join(tmpdir(), 'tp-index-')), 'index');
+    const blob = execFileSync('git', ['--git-dir', bare, 'hash-object', '-w', '--stdin'], { input: garbage, encoding: 'utf8' }).trim();
+    const plumb = (...args: string[]) =>
+      execFileSync('git', ['--git-dir', bare, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, GIT_INDEX_FILE: index, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      }).trim();
+    plumb('update-index', '--add', '--cacheinfo', `100644,${blob},${DATA_FILE}`);
+    const commit = plumb('commit-tree', plumb('write-tree'), '-m', 'damaged');
+    plumb('update-ref', 'refs/heads/gh-pages', commit);
+
+    const run = await push(ws, 1, inputs, { HOME: bareHome() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::.*benchmarks\/main\.json on branch gh-pages is not valid JSON/);
+    expect(run.stdout).not.toContain('Recorded the run');
+    expect(git(bare, 'rev-parse', 'gh-pages')).toBe(commit);
+    expect(execFileSync('git', ['--git-dir', bare, 'cat-file', 'blob', `gh-pages:${DATA_FILE}`], { encoding: 'utf8' })).toBe(garbage);
+
+    // A PR cannot compare against a file it cannot read: it fails with the same message.
+    const prRun = await pr(ws, inputs, { HOME: bareHome() });
+    expect(prRun.code).toBe(1);
+    expect(prRun.stdout).toMatch(/::error::.*benchmarks\/main\.json on branch gh-pages is not valid JSON/);
+    expect(git(bare, 'rev-parse', 'gh-pages')).toBe(commit);
+    expect(execFileSync('git', ['--git-dir', bare, 'cat-file', 'blob', `gh-pages:${DATA_FILE}`], { encoding: 'utf8' })).toBe(garbage);
+  });
+});
+
+describe.skipIf(!hasTar)('the built action with the Actions cache store (needs tar, fake cache service)', () => {
+  let fake: FakeCacheServer;
+  beforeAll(async () => (fake = await startFakeCacheServer()));
+  afterAll(() => fake?.close());
+
+  it('saves on push, and a PR restores and compares against it without saving', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'tp-ws-'));
+    writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify(CONFIG));
+    const inputs = { baseline: 'cache', comment: 'false' };
+    // Runner jobs share RUNNER_TEMP's path, and the cache version hashes the cached path.
+    const env = { ...fake.env, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'tp-runner-temp-')) };
+
+    for (let i = 1; i <= 2; i++) {
+      const run = await push(ws, i, inputs, env);
+      expectOk(run);
+      expect(run.stdout).not.toMatch(/::warning::/);
+      expect(run.stdout).toContain('Recorded the run in Actions cache');
+    }
+    expect(fake.entries().map((e) => e.key)).toEqual([
+      expect.stringMatching(new RegExp(`^track-performance-main:${sha(1)}-`)),
+      expect.stringMatching(new RegExp(`^track-performance-main:${sha(2)}-`)),
+    ]);
+
+    const run = await pr(ws, inputs, env);
+    expectOk(run);
+    expect(run.stdout).toContain('Mode: pr');
+    expect(report(run)).toMatchObject({ design: 'history', baseline: { runs: 2 } });
+    expect(run.summary).toContain('2 runs of main from Actions cache');
+    expect(fake.entries()).toHaveLength(2);
+  });
+});
