@@ -51,6 +51,11 @@ describe('compareRuns: designs and their p-values (scipy references)', () => {
   it('a configured noise floor changes what the single design can see', () => {
     const r = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [110]), noiseFloor: 0.01 });
     expect(r.benchmarks[0]?.verdict).toBe('regression');
+    // The same floor from the config file (compare.noiseFloor); the input's own option wins.
+    const fromConfig = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [110]), config: { noiseFloor: 0.01 } });
+    expect(fromConfig.benchmarks[0]?.verdict).toBe('regression');
+    const inputWins = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [110]), config: { noiseFloor: 0.01 }, noiseFloor: 0.6 });
+    expect(inputWins.benchmarks[0]?.verdict).toBe('inconclusive');
   });
 });
 

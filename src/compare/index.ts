@@ -83,7 +83,7 @@ export function compareRuns(input: CompareInput): Report {
   const baseline = paired ? input.baseline : input.baseline.slice(-historyLen);
   const design = chooseDesign(input, baseline, warnings);
   const current = input.current;
-  const noiseFloor = input.noiseFloor ?? DEFAULT_NOISE_FLOOR;
+  const noiseFloor = input.noiseFloor ?? config.noiseFloor ?? DEFAULT_NOISE_FLOOR;
   const diffs = runMachineDifferences(baseline, current);
   const machineNoise = diffs.length > 0 ? (input.machineNoise ?? DEFAULT_MACHINE_NOISE) : 0;
   if (diffs.length > 0) {

@@ -52,6 +52,11 @@ export interface CompareConfig {
   alpha?: number;
   /** How many baseline runs of history to use (default 10). */
   history?: number;
+  /**
+   * Single design (one baseline run vs one current run): the assumed between-run noise per run,
+   * as a log-scale SD (default 0.6, deliberately conservative; see the README's accuracy table).
+   */
+  noiseFloor?: number;
   /** Per-benchmark overrides, matched by id or `*` glob. */
   overrides?: Array<{ benchmark: string; minEffect?: number }>;
 }
