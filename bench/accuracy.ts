@@ -4,11 +4,11 @@
  * design, the share of unchanged PRs with any regression flagged (6 and 50 benchmarks) and the
  * share of truly slower benchmarks flagged per effect size. Deterministic (seeded).
  *
- * Usage: npx tsx bench/accuracy.ts [corpus.jsonl] [--series=samples|cpu|both] [--trials=N] [--noise-floor=σ]
+ * Usage: npx tsx bench/accuracy.ts [corpus.jsonl] [--series=samples|cpu|both] [--trials=N] [--noise-floor=σ] [--alpha=a]
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareRuns } from '../src/compare/index.js';
+import { compareRuns, DEFAULT_ALPHA, type CompareInput } from '../src/compare/index.js';
 import { loadCorpus, type Corpus, type Series } from './corpus/load.js';
 import { rng, simulatePr, type PrSpec } from './corpus/simulate.js';
 
@@ -19,6 +19,13 @@ const opt = (name: string, dflt: string) => args.find((a) => a.startsWith(`--${n
 const trials = Number(opt('trials', '2000'));
 const floorArg = opt('noise-floor', '');
 const noiseFloor = floorArg === '' ? undefined : Number(floorArg);
+const alphaArg = opt('alpha', '');
+/** The engine's input with the command line's overrides (none: the defaults users get). */
+const tuned = (input: CompareInput): CompareInput => ({
+  ...input,
+  ...(noiseFloor === undefined ? {} : { noiseFloor }),
+  ...(alphaArg === '' ? {} : { config: { ...input.config, alpha: Number(alphaArg) } }),
+});
 const seriesArg = opt('series', 'both');
 const seriesList: Series[] = seriesArg === 'both' ? ['samples', 'cpu'] : [seriesArg as Series];
 
@@ -28,6 +35,9 @@ const designs: Array<{ label: string; design: PrSpec['design']; runs: number }> 
   { label: 'single (1 vs 1)', design: 'single', runs: 1 },
   { label: `history (K=${HISTORY}, 1 current)`, design: 'history', runs: HISTORY },
   { label: `paired (${PAIRS} pairs)`, design: 'paired', runs: PAIRS },
+  // More A/B rounds buy power where the pair noise is high (ab-rounds): shown for the trade-off.
+  { label: 'paired (10 pairs)', design: 'paired', runs: 10 },
+  { label: 'paired (20 pairs)', design: 'paired', runs: 20 },
 ];
 
 function median(xs: number[]): number {
@@ -44,7 +54,7 @@ function falseAlarms(c: Corpus, series: Series, design: PrSpec['design'], runs: 
   const mdes: number[] = [];
   for (let i = 0; i < n; i++) {
     const { input } = simulatePr(c, series, { design, benchmarks, runs }, rand);
-    const r = compareRuns(noiseFloor === undefined ? input : { ...input, noiseFloor });
+    const r = compareRuns(tuned(input));
     if (r.counts.regression > 0) flagged++;
     for (const b of r.benchmarks) if (b.minDetectableEffect !== undefined) mdes.push(b.minDetectableEffect);
   }
@@ -59,7 +69,7 @@ function power(c: Corpus, series: Series, design: PrSpec['design'], runs: number
   for (let i = 0; i < n; i++) {
     const index = Math.floor(rand() * 6);
     const { input, slowedId } = simulatePr(c, series, { design, benchmarks: 6, runs, slowed: { index, variant } }, rand);
-    const r = compareRuns(noiseFloor === undefined ? input : { ...input, noiseFloor });
+    const r = compareRuns(tuned(input));
     const flagged = r.benchmarks.find((b) => b.id === slowedId)?.verdict === 'regression';
     if (flagged) hit++;
     const w = (slowedId ?? '').split('/')[1] ?? '';
@@ -94,7 +104,7 @@ function noiseTable(c: Corpus, series: Series): void {
 
 const corpus = loadCorpus(file);
 console.log(`Corpus: ${file} — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`);
-console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; default config (minEffect 5%, alpha 0.05, Holm).`);
+console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; minEffect 5%, alpha ${alphaArg || DEFAULT_ALPHA}${alphaArg ? '' : ' (default)'}, Holm.`);
 const slowVariants = corpus.variants.filter((v) => v !== 'A' && v !== 'B');
 for (const series of seriesList) {
   let pairedByWorkload: Array<ReturnType<typeof power>> = [];
@@ -108,7 +118,7 @@ for (const series of seriesList) {
     const fifty = falseAlarms(corpus, series, d.design, d.runs, 50, Math.round(trials / 4), 2);
     const pw = slowVariants.map((v, i) => power(corpus, series, d.design, d.runs, v, Math.round(trials / 2), 10 + i));
     console.log(`| ${d.label} | ${pct(six.rate)} | ${pct(fifty.rate)} | ${pct(six.mde, 0)} | ${pw.map((p) => pct(p.rate, 0)).join(' | ')} |`);
-    if (d.design === 'paired') pairedByWorkload = pw;
+    if (d.design === 'paired' && d.runs === PAIRS) pairedByWorkload = pw;
   }
   // Power depends on each workload's own noise: show it for the paired design, per workload.
   console.log(`\nPaired design (${PAIRS} pairs), share of slowed benchmarks flagged, per workload (${series === 'samples' ? 'wall' : 'CPU'} time)`);

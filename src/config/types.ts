@@ -48,7 +48,7 @@ export type SuiteConfig = TinybenchSuite | CommandSuite | ImportSuite;
 export interface CompareConfig {
   /** Smallest relative change that counts as a regression or improvement (default 0.05). */
   minEffect?: number;
-  /** Suite-wide false-alarm rate (default 0.05). */
+  /** Suite-wide false-alarm rate (default 0.02). */
   alpha?: number;
   /** How many baseline runs of history to use (default 10). */
   history?: number;
