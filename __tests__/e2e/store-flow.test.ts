@@ -67,12 +67,14 @@ function expectOk(run: ActionRun): void {
 
 const push = (ws: string, i: number, inputs: Record<string, string>, env: Record<string, string>) =>
   runBuiltAction({ workspace: ws, eventName: 'push', event: pushEvent(), inputs, env, sha: sha(i) });
+// The PR run's timings of `node -e 0` are noise on a loaded machine (a history of 3 close runs can
+// call it a regression): these tests check where the baseline comes from, not a verdict.
 const pr = (ws: string, inputs: Record<string, string>, env: Record<string, string>) =>
   runBuiltAction({
     workspace: ws,
     eventName: 'pull_request',
     event: pullRequestEvent(7),
-    inputs,
+    inputs: { 'fail-on': 'never', ...inputs },
     env,
     ref: 'refs/pull/7/merge',
     sha: 'b'.repeat(40),
