@@ -1,0 +1,158 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { DIST_CLI } from '../helpers/action-process.js';
+
+const HYPERFINE_TWO = resolve(import.meta.dirname, '../fixtures/hyperfine/two.json');
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, in `cwd`. */
+async function cli(args: string[], cwd = tmpdir()): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [DIST_CLI, ...args], { cwd, encoding: 'utf8' });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+const hasHyperfine = (() => {
+  try {
+    execFileSync('hyperfine', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasHyperfine) console.warn('skipping live hyperfine CLI tests: install hyperfine (apt-get install hyperfine)');
+
+/** A project whose one command suite sleeps `delay` seconds per run. */
+function project(dir: string, delay: number): void {
+  writeFileSync(
+    join(dir, 'performance-tracker.json'),
+    JSON.stringify({ suites: [{ name: 'sleepy', command: { nap: `sleep ${delay}` }, runs: 5, warmup: 1 }] }),
+  );
+}
+
+describe('the built CLI (dist/cli.js)', () => {
+  it('compares hyperfine exports and names benchmarks as hyperfine did', async () => {
+    const run = await cli(['compare', '--baseline', HYPERFINE_TWO, '--current', HYPERFINE_TWO, '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.verdict).toBe('pass');
+    expect(report.benchmarks.map((b: { name: string }) => b.name)).toEqual(['sleep 0.01', 'sleep 0.02']);
+    for (const b of report.benchmarks) {
+      expect(['unchanged', 'inconclusive']).toContain(b.verdict);
+      expect(b.change).toBe(0);
+      expect(b.ci).toHaveLength(2);
+      expect(b.ci[0]).toBeLessThanOrEqual(0);
+      expect(b.ci[1]).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('benchmarks into run files, compares a history with them, and exits 1 on a regression', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-cli-'));
+    project(dir, 0.05);
+    const files: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const out = join(dir, `base-${i}.json`);
+      const b = await cli(['benchmark', '--out', out], dir);
+      expect(b.code, b.stderr).toBe(0);
+      expect(b.stdout + b.stderr).toContain('sleepy/nap');
+      files.push('--baseline', out);
+    }
+    project(dir, 0.25);
+    const slow = await cli(['benchmark', '--out', join(dir, 'slow.json')], dir);
+    expect(slow.code).toBe(0);
+
+    const compared = await cli(['compare', ...files, '--current', join(dir, 'slow.json'), '--json'], dir);
+    expect(compared.code).toBe(1);
+    const report = JSON.parse(compared.stdout);
+    expect(report).toMatchObject({ verdict: 'fail', design: 'history' });
+    expect(report.benchmarks[0]).toMatchObject({ name: 'nap', verdict: 'regression' });
+    expect(report.benchmarks[0].change).toBeGreaterThan(1.5);
+
+    // The console table and the markdown report say the same.
+    const table = await cli(['compare', ...files, '--current', join(dir, 'slow.json')], dir);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/nap.*regression/);
+    const md = await cli(['report', ...files, '--current', join(dir, 'slow.json')], dir);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('<!-- track-performance:');
+    expect(md.stdout).toContain('🔴 regression');
+  });
+
+  it.skipIf(!hasHyperfine)('reads live hyperfine exports on either side, with -n names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-cli-hf-'));
+    const hf = (file: string, cmd: string) =>
+      execFileSync('hyperfine', ['-N', '--runs', '5', '--warmup', '1', '-n', 'nap | @here', '--export-json', join(dir, file), cmd], {
+        stdio: 'ignore',
+      });
+    hf('a.json', 'sleep 0.02');
+    hf('b.json', 'sleep 0.02');
+    hf('c.json', 'sleep 0.02');
+    hf('slow.json', 'sleep 0.2');
+    const run = await cli(
+      ['compare', '--baseline', 'a.json', '--baseline', 'b.json', '--baseline', 'c.json', '--current', 'slow.json', '--json'],
+      dir,
+    );
+    expect(run.code).toBe(1);
+    const b = JSON.parse(run.stdout).benchmarks[0];
+    expect(b).toMatchObject({ name: 'nap | @here', verdict: 'regression' });
+  });
+
+  it('keeps baselines in a local directory store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-cli-store-'));
+    const saved = await cli(['baseline', 'save', HYPERFINE_TWO, '--dir', 'store', '--branch', 'main'], dir);
+    expect(saved.code, saved.stderr).toBe(0);
+    const shown = await cli(['baseline', 'show', '--dir', 'store', '--branch', 'main', '--json'], dir);
+    expect(shown.code).toBe(0);
+    const runs = JSON.parse(shown.stdout);
+    expect(runs).toHaveLength(1);
+    expect(runs[0].benchmarks.map((b: { name: string }) => b.name)).toEqual(['sleep 0.01', 'sleep 0.02']);
+    expect(JSON.parse(readFileSync(join(dir, 'store', 'main.json'), 'utf8')).schemaVersion).toBeGreaterThan(0);
+  });
+
+  it('prints what it imports from a foreign file as a run file', async () => {
+    const run = await cli(['import', HYPERFINE_TWO]);
+    expect(run.code).toBe(0);
+    const file = JSON.parse(run.stdout);
+    expect(file.tool).toBe('track-performance');
+    expect(file.benchmarks[1]).toMatchObject({ name: 'sleep 0.02', unit: 'ns', direction: 'smaller' });
+    expect(file.benchmarks[1].samples).toHaveLength(5);
+  });
+
+  it('exits 2 with a message naming the problem on bad usage or bad input', async () => {
+    const missing = await cli(['compare', '--baseline', 'nope.json', '--current', HYPERFINE_TWO]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json: cannot read the file \(ENOENT\)/);
+
+    const garbage = join(mkdtempSync(join(tmpdir(), 'tp-cli-bad-')), 'garbage.json');
+    writeFileSync(garbage, '{"results": [ {"command": "x", "mean": ');
+    const bad = await cli(['compare', '--baseline', garbage, '--current', HYPERFINE_TWO]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('garbage.json');
+
+    const unknown = await cli(['compare', '--frob']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--frob'");
+
+    const verb = await cli(['bench']);
+    expect(verb.code).toBe(2);
+  });
+
+  it.each(['benchmark', 'compare', 'ab', 'baseline', 'report', 'import'])('%s --help prints its usage', async (verb) => {
+    const run = await cli([verb, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Usage: track-performance ${verb}`));
+  });
+});
