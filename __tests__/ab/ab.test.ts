@@ -1,0 +1,66 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.js';
+import { hasGit, sink, tempRepo } from '../helpers/git-repo.js';
+
+if (!hasGit) console.warn('skipping A/B tests: install git (apt-get install git)');
+
+/** An import suite's producer: prints custom JSON whose value is `value` ±1% (a change we control). */
+const emitter = (value: number) => `
+const v = ${value} * (1 + 0.01 * Math.random());
+console.log(JSON.stringify({ benchmarks: [{ name: 'score time', unit: 'ms', direction: 'smaller', samples: [v, v * 1.001, v * 0.999] }] }));
+`;
+
+describe.skipIf(!hasGit)('A/B mode on a real git repository (no timing)', () => {
+  it('reports benchmarks as new when the base does not build, and still removes the worktree', async () => {
+    const { repo, git } = tempRepo();
+    writeFileSync(join(repo, 'build.sh'), 'echo "base is broken" >&2; exit 1\n');
+    git('add', '.');
+    git('commit', '-qm', 'broken base');
+    writeFileSync(join(repo, 'build.sh'), 'exit 0\n');
+    writeFileSync(
+      join(repo, 'performance-tracker.json'),
+      JSON.stringify({ suites: [{ name: 'tiny', command: { noop: 'true' }, runs: 2, warmup: 0 }] }),
+    );
+    git('add', '.');
+    git('commit', '-qm', 'fixed');
+    const stdout = sink();
+    const stderr = sink();
+    const code = await runCli(['ab', '--base', 'HEAD~1', '--setup', 'sh build.sh', '--json', '--out', join(repo, '.out')], {
+      stdout,
+      stderr,
+      cwd: repo,
+    });
+    const report = JSON.parse(stdout.text());
+    expect(report.benchmarks.map((b: { verdict: string }) => b.verdict)).toEqual(['new']);
+    expect(stderr.text()).toContain('base is broken');
+    expect(code).toBe(0);
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1);
+  });
+
+  it('runs an import suite\'s producing command in each tree and compares the pairs', async () => {
+    const { repo, git } = tempRepo();
+    writeFileSync(
+      join(repo, 'performance-tracker.json'),
+      JSON.stringify({ suites: [{ name: 'ext', import: 'out/result.json', format: 'custom', run: 'mkdir -p out && node emit.js > out/result.json' }] }),
+    );
+    writeFileSync(join(repo, 'emit.js'), emitter(100));
+    writeFileSync(join(repo, '.gitignore'), 'out/\n.out/\n');
+    git('add', '.');
+    git('commit', '-qm', 'base: 100 ms');
+    writeFileSync(join(repo, 'emit.js'), emitter(150));
+    git('commit', '-qam', 'head: 150 ms');
+    const stdout = sink();
+    const stderr = sink();
+    const code = await runCli(['ab', '--base', 'HEAD~1', '--rounds', '4', '--json', '--out', join(repo, '.out')], { stdout, stderr, cwd: repo });
+    const report = JSON.parse(stdout.text());
+    expect(report.design).toBe('paired');
+    expect(report.benchmarks[0]).toMatchObject({ name: 'score time', verdict: 'regression' });
+    expect(report.benchmarks[0].change).toBeGreaterThan(0.4);
+    expect(report.benchmarks[0].change).toBeLessThan(0.6);
+    expect(code).toBe(1);
+    expect(existsSync(join(repo, '.out', 'report.json'))).toBe(true);
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1);
+  });
+});

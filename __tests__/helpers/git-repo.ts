@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+
+export const hasGit = (() => {
+  try {
+    execFileSync('git', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** A fresh git repository on branch main with a committer set, and a git runner bound to it. */
+export function tempRepo(): { repo: string; git: (...args: string[]) => string } {
+  const repo = mkdtempSync(join(tmpdir(), 'tp-ab-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 't@example.com');
+  git('config', 'user.name', 'test');
+  return { repo, git };
+}
+
+/** A writable stream that keeps what is written, for runCli's stdout and stderr. */
+export function sink(): Writable & { text: () => string } {
+  let buf = '';
+  const w = new Writable({ write: (c, _e, cb) => ((buf += c.toString()), cb()) }) as Writable & { text: () => string };
+  w.text = () => buf;
+  return w;
+}
