@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { join } from 'node:path';
 import { annotations, renderMarkdown } from './comment/index.js';
-import { isUserError } from './errors.js';
+import { ConfigError, isUserError } from './errors.js';
 import { runnerFacts } from './action/context.js';
 import { parseInputs } from './action/inputs.js';
 import { octokitPublisher } from './action/publish.js';
@@ -16,12 +16,24 @@ const log: Logger = {
   endGroup: core.endGroup,
 };
 
+/** The runner's context; outside a runner (no GITHUB_REPOSITORY) a user error saying what is missing. */
+function contextOrExplain(): typeof github.context {
+  try {
+    void github.context.repo; // a getter that throws without GITHUB_REPOSITORY
+    return github.context;
+  } catch {
+    throw new ConfigError(
+      'GITHUB_REPOSITORY is not set: the action runs on a GitHub runner (or @github/local-action); use the track-performance CLI elsewhere.',
+    );
+  }
+}
+
 /** The action: reads inputs, runs the flow for the event, maps the outcome to outputs. */
 export async function run(): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name));
     if (inputs.token) core.setSecret(inputs.token);
-    const facts = runnerFacts(github.context);
+    const facts = runnerFacts(contextOrExplain());
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const outputDir = join(process.env.RUNNER_TEMP ?? join(workspace, '.track-performance'), 'track-performance');
     const publisher = inputs.token ? octokitPublisher(github.getOctokit(inputs.token), facts.owner, facts.repo) : undefined;
