@@ -32,6 +32,17 @@ export function parseError(importer: Importer, text: string, file = 'bad.file'):
   throw new Error(`expected an ImportError, got ${JSON.stringify(out)?.slice(0, 200)}`);
 }
 
+/** The ImportError a call throws (fails the test when it throws nothing or something else). */
+export function importErrorOf(fn: () => unknown): ImportError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ImportError) return e;
+    throw e;
+  }
+  throw new Error('expected an ImportError');
+}
+
 /**
  * The contract under any input: null, or benchmarks with names and finite values, or an
  * ImportError naming the file, format and a location. Never another exception.

@@ -3,19 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, importFile, importers, parseImport } from '../../../src/bench/importers/index.js';
-import { ImportError } from '../../../src/errors.js';
 import { fixture } from './fixtures.js';
-
-/** The ImportError a call throws (fails the test when it throws nothing or something else). */
-function importErrorOf(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
+import { importErrorOf } from './import-checks.js';
 
 describe('importer registry', () => {
   it('has unique format names and a way to produce each', () => {

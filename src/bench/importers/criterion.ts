@@ -7,7 +7,7 @@
 import { ImportError } from '../../errors.js';
 import type { ImportedBenchmark, Importer } from './types.js';
 import { parseBencherLines } from './cargo.js';
-import { type Ctx, isObject, jsonError, looksLikeJsonObject, numberAt, numbersAt, objectAt, parseJson, tryParseJson } from './json.js';
+import { type JsonContext, type JsonObject, fail, isObject, looksLikeJsonObject, numberAt, numbersAt, objectAt, parseJson, tryParseJson } from './json.js';
 import { valueMetric } from './metric.js';
 import { textLines } from './text.js';
 import { parseNumber, shiftDecimal, toNs } from './units.js';
@@ -71,36 +71,37 @@ function parseConsole(text: string, file: string): ImportedBenchmark[] {
 }
 
 /** The benchmark's name from `…/criterion/<name…>/new/estimates.json`. */
-function nameFromPath(file: string, ctx: Ctx): string {
+function nameFromPath(file: string, ctx: JsonContext): string {
   const parts = file.split(/[\\/]/);
   const at = parts.lastIndexOf('criterion');
   const end = parts.length - 2; // drop `new/estimates.json`
   const name = (at >= 0 && at < end - 1 ? parts.slice(at + 1, end) : parts.slice(Math.max(0, end - 1), end)).join('/');
-  if (name === '' || name === '.') throw jsonError(ctx, '$', 'the file inside target/criterion/<benchmark>/new/ (the name comes from the path)', file);
+  if (name === '' || name === '.') fail(ctx, '$', 'the file inside target/criterion/<benchmark>/new/ (the name comes from the path)', file);
   return name;
 }
 
-function parseJsonFile(doc: Record<string, unknown>, file: string): ImportedBenchmark[] {
-  const ctx: Ctx = { file, format: FORMAT };
+function parseJsonFile(doc: unknown, file: string): ImportedBenchmark[] {
+  const ctx: JsonContext = { file, format: FORMAT };
+  if (!isObject(doc)) fail(ctx, '$', 'an object', doc);
   const name = nameFromPath(file, ctx);
   if ('iters' in doc) {
     // sample.json: total time of each sample and its iteration count.
-    const iters = numbersAt(doc.iters, ctx, '$.iters');
-    const times = numbersAt(doc.times, ctx, '$.times');
-    if (iters.length !== times.length) throw jsonError(ctx, '$.times', `${iters.length} values, one per entry of $.iters`, times.length);
+    const iters = numbersAt(doc, 'iters', '$', ctx);
+    const times = numbersAt(doc, 'times', '$', ctx);
+    if (iters.length !== times.length) fail(ctx, '$.times', `${iters.length} values, one per entry of $.iters`, times.length);
     const samples = times.map((t, i) => {
-      if ((iters[i] as number) <= 0) throw jsonError(ctx, `$.iters[${i}]`, 'a positive iteration count', iters[i]);
+      if ((iters[i] as number) <= 0) fail(ctx, `$.iters[${i}]`, 'a positive iteration count', iters[i]);
       return t / (iters[i] as number);
     });
     return [{ name, unit: 'ns', direction: 'smaller', samples }];
   }
   // estimates.json: the slope (linear sampling) is criterion's headline, else the mean.
   const key = isObject(doc.slope) ? 'slope' : 'mean';
-  const est = objectAt(doc[key], ctx, `$.${key}`);
-  return [{ name, unit: 'ns', direction: 'smaller', value: numberAt(est.point_estimate, ctx, `$.${key}.point_estimate`) }];
+  const est = objectAt(doc, key, '$', ctx);
+  return [{ name, unit: 'ns', direction: 'smaller', value: numberAt(est, 'point_estimate', `$.${key}`, ctx) }];
 }
 
-function isCriterionJson(v: unknown): v is Record<string, unknown> {
+function isCriterionJson(v: unknown): v is JsonObject {
   return isObject(v) && ((isObject(v.mean) && isObject(v.median) && 'std_dev' in v) || (Array.isArray(v.iters) && 'times' in v));
 }
 
@@ -113,7 +114,7 @@ export const criterion: Importer = {
       const quick = tryParseJson(text);
       if (quick !== undefined) return isCriterionJson(quick) ? parseJsonFile(quick, file) : null;
       if (!/"(point_estimate|sampling_mode)"/.test(text)) return null;
-      return parseJsonFile(objectAt(parseJson(text, { file, format: FORMAT }), { file, format: FORMAT }, '$'), file);
+      return parseJsonFile(parseJson(text, { file, format: FORMAT }), file);
     }
     const console = /^(?:\S.*?\s+|\s+)time:\s+\[/m.test(text);
     // Bencher lines are libtest's; claim them only when criterion left its mark in the text.

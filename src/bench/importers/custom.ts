@@ -13,10 +13,10 @@
  */
 import type { Direction, Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
-import type { JsonContext, JsonObject } from './json-input.js';
-import * as json from './json-input.js';
+import type { JsonContext, JsonObject } from './json.js';
+import * as json from './json.js';
 import { importedMetric } from './import-metric.js';
-import { toBaseUnit } from './unit-scale.js';
+import { scaleBy, toBaseUnit } from './units.js';
 
 const FORMAT = 'custom';
 
@@ -73,5 +73,5 @@ function readMetric(e: JsonObject, path: string, ctx: JsonContext): Metric {
   }
   if (value === undefined && !samples) json.fail(ctx, `${path}.value`, 'a number (or a "samples" array)');
   const base = toBaseUnit(value ?? 0, unit);
-  return importedMetric(base.unit, direction as Direction, base.value, samples?.map((s) => s * base.factor));
+  return importedMetric(base.unit, direction as Direction, base.value, samples?.map((s) => scaleBy(s, base.factor)));
 }

@@ -6,8 +6,8 @@
  */
 import type { Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
-import type { JsonContext, JsonObject } from './json-input.js';
-import * as json from './json-input.js';
+import type { JsonContext, JsonObject } from './json.js';
+import * as json from './json.js';
 import { importedMetric } from './import-metric.js';
 
 const FORMAT = 'benchmarkdotnet';

@@ -6,13 +6,13 @@
 import type { Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
 import {
-  type Ctx,
+  type JsonContext,
+  type JsonObject,
   arrayAt,
+  fail,
   isObject,
-  jsonError,
   looksLikeJsonObject,
   numberAt,
-  objectAt,
   parseJson,
   stringAt,
   tryParseJson,
@@ -44,21 +44,21 @@ function counterMetric(key: string, value: number): Metric {
   return valueMetric('count', guessDirection(key), value);
 }
 
-function timeAt(o: Record<string, unknown>, key: string, unit: string, ctx: Ctx, path: string): number {
-  const ns = toNs(numberAt(o[key], ctx, `${path}.${key}`), unit);
-  if (ns === undefined) throw jsonError(ctx, `${path}.time_unit`, '"ns", "us", "ms" or "s"', unit);
+function timeAt(o: JsonObject, key: string, unit: string, path: string, ctx: JsonContext): number {
+  const ns = toNs(numberAt(o, key, path, ctx), unit);
+  if (ns === undefined) fail(ctx, `${path}.time_unit`, '"ns", "us", "ms" or "s"', unit);
   return ns;
 }
 
-function readRow(o: Record<string, unknown>, name: string, ctx: Ctx, path: string): ImportedBenchmark {
-  const unit = o.time_unit === undefined ? 'ns' : stringAt(o.time_unit, ctx, `${path}.time_unit`);
+function readRow(o: JsonObject, name: string, path: string, ctx: JsonContext): ImportedBenchmark {
+  const unit = o.time_unit === undefined ? 'ns' : stringAt(o, 'time_unit', path, ctx);
   const metrics: Record<string, Metric> = {};
-  if (o.cpu_time !== undefined) metrics.cpuTime = valueMetric('ns', 'smaller', timeAt(o, 'cpu_time', unit, ctx, path));
+  if (o.cpu_time !== undefined) metrics.cpuTime = valueMetric('ns', 'smaller', timeAt(o, 'cpu_time', unit, path, ctx));
   for (const [key, v] of Object.entries(o)) {
     if (KNOWN.has(key) || typeof v !== 'number') continue;
-    metrics[key] = counterMetric(key, numberAt(v, ctx, `${path}.${key}`));
+    metrics[key] = counterMetric(key, numberAt(o, key, path, ctx));
   }
-  const b: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller', value: timeAt(o, 'real_time', unit, ctx, path) };
+  const b: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller', value: timeAt(o, 'real_time', unit, path, ctx) };
   if (Object.keys(metrics).length > 0) b.metrics = metrics;
   return b;
 }
@@ -73,24 +73,26 @@ export const googlebenchmark: Importer = {
     if (quick !== undefined ? !isGoogleBenchmark(quick) : !/"(context|benchmarks)"\s*:/.test(text) || !/"(time_unit|executable)"/.test(text)) {
       return null;
     }
-    const ctx: Ctx = { file, format: 'googlebenchmark' };
-    const doc = objectAt(quick ?? parseJson(text, ctx), ctx, '$');
-    const rows = arrayAt(doc.benchmarks, ctx, '$.benchmarks');
+    const ctx: JsonContext = { file, format: 'googlebenchmark' };
+    const doc = quick ?? parseJson(text, ctx);
+    if (!isObject(doc)) fail(ctx, '$', 'an object', doc);
+    const rows = arrayAt(doc, 'benchmarks', '$', ctx);
     const iterations: ImportedBenchmark[] = [];
     const aggregates = new Map<string, Map<string, ImportedBenchmark>>();
     rows.forEach((row, i) => {
       const path = `$.benchmarks[${i}]`;
-      const o = objectAt(row, ctx, path);
+      const o: unknown = row;
+      if (!isObject(o)) fail(ctx, path, 'an object', o);
       if (o.error_occurred === true || o.skipped === true) return; // failed or skipped: nothing measured
-      const name = stringAt(o.run_name ?? o.name, ctx, `${path}.${o.run_name === undefined ? 'name' : 'run_name'}`);
+      const name = stringAt(o, o.run_name === undefined || o.run_name === null ? 'name' : 'run_name', path, ctx);
       if (o.run_type !== 'aggregate') {
-        iterations.push(readRow(o, name, ctx, path));
+        iterations.push(readRow(o, name, path, ctx));
         return;
       }
-      const kind = stringAt(o.aggregate_name, ctx, `${path}.aggregate_name`);
+      const kind = stringAt(o, 'aggregate_name', path, ctx);
       if (kind !== 'mean' && kind !== 'median') return; // stddev, cv, BigO, RMS are not locations
       const byKind = aggregates.get(name) ?? new Map<string, ImportedBenchmark>();
-      byKind.set(kind, readRow(o, name, ctx, path));
+      byKind.set(kind, readRow(o, name, path, ctx));
       aggregates.set(name, byKind);
     });
     const seen = new Set(iterations.map((b) => b.name));

@@ -4,13 +4,14 @@ import type { ImportedBenchmark, Importer } from './types.js';
 import { sampledMetric, valueMetric } from './metric.js';
 import { shiftDecimal } from './units.js';
 import {
-  type Ctx,
+  type JsonContext,
+  type JsonObject,
   arrayAt,
+  fail,
   isObject,
   looksLikeJsonObject,
   numberAt,
   numbersAt,
-  objectAt,
   parseJson,
   stringAt,
   tryParseJson,
@@ -25,26 +26,26 @@ function isHyperfine(v: unknown): boolean {
   return v.results.length === 0 || (isObject(first) && 'command' in first);
 }
 
-function cpuMetric(v: unknown, ctx: Ctx, path: string): Metric | undefined {
-  if (v === undefined) return undefined;
-  return valueMetric('ns', 'smaller', secToNs(numberAt(v, ctx, path)));
+function cpuMetric(o: JsonObject, key: string, path: string, ctx: JsonContext): Metric | undefined {
+  if (o[key] === undefined) return undefined;
+  return valueMetric('ns', 'smaller', secToNs(numberAt(o, key, path, ctx)));
 }
 
-function readResult(r: unknown, ctx: Ctx, path: string): ImportedBenchmark {
-  const o = objectAt(r, ctx, path);
-  const name = stringAt(o.command, ctx, `${path}.command`);
+function readResult(o: unknown, path: string, ctx: JsonContext): ImportedBenchmark {
+  if (!isObject(o)) fail(ctx, path, 'an object', o);
+  const name = stringAt(o, 'command', path, ctx);
   const metrics: Record<string, Metric> = {};
-  const user = cpuMetric(o.user, ctx, `${path}.user`);
-  const system = cpuMetric(o.system, ctx, `${path}.system`);
+  const user = cpuMetric(o, 'user', path, ctx);
+  const system = cpuMetric(o, 'system', path, ctx);
   if (user) metrics.cpuUser = user;
   if (system) metrics.cpuSystem = system;
   // hyperfine ≥ 1.19 records the peak RSS of every run.
   if (o.memory_usage_byte !== undefined) {
-    const mem = numbersAt(o.memory_usage_byte, ctx, `${path}.memory_usage_byte`);
+    const mem = numbersAt(o, 'memory_usage_byte', path, ctx);
     if (mem.length > 0) metrics.peakRss = sampledMetric('B', 'smaller', mem);
   }
   if (o.exit_codes !== undefined) {
-    const codes = arrayAt(o.exit_codes, ctx, `${path}.exit_codes`);
+    const codes = arrayAt(o, 'exit_codes', path, ctx);
     const failed = codes.filter((c) => c !== 0).length;
     // Only present when `--ignore-failure` let failing runs through: a success rate to gate on.
     if (failed > 0) metrics.successRate = valueMetric('ratio', 'bigger', 1 - failed / codes.length);
@@ -52,11 +53,11 @@ function readResult(r: unknown, ctx: Ctx, path: string): ImportedBenchmark {
   const base: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller' };
   if (Object.keys(metrics).length > 0) base.metrics = metrics;
   if (o.times !== undefined) {
-    const times = numbersAt(o.times, ctx, `${path}.times`);
+    const times = numbersAt(o, 'times', path, ctx);
     if (times.length > 0) return { ...base, samples: times.map(secToNs) };
   }
   // Older exports have no `times`: fall back to the summary the tool computed.
-  const value = o.median !== undefined ? numberAt(o.median, ctx, `${path}.median`) : numberAt(o.mean, ctx, `${path}.mean`);
+  const value = numberAt(o, o.median !== undefined ? 'median' : 'mean', path, ctx);
   return { ...base, value: secToNs(value) };
 }
 
@@ -66,12 +67,12 @@ export const hyperfine: Importer = {
   produce: "hyperfine --export-json results.json 'cmd one' 'cmd two'",
   parse(text, file) {
     if (!looksLikeJsonObject(text)) return null;
-    const ctx: Ctx = { file, format: 'hyperfine' };
+    const ctx: JsonContext = { file, format: 'hyperfine' };
     const quick = tryParseJson(text);
     if (quick !== undefined && !isHyperfine(quick)) return null;
     if (quick === undefined && !/"results"\s*:/.test(text)) return null;
-    const doc = objectAt(quick ?? parseJson(text, ctx), ctx, '$');
-    const results = arrayAt(doc.results, ctx, '$.results');
-    return results.map((r, i) => readResult(r, ctx, `$.results[${i}]`));
+    const doc = quick ?? parseJson(text, ctx);
+    if (!isObject(doc)) fail(ctx, '$', 'an object', doc);
+    return arrayAt(doc, 'results', '$', ctx).map((r, i) => readResult(r, `$.results[${i}]`, ctx));
   },
 };

@@ -6,10 +6,10 @@
  */
 import type { Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
-import type { JsonContext, JsonObject } from './json-input.js';
-import * as json from './json-input.js';
+import type { JsonContext, JsonObject } from './json.js';
+import * as json from './json.js';
 import { importedMetric } from './import-metric.js';
-import { bytesPer, nsPer } from './unit-scale.js';
+import { bytesPer, nsPer, scaleBy } from './units.js';
 
 const FORMAT = 'jmh';
 
@@ -77,8 +77,9 @@ const NOT_MEASURED = new Set(['NaN', '+INF', '-INF']);
 function readScore(m: JsonObject, path: string, ctx: JsonContext): Metric & { score: number } {
   const score = json.numberAt(m, 'score', path, ctx);
   const { unit, direction, factor } = scaleOf(json.stringAt(m, 'scoreUnit', path, ctx));
-  const samples = iterationScores(m, path, ctx)?.map((v) => v * factor);
-  return { ...importedMetric(unit, direction, score * factor, samples), score: score * factor };
+  const samples = iterationScores(m, path, ctx)?.map((v) => scaleBy(v, factor));
+  const scaled = scaleBy(score, factor);
+  return { ...importedMetric(unit, direction, scaled, samples), score: scaled };
 }
 
 function iterationScores(m: JsonObject, path: string, ctx: JsonContext): number[] | undefined {

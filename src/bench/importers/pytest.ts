@@ -3,8 +3,8 @@
  * `--benchmark-save-data`) holds one value per round, kept as samples in ns.
  */
 import type { ImportedBenchmark, Importer } from './types.js';
-import type { JsonContext, JsonObject } from './json-input.js';
-import * as json from './json-input.js';
+import type { JsonContext, JsonObject } from './json.js';
+import * as json from './json.js';
 import { importedMetric } from './import-metric.js';
 
 const FORMAT = 'pytest';

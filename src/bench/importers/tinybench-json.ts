@@ -7,8 +7,8 @@
  * metric (bigger). Tasks that errored or were aborted have no figures and are left out.
  */
 import type { ImportedBenchmark, Importer } from './types.js';
-import type { JsonContext, JsonObject } from './json-input.js';
-import * as json from './json-input.js';
+import type { JsonContext, JsonObject } from './json.js';
+import * as json from './json.js';
 import { importedMetric } from './import-metric.js';
 
 const FORMAT = 'tinybench';

@@ -1,6 +1,7 @@
 /**
  * Unit conversion at the import edge: time → ns, memory → bytes, rates kept as the tool wrote
- * them. Conversions divide for units smaller than the base so `320.62 ps` stays 0.32062 exactly.
+ * them. Powers of ten move the decimal point instead of multiplying, and units smaller than the
+ * base divide, so `320.62 ps` stays 0.32062 exactly; other factors (60e9, 1024) multiply once.
  */
 import type { BaseUnit, Direction } from '../../types.js';
 
@@ -16,11 +17,36 @@ const NS_PER: Record<string, number> = {
   sec: 1e9,
   min: 60e9,
   h: 3600e9,
+  hr: 3600e9, // JMH's TimeUnit.HOURS
 };
+
+/** Bytes per memory unit, keyed lower-case: KB, MB, GB are decimal, KiB, MiB, GiB binary. */
+const BYTES_PER: Record<string, number> = {
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/** Nanoseconds per `unit` (case-sensitive: `ms` is not `Ms`), or undefined when it is not a time unit. */
+export function nsPer(unit: string): number | undefined {
+  return Object.hasOwn(NS_PER, unit) ? NS_PER[unit] : undefined;
+}
+
+/** Bytes per `unit` (case-insensitive), or undefined when it is not a memory unit. */
+export function bytesPer(unit: string): number | undefined {
+  const key = unit.toLowerCase();
+  return Object.hasOwn(BYTES_PER, key) ? BYTES_PER[key] : undefined;
+}
 
 /** True when `unit` is a time unit this module can convert. */
 export function isTimeUnit(unit: string): boolean {
-  return Object.hasOwn(NS_PER, unit);
+  return nsPer(unit) !== undefined;
 }
 
 /**
@@ -33,12 +59,28 @@ export function shiftDecimal(value: number | string, exp: number): number {
   return Number(`${m[1]}e${Number(m[2] ?? 0) + exp}`);
 }
 
-/** `value` (a number or its decimal text) in `unit` as nanoseconds; undefined for a non-time unit. */
-export function toNs(value: number | string, unit: string): number | undefined {
-  if (!Object.hasOwn(NS_PER, unit)) return undefined;
-  const factor = NS_PER[unit] as number;
+/** `value × factor`, exact in decimal when the factor is a power of ten (1e-3, 1e6, 1e9). */
+export function scaleBy(value: number | string, factor: number): number {
   const exp = Math.log10(factor);
   return Number.isInteger(exp) ? shiftDecimal(value, exp) : Number(value) * factor;
+}
+
+/** `value` (a number or its decimal text) in `unit` as nanoseconds; undefined for a non-time unit. */
+export function toNs(value: number | string, unit: string): number | undefined {
+  const factor = nsPer(unit);
+  return factor === undefined ? undefined : scaleBy(value, factor);
+}
+
+/**
+ * A value in a known time or memory unit converted to ns or B; other units are kept. `factor`
+ * converts the value's samples too (through scaleBy).
+ */
+export function toBaseUnit(value: number, unit: string): { value: number; unit: string; factor: number } {
+  const ns = nsPer(unit);
+  if (ns !== undefined) return { value: scaleBy(value, ns), unit: 'ns', factor: ns };
+  const bytes = bytesPer(unit);
+  if (bytes !== undefined) return { value: scaleBy(value, bytes), unit: 'B', factor: bytes };
+  return { value, unit, factor: 1 };
 }
 
 /**

@@ -4,8 +4,8 @@
  * `throughput` metric (ops/s, bigger). `samples` are kept (in ns) when vitest wrote any.
  */
 import type { ImportedBenchmark, Importer } from './types.js';
-import type { JsonContext, JsonObject } from './json-input.js';
-import * as json from './json-input.js';
+import type { JsonContext, JsonObject } from './json.js';
+import * as json from './json.js';
 import { importedMetric } from './import-metric.js';
 
 const FORMAT = 'vitest';

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { numbersAt, parseJson, parseJsonText, stringAt } from '../../../src/bench/importers/json.js';
+import { importErrorOf } from './import-checks.js';
+
+const ctx = { file: 'x.json', format: 'demo' };
+
+describe('JSON reading', () => {
+  it('names the line of a syntax error', () => {
+    const e = importErrorOf(() => parseJson('{\n"a": 1,\n', ctx));
+    expect(e.message).toMatch(/^x\.json:3: not valid JSON \(.*\); expected a complete demo JSON file$/);
+    expect(e).toMatchObject({ file: 'x.json', format: 'demo', location: 3 });
+  });
+
+  it('claims broken JSON only when the format signature is in it', () => {
+    expect(parseJsonText('not json', ctx, /./)).toBeUndefined();
+    expect(parseJsonText('{"other": ', ctx, /"demo"/)).toBeUndefined();
+    expect(parseJsonText('[1]', ctx, /"demo"/)).toEqual([1]);
+    expect(importErrorOf(() => parseJsonText('{"demo": ', ctx, /"demo"/)).location).toBe(1);
+  });
+
+  it('names the JSON path, what was expected and what was there', () => {
+    expect(importErrorOf(() => stringAt({}, 'name', '$[0]', ctx)).message).toBe('x.json: $[0].name: expected a non-empty string, got nothing');
+    const e = importErrorOf(() => numbersAt({ times: [1, 'x'] }, 'times', '$.results[0]', ctx));
+    expect(e.message).toBe('x.json: $.results[0].times[1]: expected a finite number, got "x"');
+    expect(e.location).toBe('$.results[0].times[1]');
+  });
+});
