@@ -8,8 +8,8 @@
  *     "metrics": { "peakRss": { "unit": "MiB", "direction": "smaller", "value": 41 } } } ] }
  * ```
  * A bare array of entries is read the same way. Each entry needs `name`, `unit`, `direction`
- * (`"smaller"` or `"bigger"`) and `value` or `samples` (or both). Time units (ns, us, µs, ms, s,
- * min, h) become ns and memory units (B, KB, MB, GB, KiB, MiB, GiB) bytes; other units are kept.
+ * (`"smaller"` or `"bigger"`) and `value` or `samples` (or both). Time units (ps, ns, us, µs, ms, s, sec,
+ * min, h, hr) become ns and memory units (B, KB, MB, GB, KiB, MiB, GiB) bytes; other units are kept.
  */
 import type { Direction, Metric } from '../../types.js';
 import type { ImportedBenchmark, Importer } from './types.js';
