@@ -26,13 +26,14 @@ export async function withWorktree<T>(repoDir: string, ref: string, fn: (dir: st
     await git(repoDir, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
     return git(repoDir, ['rev-parse', '--verify', 'FETCH_HEAD^{commit}']);
   });
-  const dir = join(await mkdtemp(join(tmpdir(), 'track-performance-base-')), 'tree');
+  const parent = await mkdtemp(join(tmpdir(), 'track-performance-base-'));
+  const dir = join(parent, 'tree');
   await git(repoDir, ['worktree', 'add', '--detach', dir, sha]);
   try {
     return await fn(dir, sha);
   } finally {
     await git(repoDir, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
+    await rm(parent, { recursive: true, force: true });
     await git(repoDir, ['worktree', 'prune']).catch(() => undefined);
   }
 }

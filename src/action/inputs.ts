@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { DEFAULT_MARKER_ID } from '../comment/index.js';
 import { DEFAULT_CONFIG_FILE } from '../config/index.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../flows/gate.js';
 import { MODES, type Mode } from '../flows/mode.js';
@@ -51,7 +52,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     baseline: text('baseline', 'cache'),
     failOn: oneOf('fail-on', FAIL_ON_LEVELS, 'regression'),
     comment: bool('comment', true),
-    commentId: text('comment-id', 'track-performance'),
+    commentId: text('comment-id', DEFAULT_MARKER_ID),
     mode: oneOf('mode', MODES, 'auto'),
     reportFile: text('report-file', ''),
     ghPagesBranch: text('gh-pages-branch', 'gh-pages'),

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { renderConsole, renderMarkdown } from '../comment/index.js';
+import { DEFAULT_MARKER_ID, renderConsole, renderMarkdown } from '../comment/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
 import { streamLogger } from '../flows/logger.js';
 import { writeOutputs } from '../flows/report-files.js';
@@ -56,7 +56,7 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
   );
   await writeOutputs(resolve(cwd, values.out), outcome.report, outcome.run);
   if (values.json) write(io.stdout, JSON.stringify(outcome.report, null, 2));
-  else if (values.markdown) write(io.stdout, renderMarkdown(outcome.report, { markerId: 'track-performance', notes: outcome.notes }));
+  else if (values.markdown) write(io.stdout, renderMarkdown(outcome.report, { markerId: DEFAULT_MARKER_ID, notes: outcome.notes }));
   else write(io.stdout, [...outcome.notes, '', renderConsole(outcome.report)].join('\n'));
   return outcome.report.verdict === 'fail' || outcome.report.errors.length ? 1 : 0;
 }

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { importFile } from '../bench/importers/index.js';
-import { renderConsole, renderMarkdown } from '../comment/index.js';
+import { DEFAULT_MARKER_ID, renderConsole, renderMarkdown } from '../comment/index.js';
 import { compareRuns } from '../compare/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from '../config/index.js';
-import { suiteMinEffects } from '../flows/track.js';
+import { engineOptions } from '../flows/track.js';
 import type { Report, RunFile } from '../types.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 
@@ -50,10 +50,7 @@ export async function compareFiles(argv: string[], io: CliIO): Promise<{ report:
     baseline: await read(values.baseline),
     current: await read(values.current),
     paired: values.paired ?? false,
-    config: config?.compare,
-    suiteMinEffect: config ? suiteMinEffects(config) : undefined,
-    targets: config?.targets,
-    thresholds: config?.thresholds,
+    ...engineOptions(config),
   });
   return { report, values };
 }
@@ -63,7 +60,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   if (!done) return write(io.stdout, compareHelp), 0;
   const { report, values } = done;
   if (values.json) write(io.stdout, JSON.stringify(report, null, 2));
-  else if (values.markdown) write(io.stdout, renderMarkdown(report, { markerId: 'track-performance' }));
+  else if (values.markdown) write(io.stdout, renderMarkdown(report, { markerId: DEFAULT_MARKER_ID }));
   else write(io.stdout, renderConsole(report));
   return report.verdict === 'fail' ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import { renderMarkdown } from '../comment/index.js';
+import { DEFAULT_MARKER_ID, renderMarkdown } from '../comment/index.js';
 import { compareFiles } from './compare.js';
 import { write, type CliIO } from './io.js';
 
@@ -10,6 +10,6 @@ Takes the same options as compare; always exits 0 unless the input is bad.`;
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
   const done = await compareFiles(argv, io);
   if (!done) return write(io.stdout, reportHelp), 0;
-  write(io.stdout, renderMarkdown(done.report, { markerId: 'track-performance' }));
+  write(io.stdout, renderMarkdown(done.report, { markerId: DEFAULT_MARKER_ID }));
   return 0;
 }

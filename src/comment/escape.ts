@@ -58,13 +58,16 @@ export function plainText(text: string, maxChars = 200): string {
   return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : flat;
 }
 
+/** The comment id when none is configured (the action's `comment-id` default). */
+export const DEFAULT_MARKER_ID = 'track-performance';
+
 /**
  * The marker id as it appears in the hidden HTML comment: letters, digits, `.`, `_` and `-`
  * only, so that no id can close the comment (`-->`) or hide another id.
  */
 export function safeMarkerId(id: string): string {
   const clean = id.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-{2,}/g, '-');
-  return clean || 'track-performance';
+  return clean || DEFAULT_MARKER_ID;
 }
 
 /** The hidden marker that identifies our comment: `<!-- track-performance:ID -->`. */

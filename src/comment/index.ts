@@ -15,5 +15,5 @@ export {
   type UpsertParams,
   type UpsertResult,
 } from './upsert.js';
-export { escapeText, marker, safeMarkerId } from './escape.js';
+export { DEFAULT_MARKER_ID, escapeText, marker, safeMarkerId } from './escape.js';
 export { sparkline, formatValue, formatChange } from './format.js';

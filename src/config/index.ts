@@ -11,6 +11,6 @@ export type {
   ThresholdConfig,
 } from './types.js';
 export { parseConfig, loadConfig, DEFAULT_CONFIG_FILE } from './load.js';
-export { suiteKind, minEffectFor, matchesBenchmark, DEFAULT_MIN_EFFECT } from './lookup.js';
+export { suiteKind, minEffectFor, suiteMinEffects, matchesBenchmark, DEFAULT_MIN_EFFECT } from './lookup.js';
 export { conditionProblem, CONDITION_UNITS } from './condition.js';
 export { CONFIG_SCHEMA } from './schema.js';

@@ -22,7 +22,12 @@ export function matchesBenchmark(pattern: string, id: string): boolean {
  * compare.minEffect > 0.05. The same rule the statistics engine applies (it is its function).
  */
 export function minEffectFor(config: Config, suite: string, id: string): number {
-  const suiteMinEffects: Record<string, number> = {};
-  for (const s of config.suites) if (s.minEffect !== undefined) suiteMinEffects[s.name] = s.minEffect;
-  return resolveMinEffect(id, suite, config.compare, suiteMinEffects);
+  return resolveMinEffect(id, suite, config.compare, suiteMinEffects(config));
+}
+
+/** suite name → minEffect, for the suites that set one (the engine's `suiteMinEffect`). */
+export function suiteMinEffects(config: Config): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of config.suites) if (s.minEffect !== undefined) out[s.name] = s.minEffect;
+  return out;
 }

@@ -1,13 +1,12 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { Report, RunFile } from '../types.js';
 
-/** Writes JSON atomically (temp file, then rename) so a reader never sees half a file. */
+/** Writes JSON atomically, creating its directory, so a reader never sees half a file. */
 export async function writeJson(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(value, null, 2) + '\n');
-  await rename(tmp, path);
+  await writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
 }
 
 /** Writes the report and the current run beside each other; returns their paths. */

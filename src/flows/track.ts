@@ -1,7 +1,7 @@
 import { runAb } from '../ab/run-ab.js';
 import { runSuites } from '../bench/index.js';
-import { compareRuns } from '../compare/index.js';
-import type { Config } from '../config/index.js';
+import { compareRuns, type CompareInput } from '../compare/index.js';
+import { suiteMinEffects, type Config } from '../config/index.js';
 import type { Report, RunFile } from '../types.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
 import type { Logger } from './logger.js';
@@ -58,10 +58,7 @@ export async function compareWithBaseline(
   const report = compareRuns({
     baseline: loaded?.runs ?? [],
     current: [run],
-    config: req.config.compare,
-    suiteMinEffect: suiteMinEffects(req.config),
-    targets: req.config.targets,
-    thresholds: req.config.thresholds,
+    ...engineOptions(req.config),
   });
   return { report, run, notes };
 }
@@ -95,19 +92,15 @@ export async function compareAb(req: TrackRequest, ab: AbRequest): Promise<Track
     baseline: result.base,
     current: result.head,
     paired: result.base.length > 0,
-    config: req.config.compare,
-    suiteMinEffect: suiteMinEffects(req.config),
-    targets: req.config.targets,
-    thresholds: req.config.thresholds,
+    ...engineOptions(req.config),
   });
   return { report, run: result.head[result.head.length - 1]!, notes: result.notes };
 }
 
-/** suite name → minEffect, for the suites that set one. */
-export function suiteMinEffects(config: Config): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const s of config.suites) if (s.minEffect !== undefined) out[s.name] = s.minEffect;
-  return out;
+/** What the statistics engine takes from the config: compare settings, suite minEffects, targets, thresholds. */
+export function engineOptions(config: Config | undefined): Pick<CompareInput, 'config' | 'suiteMinEffect' | 'targets' | 'thresholds'> {
+  if (!config) return {};
+  return { config: config.compare, suiteMinEffect: suiteMinEffects(config), targets: config.targets, thresholds: config.thresholds };
 }
 
 function plural(n: number, word: string): string {

@@ -1,6 +1,7 @@
 /** A history directory on the local disk (CLI, tests): one file per branch, atomic writes. */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import { StoreError } from '../errors.js';
 import type { RunFile } from '../types.js';
 import { withLock } from './file-lock.js';
@@ -42,14 +43,11 @@ export async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-/** Writes beside the target, then renames over it: readers see the old file or the new one, never half. */
+/** The shared atomic write, with a StoreError that names the history file. */
 async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await writeFile(tmp, text, { flag: 'wx' });
-    await rename(tmp, file);
+    await writeFileAtomic(file, text);
   } catch (e) {
-    await rm(tmp, { force: true });
     throw new StoreError(`Cannot write history file ${file}: ${(e as Error).message}`, file);
   }
 }
