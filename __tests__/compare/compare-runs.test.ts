@@ -208,3 +208,70 @@ describe('compareRuns: single design spread', () => {
     expect(tight.method).toMatch(/noise of 5\.0% per run/);
   });
 });
+
+describe('compareRuns: the statistic that stands for a run (compare.location)', () => {
+  /**
+   * Bursty contention: each run's samples are a mix of an uncontended level and a 1.7× slower
+   * one, in a share that differs from run to run. `fast` of 20 samples are uncontended.
+   */
+  const bursty = (id: string, level: number, fast: number, jitter: number, direction: 'smaller' | 'bigger' = 'smaller') => {
+    const samples = Array.from({ length: 20 }, (_, j) => {
+      const x = level * (1 + jitter) * (1 + 0.001 * j) * (j < fast ? 1 : 1.7);
+      return direction === 'smaller' ? x : 1e6 / x;
+    });
+    return bench(id, samples[10] as number, { samples, direction });
+  };
+  const FAST_BASE = [15, 3, 12, 5, 18];
+  const FAST_HEAD = [4, 16, 6, 14, 2];
+  const JITTER = [0, 0.004, -0.003, 0.002, -0.001];
+  const pairs = (slower: number, direction: 'smaller' | 'bigger' = 'smaller') => ({
+    baseline: FAST_BASE.map((k, i) => run([bursty('s/a', 100, k, JITTER[i] as number, direction)])),
+    current: FAST_HEAD.map((k, i) => run([bursty('s/a', 100 * slower, k, -(JITTER[i] as number), direction)])),
+    paired: true,
+  });
+
+  it('median: bursts that cover different shares of each run hide a 10% slowdown', () => {
+    const r = compareRuns(pairs(1.1));
+    expect(r.benchmarks[0]?.verdict).toBe('inconclusive');
+    expect(r.method).toMatch(/run medians/);
+  });
+
+  it('best: the fastest sample of each run sees the 10% slowdown through the bursts', () => {
+    const r = compareRuns({ ...pairs(1.1), config: { location: 'best' } });
+    const b = r.benchmarks[0];
+    expect(b?.verdict).toBe('regression');
+    expect(b?.change).toBeGreaterThan(0.09);
+    expect(b?.change).toBeLessThan(0.11);
+    expect(b?.baseline?.value).toBeLessThan(101);
+    expect(r.method).toMatch(/run bests/);
+  });
+
+  it('best outside the paired design is warned about; median is not', () => {
+    const history = { baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [100]) };
+    expect(compareRuns({ ...history, config: { location: 'best' } }).warnings.join(' ')).toMatch(/"best" is meant for the paired design/);
+    expect(compareRuns(history).warnings.join(' ')).not.toMatch(/best/);
+    expect(compareRuns({ ...pairs(1), config: { location: 'best' } }).warnings.join(' ')).not.toMatch(/"best"/);
+  });
+
+  it('best: unchanged code under the same bursts is not flagged', () => {
+    const r = compareRuns({ ...pairs(1), config: { location: 'best' } });
+    expect(r.benchmarks[0]?.verdict).not.toBe('regression');
+    expect(Math.abs(r.benchmarks[0]?.change ?? 1)).toBeLessThan(0.01);
+  });
+
+  it('best is the largest sample where bigger is better (throughput)', () => {
+    const r = compareRuns({ ...pairs(1.1, 'bigger'), config: { location: 'best' } });
+    const b = r.benchmarks[0];
+    expect(b?.verdict).toBe('regression');
+    expect(b?.change).toBeLessThan(-0.08);
+    expect(b?.baseline?.value).toBeGreaterThan(9900);
+  });
+
+  it('best falls back to the value when a run has no samples, and skips NaN samples', () => {
+    const noSamples = compareRuns({ baseline: [run([bench('s/a', 100, { samples: false })])], current: [run([bench('s/a', 100, { samples: [Number.NaN, 120, 100.5, 140] })])], config: { location: 'best' } });
+    const b = noSamples.benchmarks[0];
+    expect(b?.current?.value).toBeCloseTo(100.5, 9);
+    expect(b?.baseline?.value).toBeCloseTo(100, 9);
+    expect(b?.warnings.join(' ')).toMatch(/NaN or infinite/);
+  });
+});

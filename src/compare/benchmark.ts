@@ -6,7 +6,7 @@
 import type { BenchmarkComparison, BenchmarkResult, Design } from '../types.js';
 import type { Estimate } from './estimate.js';
 import { historyEstimate } from './history.js';
-import { runLocation } from './location.js';
+import { runLocation, type LocationStatistic } from './location.js';
 import { pairedEstimate } from './paired.js';
 import { runSpread, singleEstimate, type RunSpread } from './single.js';
 
@@ -18,11 +18,14 @@ export interface BenchmarkInput {
   current: Array<BenchmarkResult | undefined>;
   design: Design;
   noiseFloor: number;
-  /** Extra log-scale SD for a machine mismatch (0 when alike). */
-  machineNoise: number;
+  /** The statistic that stands for a run (compare.location). */
+  location: LocationStatistic;
 }
 
-/** A comparison waiting for the suite-wide correction, or final when `estimate` is absent. */
+/**
+ * A comparison waiting for the suite-wide steps (moderation, machine noise, correction), or
+ * final when `estimate` is absent.
+ */
 export interface Pending {
   comparison: BenchmarkComparison;
   estimate?: Estimate;
@@ -37,7 +40,7 @@ interface Side {
   results: Array<BenchmarkResult | undefined>;
 }
 
-function side(results: Array<BenchmarkResult | undefined>, warnings: string[], label: string): Side {
+function side(results: Array<BenchmarkResult | undefined>, location: LocationStatistic, warnings: string[], label: string): Side {
   let dropped = 0;
   let unusable = 0;
   const values: number[] = [];
@@ -45,8 +48,9 @@ function side(results: Array<BenchmarkResult | undefined>, warnings: string[], l
   const spreads: Array<RunSpread | undefined> = [];
   const logs = results.map((b) => {
     if (!b) return undefined;
-    const loc = runLocation(b, single);
-    if (single) spreads.push(runSpread(loc.finite, loc.value));
+    // The single design's spread is the within-run scatter around the median, whatever stands for the run.
+    const loc = runLocation(b, single && location === 'median', location);
+    if (single) spreads.push(location === 'median' ? runSpread(loc.finite, loc.value) : runSpread(b.samples, runLocation(b).value));
     dropped += loc.dropped;
     if (!(loc.value > 0) || !Number.isFinite(loc.value)) {
       unusable++;
@@ -92,8 +96,8 @@ function chooseEstimate(input: BenchmarkInput, base: Side, cur: Side): Estimate 
   const c = cur.results[ci] as BenchmarkResult;
   const lbv = base.logs[bi] as number;
   const lcv = cur.logs[ci] as number;
-  const sb = base.spreads[bi] ?? runSpread(b.samples, Math.exp(lbv));
-  const sc = cur.spreads[ci] ?? runSpread(c.samples, Math.exp(lcv));
+  const sb = base.spreads[bi] ?? runSpread(b.samples, input.location === 'median' ? Math.exp(lbv) : runLocation(b).value);
+  const sc = cur.spreads[ci] ?? runSpread(c.samples, input.location === 'median' ? Math.exp(lcv) : runLocation(c).value);
   return singleEstimate(lbv, lcv, sb, sc, input.noiseFloor);
 }
 
@@ -107,11 +111,11 @@ export function estimateBenchmark(input: BenchmarkInput): Pending {
     id: input.id, suite: ref.suite, name: ref.name, unit: ref.unit, direction: ref.direction,
     verdict: 'inconclusive', warnings,
   };
-  const base = side(input.baseline, warnings, 'baseline');
+  const base = side(input.baseline, input.location, warnings, 'baseline');
   if (base.values.length > 0) comparison.trend = base.values;
   if (!latestBase) return { comparison: { ...comparison, verdict: 'new', reason: 'Only in the current run(s).' } };
   if (!latestCur) return { comparison: { ...comparison, verdict: 'missing', reason: 'Only in the baseline run(s).' } };
-  const cur = side(input.current, warnings, 'current');
+  const cur = side(input.current, input.location, warnings, 'current');
   if (latestBase.unit !== latestCur.unit || latestBase.direction !== latestCur.direction) {
     comparison.reason = `The unit or direction changed (${latestBase.unit}, ${latestBase.direction} → ${latestCur.unit}, ${latestCur.direction}); the values cannot be compared.`;
     return { comparison };
@@ -121,7 +125,6 @@ export function estimateBenchmark(input: BenchmarkInput): Pending {
     comparison.reason = `Cannot compare: ${est}.`;
     return { comparison };
   }
-  if (input.machineNoise > 0) est.se = Math.sqrt(est.se * est.se + input.machineNoise * input.machineNoise);
   const lb = defined(base.logs);
   const lc = defined(cur.logs);
   comparison.baseline = { value: Math.exp(lb.reduce((s, x) => s + x, 0) / lb.length), n: est.nBase };

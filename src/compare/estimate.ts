@@ -11,6 +11,11 @@ export interface Estimate {
   /** Standard error of `delta`. */
   se: number;
   df: number;
+  /**
+   * se² = s² · seFactor, where s² is the between-run variance estimated with `df` degrees of
+   * freedom (1/n for n pairs): what lets moderate.ts shrink s².
+   */
+  seFactor?: number;
   /** Runs (or pairs) used on each side. */
   nBase: number;
   nCur: number;

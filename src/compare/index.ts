@@ -1,8 +1,8 @@
 /**
  * The statistics engine: baseline and current run files in, a Report out. Pure — no I/O.
  *
- * Per benchmark, the run is the unit: each run's robust location (median of its samples) is
- * taken in log space, and the design decides the test — paired t on per-pair log ratios, a
+ * Per benchmark, the run is the unit: each run's location (the median of its samples, or its
+ * best sample with compare.location "best") is taken in log space, and the design decides the test — paired t on per-pair log ratios, a
  * two-sample t over a history of runs, or a z test with a between-run noise floor for one run
  * each. Two-sided p-values are corrected suite-wide with Holm's method, and a change must also
  * reach the minimum effect to count. See README "How verdicts are made".
@@ -10,12 +10,14 @@
 import type { CompareConfig, SpeedupTarget, ThresholdConfig } from '../config/types.js';
 import type { BenchmarkComparison, BenchmarkResult, BenchmarkVerdict, Design, Report, RunFile } from '../types.js';
 import { estimateBenchmark, type Pending } from './benchmark.js';
-import { derive } from './estimate.js';
+import { derive, type Estimate } from './estimate.js';
 import { holmAdjust } from './holm.js';
 import { DEFAULT_MACHINE_NOISE, runMachineDifferences } from './machine.js';
 import { resolveMinEffect } from './min-effect.js';
 import { DEFAULT_NOISE_FLOOR } from './single.js';
+import type { LocationStatistic } from './location.js';
 import { decideVerdict } from './verdict.js';
+import { fitVariancePrior, moderateVariance, type VariancePrior } from './moderate.js';
 import { checkSpeedup } from './speedup.js';
 import { checkThresholds } from './thresholds.js';
 
@@ -25,10 +27,14 @@ export { holmAdjust } from './holm.js';
 export { matchesGlob, resolveMinEffect, DEFAULT_MIN_EFFECT } from './min-effect.js';
 export { DEFAULT_NOISE_FLOOR } from './single.js';
 export { DEFAULT_MACHINE_NOISE } from './machine.js';
+export type { LocationStatistic } from './location.js';
+
+/** Default statistic that stands for a run (compare.location). */
+export const DEFAULT_LOCATION: LocationStatistic = 'median';
 
 /**
  * Default suite-wide false-alarm rate. 0.02, not the customary 0.05: a gate is judged by the
- * share of unchanged PRs it fails, and on the accuracy corpus 0.05 let the history design fail
+ * share of unchanged PRs it fails, and on the first accuracy corpus 0.05 let the history design fail
  * 3.4% of unchanged 6-benchmark PRs (heavy-tailed run-to-run noise); 0.02 keeps every design
  * at or under 2% (README, "Accuracy, measured").
  */
@@ -50,6 +56,8 @@ export interface CompareInput {
   noiseFloor?: number;
   /** Extra log-scale SD when baseline and current machines differ; default DEFAULT_MACHINE_NOISE. */
   machineNoise?: number;
+  /** false: plain paired t tests, no moderation across benchmarks (the accuracy bench compares both). */
+  moderate?: boolean;
 }
 
 const VERDICTS: BenchmarkVerdict[] = ['regression', 'improvement', 'unchanged', 'inconclusive', 'new', 'missing'];
@@ -73,11 +81,15 @@ function runInfo(runs: readonly RunFile[]): Report['current'] {
   return { commit: last?.commit, timestamp: last?.timestamp, runs: runs.length, machine: last?.machine };
 }
 
-function methodText(design: Design, tests: number, alpha: number, noiseFloor: number): string {
+function methodText(design: Design, tests: number, alpha: number, noiseFloor: number, location: LocationStatistic, prior: VariancePrior | undefined): string {
+  const of = location === 'best' ? 'run bests (each run\'s best sample)' : 'run medians';
+  const moderated = prior
+    ? `, each benchmark's variance moderated toward the suite's (empirical Bayes, ${Number.isFinite(prior.df) ? `${prior.df.toFixed(1)} prior df` : 'fully pooled'})`
+    : '';
   const test =
-    design === 'paired' ? 'paired Student t tests on per-pair log ratios of run medians'
-    : design === 'history' ? 'two-sample Student t tests on log run medians (between-run spread from the runs)'
-    : `z tests on the log ratio of run medians with an assumed between-run noise of ${(noiseFloor * 100).toFixed(1)}% per run`;
+    design === 'paired' ? `paired Student t tests on per-pair log ratios of ${of}${moderated}`
+    : design === 'history' ? `two-sample Student t tests on log ${of} (between-run spread from the runs)`
+    : `z tests on the log ratio of ${of} with an assumed between-run noise of ${(noiseFloor * 100).toFixed(1)}% per run`;
   return `${test}; Holm–Bonferroni correction over ${tests} benchmark test(s) at α = ${alpha} (family-wise error rate); a change must also reach the minimum effect.`;
 }
 
@@ -92,6 +104,7 @@ export function compareRuns(input: CompareInput): Report {
   const design = chooseDesign(input, baseline, warnings);
   const current = input.current;
   const noiseFloor = input.noiseFloor ?? config.noiseFloor ?? DEFAULT_NOISE_FLOOR;
+  const location = config.location ?? DEFAULT_LOCATION;
   const diffs = runMachineDifferences(baseline, current);
   const machineNoise = diffs.length > 0 ? (input.machineNoise ?? DEFAULT_MACHINE_NOISE) : 0;
   if (diffs.length > 0) {
@@ -104,6 +117,11 @@ export function compareRuns(input: CompareInput): Report {
     warnings.push('One baseline run against one current run: between-run noise is assumed, not measured; use a history or the paired design (--paired) for more power.');
   }
 
+  if (location === 'best' && design !== 'paired' && baseline.length > 0) {
+    warnings.push(
+      'compare.location "best" is meant for the paired design (A/B): against a history or a single run, a run\'s best sample drifts with the machine\'s quiet spells, and on the accuracy corpus it flagged 8% of unchanged PRs. Use "median" here.',
+    );
+  }
   const baseMaps = byId(baseline);
   const curMaps = byId(current);
   const ids: string[] = [];
@@ -118,8 +136,14 @@ export function compareRuns(input: CompareInput): Report {
   }
 
   const pending: Pending[] = ids.map((id) =>
-    estimateBenchmark({ id, baseline: baseMaps.map((m) => m.get(id)), current: curMaps.map((m) => m.get(id)), design, noiseFloor, machineNoise }),
+    estimateBenchmark({ id, baseline: baseMaps.map((m) => m.get(id)), current: curMaps.map((m) => m.get(id)), design, noiseFloor, location }),
   );
+  // Paired only: its 4-df variances gain the most; on the accuracy corpus moderating the history
+  // design's (9 df) bought no power and raised false alarms on 50-benchmark PRs.
+  const moderation = design === 'paired' && input.moderate !== false ? moderate(pending) : undefined;
+  for (const p of pending) {
+    if (p.estimate && machineNoise > 0) p.estimate.se = Math.hypot(p.estimate.se, machineNoise);
+  }
   const tests = pending.filter((p) => p.estimate).length;
   const testAlpha = alpha / Math.max(1, tests);
   const derived = pending.map((p) => (p.estimate ? derive(p.estimate, alpha, testAlpha) : undefined));
@@ -141,7 +165,7 @@ export function compareRuns(input: CompareInput): Report {
     schemaVersion: 1,
     verdict,
     design,
-    method: methodText(design, tests, alpha, noiseFloor),
+    method: methodText(design, tests, alpha, noiseFloor, location, moderation),
     counts,
     benchmarks,
     targets,
@@ -150,6 +174,30 @@ export function compareRuns(input: CompareInput): Report {
     ...(baseline.length > 0 ? { baseline: runInfo(baseline) } : {}),
     ...(current.length > 0 ? { current: runInfo(current) } : {}),
   };
+}
+
+/**
+ * Shrinks each benchmark's between-run variance toward a prior fitted to all of them
+ * (moderate.ts), in place. The benchmarks moderated together are those whose variance has the
+ * most common number of degrees of freedom (runs missing on one side change it); at least 3 are
+ * needed. Returns the prior, or undefined when the tests stay plain t tests.
+ */
+function moderate(pending: Pending[]): VariancePrior | undefined {
+  const tested = pending.map((p) => p.estimate).filter((e): e is Estimate => e !== undefined && e.seFactor !== undefined && e.df >= 1 && Number.isFinite(e.df));
+  const byDf = new Map<number, Estimate[]>();
+  for (const e of tested) byDf.set(e.df, [...(byDf.get(e.df) ?? []), e]);
+  const same = [...byDf.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  if (same.length < 3) return undefined;
+  const df = (same[0] as Estimate).df;
+  const prior = fitVariancePrior(same.map((e) => e.se ** 2 / (e.seFactor as number)), df);
+  if (!prior) return undefined;
+  for (const e of same) {
+    const m = moderateVariance(e.se ** 2 / (e.seFactor as number), df, prior, same.length);
+    e.se = Math.sqrt(m.s2 * (e.seFactor as number));
+    e.df = m.df;
+    e.method = `moderated ${e.method} (${df} + ${Number.isFinite(prior.df) ? prior.df.toFixed(1) : '∞'} prior df)`;
+  }
+  return prior;
 }
 
 /** Applies the minimum effect and the corrected p-value to a tested benchmark. */

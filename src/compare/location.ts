@@ -1,7 +1,8 @@
 /**
- * The robust location of one run: the median of its finite samples, or the tool's value when it
- * gave no samples. The run — not the sample — is the unit that carries between-run noise, so
- * every design works on these per-run locations (in log space, where a slowdown is a shift).
+ * The location of one run: by default the median of its finite samples, or with `best` its best
+ * sample (the fastest time, the highest throughput); the tool's value when it gave no samples.
+ * The run — not the sample — is the unit that carries between-run noise, so every design works
+ * on these per-run locations (in log space, where a slowdown is a shift).
  */
 import type { BenchmarkResult } from '../types.js';
 
@@ -63,9 +64,17 @@ export function medianInPlace(a: Float64Array): number {
   return (lower + upper) / 2;
 }
 
+/**
+ * Which statistic stands for a run. `median` follows the whole distribution. `best` suits shared
+ * runners, where contention comes in bursts that only ever slow work down: with samples spread
+ * over the run, its best sample is what the code costs when the burst has passed, while its
+ * median lands in whichever mode — contended or not — covered more of the run.
+ */
+export type LocationStatistic = 'median' | 'best';
+
 /** The location of one run of a benchmark, with what was ignored on the way. */
 export interface RunLocation {
-  /** Median of the finite samples, else the finite `value`; NaN when there is nothing usable. */
+  /** Median (or best) of the finite samples, else the finite `value`; NaN when there is nothing usable. */
   value: number;
   /** Number of usable samples (1 when only a value was given, 0 when nothing is usable). */
   n: number;
@@ -76,16 +85,33 @@ export interface RunLocation {
 }
 
 /**
- * Robust location of one benchmark in one run. With `keep`, `finite` holds the finite samples
- * in the shared scratch buffer: use it before the next call.
+ * Location of one benchmark in one run. With `keep`, `finite` holds the finite samples in the
+ * shared scratch buffer: use it before the next call.
  */
-export function runLocation(b: Pick<BenchmarkResult, 'samples' | 'value'>, keep = false): RunLocation {
+export function runLocation(
+  b: Pick<BenchmarkResult, 'samples' | 'value' | 'direction'>,
+  keep = false,
+  statistic: LocationStatistic = 'median',
+): RunLocation {
   if (b.samples && b.samples.length > 0) {
     const { values, dropped } = finiteValues(b.samples, true);
-    if (values.length > 0) return { value: medianInPlace(values), n: values.length, dropped, ...(keep ? { finite: values } : {}) };
+    if (values.length > 0) {
+      const value = statistic === 'best' ? best(values, b.direction) : medianInPlace(values);
+      return { value, n: values.length, dropped, ...(keep ? { finite: values } : {}) };
+    }
     return { value: Number.isFinite(b.value) ? b.value : NaN, n: Number.isFinite(b.value) ? 1 : 0, dropped };
   }
   return Number.isFinite(b.value) ? { value: b.value, n: 1, dropped: 0 } : { value: NaN, n: 0, dropped: 0 };
+}
+
+/** The best value: the smallest where smaller is better, else the largest. */
+function best(values: Float64Array, direction: BenchmarkResult['direction']): number {
+  let m = values[0] as number;
+  for (let i = 1; i < values.length; i++) {
+    const x = values[i] as number;
+    if (direction === 'bigger' ? x > m : x < m) m = x;
+  }
+  return m;
 }
 
 /**

@@ -15,6 +15,7 @@ export function pairedEstimate(logBase: readonly number[], logCur: readonly numb
     delta: mean,
     se: Math.sqrt(variance / n),
     df: n - 1,
+    seFactor: 1 / n,
     nBase: n,
     nCur: n,
     method: `paired t (${n} pairs)`,

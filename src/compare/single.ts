@@ -2,8 +2,8 @@
  * Single design: one baseline run against one current run. The samples inside a run cannot
  * show how the next run's median will move, so the between-run spread is assumed, not
  * estimated: per run, σ² = floor² + CV², where `floor` is a noise floor (default 0.6 log-SD:
- * on the accuracy corpus, recorded on a shared 2-core VM, run medians of 9 of 10 workloads moved
- * 16–34% between invocations with heavy tails, and one run per side cannot tell a 1-in-20 outlier
+ * on the accuracy corpus, recorded on a shared 2-core VM, run medians of 8 of 10 workloads moved
+ * 8–31% between invocations with heavy tails, and one run per side cannot tell a 1-in-20 outlier
  * run from a change; on a quiet dedicated runner ~0.1 is realistic — set `compare.noiseFloor`)
  * and CV is the run's own robust within-run CV (1.4826·MAD/median) — on a loaded machine the
  * runs that scatter inside also move between invocations, and the accuracy corpus shows the

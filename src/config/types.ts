@@ -57,6 +57,11 @@ export interface CompareConfig {
    * as a log-scale SD (default 0.6, deliberately conservative; see the README's accuracy table).
    */
   noiseFloor?: number;
+  /**
+   * The statistic that stands for a run: its median (default) or its best sample (the fastest
+   * time, the highest throughput), which burst contention on shared runners cannot move.
+   */
+  location?: 'median' | 'best';
   /** Per-benchmark overrides, matched by id or `*` glob. */
   overrides?: Array<{ benchmark: string; minEffect?: number }>;
 }
