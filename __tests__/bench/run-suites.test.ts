@@ -22,7 +22,7 @@ describe.concurrent('runSuites', () => {
   it('assembles one run file; a crashing or missing suite is an error and the next suites still run', async () => {
     const config: Config = {
       suites: [
-        { name: 'crash', tinybench: 'crash.bench.js', ...fast },
+        { name: 'crash', tinybench: 'crash.bench.js', ...fast, passes: 1 },
         { name: 'missing', tinybench: 'nowhere.bench.js' },
         { name: 'js', tinybench: 'basic.bench.js', ...fast },
         { name: 'cmd', command: 'true', runs: 2, warmup: 0 },

@@ -10,9 +10,9 @@ const cwd = fileURLToPath(new URL('../fixtures/suites/', import.meta.url));
 const HOSTILE = '**bold** <img src=x onerror=alert(1)> @octocat | cell\nsecond line';
 const fast = { time: 20, warmupTime: 5, iterations: 10, warmupIterations: 2 };
 
-async function run(name: string, file: string, stallMs?: number) {
+async function run(name: string, file: string, stallMs?: number, extra: Partial<TinybenchSuite> = {}) {
   const events: ProgressEvent[] = [];
-  const suite: TinybenchSuite = { name, tinybench: file, ...fast };
+  const suite: TinybenchSuite = { name, tinybench: file, ...fast, ...extra };
   const outcome = await runTinybenchSuite(suite, { cwd, emit: (e) => events.push(e) }, stallMs);
   return { ...outcome, events };
 }
@@ -55,7 +55,7 @@ describe.concurrent('runTinybenchSuite', () => {
   });
 
   it('reports a crash with the task it was running and the end of its stderr, keeping finished tasks', async () => {
-    const { benchmarks, errors } = await run('crash', 'crash.bench.js');
+    const { benchmarks, errors } = await run('crash', 'crash.bench.js', undefined, { passes: 1 });
     expect(benchmarks.map((b) => b.name)).toEqual(['fine']);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ suite: 'crash', task: 'fatal' });
@@ -64,8 +64,32 @@ describe.concurrent('runTinybenchSuite', () => {
     expect(errors[0]!.message).toContain('about to die: simulated fatal error');
   });
 
+  it('with passes, a crash in the first pass leaves no task finished, and says so', async () => {
+    const { benchmarks, errors } = await run('crash', 'crash.bench.js', undefined, { passes: 3 });
+    expect(benchmarks).toEqual([]);
+    expect(errors[0]).toMatchObject({ suite: 'crash', task: 'fatal' });
+    expect(errors[0]!.message).toContain('0 of 3 tasks had finished');
+  });
+
+  it('measures tasks in interleaved passes, pooling each task\'s samples; passes: 1 runs them one after the other', async () => {
+    const three = await run('i3', 'interleave.bench.js', undefined, { passes: 3 });
+    const one = await run('i1', 'interleave.bench.js', undefined, { passes: 1 });
+    const metric = (r: typeof one, name: string) => r.benchmarks.find((b) => b.name === name)?.value;
+    // a..a b..b a..a b..b a..a b..b: five switches (warm-up iterations run inside each pass).
+    expect(metric(three, 'switches')).toBe(5);
+    // tinybench calls beforeAll before its warm-up and before its measured phase, in every pass.
+    expect(metric(three, 'beforeAll calls')).toBe(6);
+    expect(metric(one, 'switches')).toBe(1);
+    expect(metric(one, 'beforeAll calls')).toBe(2);
+    const a3 = three.benchmarks.find((b) => b.name === 'a')!;
+    expect(a3.stats.n).toBeGreaterThanOrEqual(fast.iterations);
+    expect(three.errors).toEqual([]);
+    // One result per task, sent after its last pass.
+    expect(three.events.filter((e) => e.type === 'task-done').map((e) => (e as { task: string }).task)).toEqual(['a', 'b', 'switches', 'beforeAll calls']);
+  });
+
   it('kills a suite whose task makes no progress, keeping the tasks before it', async () => {
-    const { benchmarks, errors } = await run('hang', 'hang.bench.js', 4000);
+    const { benchmarks, errors } = await run('hang', 'hang.bench.js', 4000, { passes: 1 });
     expect(benchmarks.map((b) => b.name)).toEqual(['quick']);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ suite: 'hang', task: 'endless loop' });

@@ -13,15 +13,16 @@ import { workerLaunch } from './worker-launch.js';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.js';
 
 /**
- * Per-task defaults: 1 s of wall time measured after 200 ms of warm-up, at least 10 (5)
- * iterations and at most 100 000 per phase, so a 20-task suite of fast functions takes about
- * 25 s. At most 2000 samples (evenly spaced quantiles of all of them) are kept per task.
+ * Per-task defaults: 1 s of wall time measured in 5 interleaved passes of 200 ms after 200 ms
+ * of warm-up, at least 10 (5) iterations and at most 100 000 per phase, so a 20-task suite of
+ * fast functions takes about 25 s. At most 2000 samples (evenly spaced quantiles of all of them) are kept per task.
  */
 export const TINYBENCH_DEFAULTS = {
   time: 1000,
   iterations: 10,
   warmupTime: 200,
   warmupIterations: 5,
+  passes: 5,
   maxIterations: 100_000,
   maxSamples: 2000,
   /** A worker that sends nothing for this long (a task stuck in a loop) is killed. */
@@ -61,6 +62,7 @@ export async function runTinybenchSuite(
     iterations: suite.iterations ?? TINYBENCH_DEFAULTS.iterations,
     warmupTime: suite.warmupTime ?? TINYBENCH_DEFAULTS.warmupTime,
     warmupIterations: suite.warmupIterations ?? TINYBENCH_DEFAULTS.warmupIterations,
+    passes: suite.passes ?? TINYBENCH_DEFAULTS.passes,
     maxIterations: Math.max(TINYBENCH_DEFAULTS.maxIterations, suite.iterations ?? 0),
     maxSamples: TINYBENCH_DEFAULTS.maxSamples,
   };

@@ -12,6 +12,8 @@ export interface WorkerRequest {
   iterations: number;
   warmupTime: number;
   warmupIterations: number;
+  /** Interleaved passes over the tasks; each pass measures each task for time / passes. */
+  passes: number;
   /** Iterations after which a phase ends even if time is left (fast tasks would sort millions of samples). */
   maxIterations: number;
   /** Most latency samples kept per task (quantiles of the full set beyond that). */

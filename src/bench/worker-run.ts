@@ -9,7 +9,8 @@ type Send = (m: WorkerMessage) => Promise<void>;
 
 /**
  * The worker's whole job: load the suite file, let it register, run each task in its own
- * tinybench Bench (so a throwing task cannot stop the others), then compute the metrics.
+ * tinybench Bench (so a throwing task cannot stop the others) in `passes` interleaved passes,
+ * then compute the metrics.
  * Every outcome is a message; only a crash of the process goes unreported (the parent sees it).
  */
 export async function runWorker(req: WorkerRequest, send: Send): Promise<void> {
@@ -25,9 +26,26 @@ export async function runWorker(req: WorkerRequest, send: Send): Promise<void> {
     return send({ type: 'fatal', message: 'it registered no task and no metric (call suite.add(name, fn) in the default export)' });
   }
   await send({ type: 'registered', tasks: registrar.tasks.map((t) => t.name), metrics: registrar.metrics.map((m) => m.name) });
-  for (const task of registrar.tasks) {
-    await send({ type: 'task-start', task: task.name });
-    await send(await runTask(task, req));
+  // Interleaved passes: each pass measures every task for its share of the time, so a task's
+  // samples spread over the whole run and a burst of contention cannot cover all of them.
+  const passes = Math.max(1, Math.floor(req.passes));
+  const pooled = new Map<RegisteredTask, { samples: number[]; heapUsed: number }>();
+  for (let pass = 0; pass < passes; pass++) {
+    for (const task of registrar.tasks) {
+      const sofar = pooled.get(task) ?? { samples: [], heapUsed: 0 };
+      if (pass > 0 && !pooled.has(task)) continue; // it threw in the first pass
+      await send({ type: 'task-start', task: task.name });
+      const r = await measureTask(task, req, pass, passes);
+      if ('error' in r) {
+        pooled.delete(task);
+        await send({ type: 'task-error', task: task.name, message: r.error });
+        continue;
+      }
+      for (const x of r.samples) sofar.samples.push(x);
+      sofar.heapUsed = r.heapUsed;
+      pooled.set(task, sofar);
+      if (pass === passes - 1) await send(taskMessage(task.name, sofar.samples, sofar.heapUsed, req.maxSamples));
+    }
   }
   for (const m of registrar.metrics) {
     try {
@@ -53,17 +71,28 @@ function suiteFunction(mod: Record<string, unknown>): SuiteFunction {
   return candidate as SuiteFunction;
 }
 
-async function runTask(task: RegisteredTask, req: WorkerRequest): Promise<WorkerMessage> {
+/** A task's message from all its samples (ns, any order). */
+function taskMessage(task: string, samples: number[], heapUsed: number, maxSamples: number): WorkerMessage {
+  const sorted = samples.sort((a, b) => a - b);
+  return { type: 'task', task, samples: thin(sorted, maxSamples).map(round), stats: summarize(sorted), heapUsed };
+}
+
+/**
+ * One pass of one task in its own tinybench Bench: `1/passes` of the time, iterations and
+ * iteration cap; the full warm-up in the first pass, only the warm-up iterations after it (the
+ * JIT is warm, the caches are not).
+ */
+async function measureTask(task: RegisteredTask, req: WorkerRequest, pass: number, passes: number): Promise<{ samples: number[]; heapUsed: number } | { error: string }> {
   const bench = new Bench({
-    time: req.time,
-    iterations: req.iterations,
-    warmupTime: req.warmupTime,
+    time: req.time / passes,
+    iterations: Math.ceil(req.iterations / passes),
+    warmupTime: pass === 0 ? req.warmupTime : 0,
     warmupIterations: req.warmupIterations,
     retainSamples: true,
     throws: false,
   });
   const { beforeAll, beforeEach, afterEach, afterAll } = task.options;
-  const clock = wallClockBudget(task.fn, req.maxIterations);
+  const clock = wallClockBudget(task.fn, Math.ceil(req.maxIterations / passes));
   let heapUsed = 0;
   bench.add(task.name, clock.fn, {
     beforeAll: async () => {
@@ -80,12 +109,11 @@ async function runTask(task: RegisteredTask, req: WorkerRequest): Promise<Worker
   });
   await bench.run();
   const result = bench.tasks[0]!.result;
-  if (result.state === 'errored') return { type: 'task-error', task: task.name, message: describe(result.error) };
+  if (result.state === 'errored') return { error: describe(result.error) };
   if (result.state !== 'completed' || !result.latency.samples) {
-    return { type: 'task-error', task: task.name, message: `tinybench ended the task in state '${result.state}' without samples` };
+    return { error: `tinybench ended the task in state '${result.state}' without samples` };
   }
-  const all = result.latency.samples.map((ms) => ms * 1e6);
-  return { type: 'task', task: task.name, samples: thin(all, req.maxSamples).map(round), stats: summarize(all), heapUsed };
+  return { samples: result.latency.samples.map((ms) => ms * 1e6), heapUsed };
 }
 
 /**

@@ -16,8 +16,10 @@ export interface TinybenchSuite extends SuiteBase {
   iterations?: number;
   /** Warm-up time per task, ms. */
   warmupTime?: number;
-  /** Warm-up iterations per task. */
+  /** Warm-up iterations per task (and per pass). */
   warmupIterations?: number;
+  /** Interleaved passes over the tasks, each measuring every task for time / passes (default 5). */
+  passes?: number;
 }
 
 /** Shell commands timed as processes: wall, user and system CPU time, peak RSS. */
