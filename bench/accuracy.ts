@@ -4,27 +4,34 @@
  * design, the share of unchanged PRs with any regression flagged (6 and 50 benchmarks) and the
  * share of truly slower benchmarks flagged per effect size. Deterministic (seeded).
  *
- * Usage: npx tsx bench/accuracy.ts [corpus.jsonl] [--series=samples|cpu|both] [--trials=N] [--noise-floor=σ] [--alpha=a]
+ * Usage: npx tsx bench/accuracy.ts [corpus.jsonl.gz] [--series=samples|cpu|both] [--trials=N] [--noise-floor=σ] [--alpha=a] [--location=median|best] [--moderate=yes|no]
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareRuns, DEFAULT_ALPHA, type CompareInput } from '../src/compare/index.js';
+import { compareRuns, DEFAULT_ALPHA, DEFAULT_LOCATION, type CompareInput, type LocationStatistic } from '../src/compare/index.js';
 import { loadCorpus, type Corpus, type Series } from './corpus/load.js';
 import { rng, simulatePr, type PrSpec } from './corpus/simulate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? join(here, 'corpus', 'data', 'corpus.jsonl');
+const file = args.find((a) => !a.startsWith('--')) ?? join(here, 'corpus', 'data', 'corpus.jsonl.gz');
 const opt = (name: string, dflt: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const trials = Number(opt('trials', '2000'));
 const floorArg = opt('noise-floor', '');
 const noiseFloor = floorArg === '' ? undefined : Number(floorArg);
 const alphaArg = opt('alpha', '');
+const locationArg = opt('location', '');
+const moderateArg = opt('moderate', 'yes');
 /** The engine's input with the command line's overrides (none: the defaults users get). */
 const tuned = (input: CompareInput): CompareInput => ({
   ...input,
   ...(noiseFloor === undefined ? {} : { noiseFloor }),
-  ...(alphaArg === '' ? {} : { config: { ...input.config, alpha: Number(alphaArg) } }),
+  ...(moderateArg === 'no' ? { moderate: false } : {}),
+  config: {
+    ...input.config,
+    ...(alphaArg === '' ? {} : { alpha: Number(alphaArg) }),
+    ...(locationArg === '' ? {} : { location: locationArg as LocationStatistic }),
+  },
 });
 const seriesArg = opt('series', 'both');
 const seriesList: Series[] = seriesArg === 'both' ? ['samples', 'cpu'] : [seriesArg as Series];
@@ -45,6 +52,9 @@ function median(xs: number[]): number {
   const n = s.length;
   return n === 0 ? NaN : n % 2 ? (s[n >> 1] as number) : ((s[n / 2 - 1] as number) + (s[n / 2] as number)) / 2;
 }
+/** The statistic that stands for a run, as the engine takes it (times: smaller is better). */
+const location: LocationStatistic = (locationArg || DEFAULT_LOCATION) as LocationStatistic;
+const runValue = (xs: number[]): number => (location === 'best' ? Math.min(...xs) : median(xs));
 const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
 
 /** Share of unchanged PRs with any regression, and the median MDE of their benchmarks. */
@@ -79,15 +89,15 @@ function power(c: Corpus, series: Series, design: PrSpec['design'], runs: number
   return { rate: hit / n, byWorkload };
 }
 
-/** Measured effect of a variant: median over rounds and workloads of its log ratio to run A. */
+/** Measured effect of a variant: median over workloads of the median over rounds of its log ratio to run A. */
 function measuredEffect(c: Corpus, series: Series, variant: string): number {
   const logs: number[] = [];
-  for (const w of c.workloads) logs.push(median(c.rounds.map((r) => Math.log(median(r[variant]?.[series][w] ?? [])) - Math.log(median(r.A?.[series][w] ?? [])))));
+  for (const w of c.workloads) logs.push(median(c.rounds.map((r) => Math.log(runValue(r[variant]?.[series][w] ?? [])) - Math.log(runValue(r.A?.[series][w] ?? [])))));
   return Math.expm1(median(logs));
 }
 
 function noiseTable(c: Corpus, series: Series): void {
-  console.log(`\nNoise per workload (${series === 'samples' ? 'wall time' : 'CPU time'}, ${c.rounds.length} rounds): SD of log run medians`);
+  console.log(`\nNoise per workload (${series === 'samples' ? 'wall time' : 'CPU time'}, ${c.rounds.length} rounds): SD of log run ${location === 'best' ? 'bests' : 'medians'}`);
   console.log('| workload | within-run (median CV) | between runs (A) | pair difference (B − A) |');
   console.log('|---|---|---|---|');
   const sd = (xs: number[]) => {
@@ -95,8 +105,8 @@ function noiseTable(c: Corpus, series: Series): void {
     return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
   };
   for (const w of c.workloads) {
-    const a = c.rounds.map((r) => Math.log(median(r.A?.[series][w] ?? [])));
-    const b = c.rounds.map((r) => Math.log(median(r.B?.[series][w] ?? [])));
+    const a = c.rounds.map((r) => Math.log(runValue(r.A?.[series][w] ?? [])));
+    const b = c.rounds.map((r) => Math.log(runValue(r.B?.[series][w] ?? [])));
     const within = median(c.rounds.map((r) => sd((r.A?.[series][w] ?? []).map(Math.log))));
     console.log(`| ${w} | ${pct(within)} | ${pct(sd(a))} | ${pct(sd(a.map((x, i) => (b[i] as number) - x)))} |`);
   }
@@ -104,7 +114,7 @@ function noiseTable(c: Corpus, series: Series): void {
 
 const corpus = loadCorpus(file);
 console.log(`Corpus: ${file} — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`);
-console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; minEffect 5%, alpha ${alphaArg || DEFAULT_ALPHA}${alphaArg ? '' : ' (default)'}, Holm.`);
+console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; minEffect 5%, alpha ${alphaArg || DEFAULT_ALPHA}${alphaArg ? '' : ' (default)'}, location ${locationArg || DEFAULT_LOCATION}${locationArg ? '' : ' (default)'}, ${moderateArg === 'no' ? 'plain t tests' : 'moderated variances'}, Holm.`);
 const slowVariants = corpus.variants.filter((v) => v !== 'A' && v !== 'B');
 for (const series of seriesList) {
   let pairedByWorkload: Array<ReturnType<typeof power>> = [];

@@ -4,23 +4,26 @@
  * Each round runs `worker.mjs` as separate Node processes, one per variant, in a shuffled
  * order: two unchanged invocations (A and B, for A/A pairs) and variants doing 3, 5, 7, 10 and
  * 20% more work. Each invocation measures every workload (CPU, allocation, JSON, sort, regex,
- * hashing, maps, file I/O, process start, strings). Rounds repeat until the time budget is spent,
- * so runs are spread over time and see whatever else the machine is doing (real CI-like noise).
+ * hashing, maps, file I/O, process start, strings) in interleaved passes. Rounds repeat until the
+ * time budget is spent, so runs are spread over time and see whatever else the machine is doing
+ * (real CI-like noise).
  *
- * Output: one JSON line per invocation in bench/corpus/data/corpus.jsonl (appended as it goes, so
- * a partial corpus survives an interruption): wall-time samples and the worker's own CPU time
- * (user + system) per sample, in microseconds, plus the 1-minute load average.
+ * Output: one JSON line per invocation, appended as it goes to `out` (so a partial corpus
+ * survives an interruption), then gzipped to `out`.gz, the committed copy: wall-time samples and
+ * the worker's own CPU time (user + system) per sample, in microseconds, plus the 1-minute load
+ * average.
  *
- * Usage: npx tsx bench/corpus/generate.ts [minutes=22] [out=bench/corpus/data/corpus.jsonl]
+ * Usage: npx tsx bench/corpus/generate.ts [minutes=24] [out=bench/corpus/data/corpus.jsonl]
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, type as osType, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const minutes = Number(process.argv[2] ?? '22');
+const minutes = Number(process.argv[2] ?? '24');
 const out = process.argv[3] ?? join(here, 'data', 'corpus.jsonl');
 const VARIANTS: Array<{ label: string; factor: number }> = [
   { label: 'A', factor: 1 },
@@ -48,6 +51,7 @@ const header = {
   started: new Date().toISOString(),
   machine: { os: `${osType()} ${release()}`, cpuModel: cpus()[0]?.model ?? 'unknown', cores: cpus().length, nodeVersion: process.version },
   variants: VARIANTS,
+  design: 'interleaved passes: 2 warm-up + 40 timed samples per workload',
   unit: 'us',
 };
 writeFileSync(out, JSON.stringify(header) + '\n');
@@ -73,4 +77,6 @@ while (Date.now() < deadline) {
   round++;
   if (round % 5 === 0) console.log(`${new Date().toISOString()} round ${round} done`);
 }
-console.log(`done: ${round} rounds, ${seq} runs → ${out}`);
+writeFileSync(`${out}.gz`, gzipSync(readFileSync(out), { level: 9 }));
+rmSync(out);
+console.log(`done: ${round} rounds, ${seq} runs → ${out}.gz`);

@@ -1,5 +1,6 @@
 /** Reads the accuracy corpus (see generate.ts) into rounds of runs, and builds run files from it. */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { BenchmarkResult, Machine, RunFile } from '../../src/types.js';
 import { summarize } from '../../src/bench/summarize.js';
 
@@ -30,9 +31,11 @@ export interface Corpus {
   baseUnits: Record<string, number>;
 }
 
-/** Loads a corpus file written by generate.ts (samples converted back to ns). */
+/** Loads a corpus file written by generate.ts, gzipped or not (samples converted back to ns). */
 export function loadCorpus(file: string): Corpus {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const raw = readFileSync(file);
+  const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
   const header = JSON.parse(lines[0] as string) as { machine: { os: string; cpuModel: string; cores: number; nodeVersion: string }; variants: Array<{ label: string }> };
   const variants = header.variants.map((v) => v.label);
   const byRound = new Map<number, Record<string, CorpusRun>>();
