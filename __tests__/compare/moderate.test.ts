@@ -103,6 +103,16 @@ describe('compareRuns: paired tests moderated across the suite', () => {
     expect(moderated.benchmarks.filter((b) => b.verdict === 'regression').map((b) => b.id)).toEqual(['s/b0']);
   });
 
+  it('deterministic metrics (pairs that agree exactly) neither join the prior nor get moderated', () => {
+    const s = suite(3, 1.045);
+    const ids = ['s/accuracy', 's/tokens', 's/score', 's/size'];
+    for (const r of [...s.baseline, ...s.current]) for (const id of ids) r.benchmarks.push(bench(id, 0.97, { samples: false, direction: 'bigger' }));
+    const r = compareRuns(s);
+    // The three timed benchmarks alone make the prior: the same fully pooled test as without the metrics.
+    expect(r.benchmarks.find((b) => b.id === 's/b0')?.pValue).toBeCloseTo(compareRuns(suite(3, 1.045)).benchmarks[0]!.pValue!, 12);
+    expect(r.benchmarks.find((b) => b.id === 's/accuracy')?.verdict).toBe('unchanged');
+  });
+
   it('a benchmark far noisier than the rest keeps most of its own variance', () => {
     const s = suite(8, 1);
     // b7 gets ±30% pair noise: the variances disagree, the prior df is small, b7 stays inconclusive.

@@ -178,12 +178,13 @@ export function compareRuns(input: CompareInput): Report {
 
 /**
  * Shrinks each benchmark's between-run variance toward a prior fitted to all of them
- * (moderate.ts), in place. The benchmarks moderated together are those whose variance has the
- * most common number of degrees of freedom (runs missing on one side change it); at least 3 are
- * needed. Returns the prior, or undefined when the tests stay plain t tests.
+ * (moderate.ts), in place. The benchmarks moderated together are those with a nonzero variance
+ * and the most common number of degrees of freedom (runs missing on one side change it); at
+ * least 3 are needed. Returns the prior, or undefined when the tests stay plain t tests.
  */
 function moderate(pending: Pending[]): VariancePrior | undefined {
-  const tested = pending.map((p) => p.estimate).filter((e): e is Estimate => e !== undefined && e.seFactor !== undefined && e.df >= 1 && Number.isFinite(e.df));
+  // A benchmark whose pairs all agree exactly (a deterministic metric) says nothing about noise.
+  const tested = pending.map((p) => p.estimate).filter((e): e is Estimate => e !== undefined && e.seFactor !== undefined && e.se > 0 && e.df >= 1 && Number.isFinite(e.df));
   const byDf = new Map<number, Estimate[]>();
   for (const e of tested) byDf.set(e.df, [...(byDf.get(e.df) ?? []), e]);
   const same = [...byDf.values()].sort((a, b) => b.length - a.length)[0] ?? [];
