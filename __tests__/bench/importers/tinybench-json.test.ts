@@ -37,6 +37,16 @@ describe('tinybench importer', () => {
     expect(out[0]?.samples?.[0]).toBeCloseTo((raw[0]?.result.latency?.samples?.[0] as number) * 1e6, 6);
   });
 
+  it('converts ms to ns exactly in decimal (0.00803 ms is 8030 ns, not 8030.000000000001)', () => {
+    const raw = JSON.parse(fixture('tinybench', 'tasks-samples.json').text) as RawTask[];
+    const latency = raw[0]!.result.latency as { p50: number; samples: number[] };
+    latency.p50 = 0.00803;
+    latency.samples = [0.00803, 0.01595];
+    const [b] = parseOk(tinybenchImporter, JSON.stringify(raw));
+    expect(b?.value).toBe(8030);
+    expect(b?.samples).toEqual([8030, 15950]);
+  });
+
   it('reads bench.table() rows (ns and ops/s strings with margins)', () => {
     const { file, text } = fixture('tinybench', 'table.json');
     const rows = JSON.parse(text) as Array<Record<string, string>>;

@@ -36,6 +36,16 @@ describe('vitest bench importer', () => {
     expect(b?.samples?.map((s) => Math.round(s))).toEqual([1000, 2000, 1500]);
   });
 
+  it('converts ms to ns exactly in decimal (0.00803 ms is 8030 ns, not 8030.000000000001)', () => {
+    const raw = JSON.parse(fixture('vitest', 'three-groups.json').text) as RawReport;
+    const first = raw.files[0]?.groups[0]?.benchmarks[0] as Record<string, unknown>;
+    first.median = 0.00803;
+    first.samples = [0.00803, 0.01595];
+    const [b] = parseOk(vitestImporter, JSON.stringify(raw));
+    expect(b?.value).toBe(8030);
+    expect(b?.samples).toEqual([8030, 15950]);
+  });
+
   it.skipIf(!hasShared)('reads published reports', () => {
     const out = parseOk(vitestImporter, shared('bencher/js_vitest__four.json').text);
     expect(out.map((b) => [b.group, b.name, b.value])).toEqual([

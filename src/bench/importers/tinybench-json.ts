@@ -10,6 +10,7 @@ import type { ImportedBenchmark, Importer } from './types.js';
 import type { JsonContext, JsonObject } from './json.js';
 import * as json from './json.js';
 import { importedMetric } from './import-metric.js';
+import { scaleBy } from './units.js';
 
 const FORMAT = 'tinybench';
 const MEASURED = new Set(['completed', 'aborted-with-statistics']);
@@ -46,11 +47,11 @@ function fromTasks(rows: (JsonObject | null)[], ctx: JsonContext): ImportedBench
       name,
       unit: 'ns',
       direction: 'smaller',
-      value: json.numberAt(latency, 'p50', `${rp}.latency`, ctx) * 1e6,
+      value: scaleBy(json.numberAt(latency, 'p50', `${rp}.latency`, ctx), 1e6),
       metrics: { throughput: importedMetric('ops/s', 'bigger', json.numberAt(throughput, 'p50', `${rp}.throughput`, ctx)) },
     };
     if (Array.isArray(latency.samples) && latency.samples.length > 0) {
-      b.samples = json.finiteNumbers(latency.samples, `${rp}.latency.samples`, ctx).map((ms) => ms * 1e6);
+      b.samples = json.finiteNumbers(latency.samples, `${rp}.latency.samples`, ctx).map((ms) => scaleBy(ms, 1e6));
     } else if (latency.samples !== undefined && !Array.isArray(latency.samples)) {
       json.fail(ctx, `${rp}.latency.samples`, 'an array of milliseconds', latency.samples);
     }

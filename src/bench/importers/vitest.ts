@@ -7,6 +7,7 @@ import type { ImportedBenchmark, Importer } from './types.js';
 import type { JsonContext, JsonObject } from './json.js';
 import * as json from './json.js';
 import { importedMetric } from './import-metric.js';
+import { scaleBy } from './units.js';
 
 const FORMAT = 'vitest';
 
@@ -39,11 +40,11 @@ function readBenchmark(b: JsonObject, group: string, path: string, ctx: JsonCont
     group,
     unit: 'ns',
     direction: 'smaller',
-    value: median * 1e6,
+    value: scaleBy(median, 1e6),
     metrics: { throughput: importedMetric('ops/s', 'bigger', json.numberAt(b, 'hz', path, ctx)) },
   };
   if (Array.isArray(b.samples) && b.samples.length > 0) {
-    out.samples = json.finiteNumbers(b.samples, `${path}.samples`, ctx).map((ms) => ms * 1e6);
+    out.samples = json.finiteNumbers(b.samples, `${path}.samples`, ctx).map((ms) => scaleBy(ms, 1e6));
   } else if (b.samples !== undefined && !Array.isArray(b.samples)) {
     json.fail(ctx, `${path}.samples`, 'an array of milliseconds', b.samples);
   }
