@@ -1,0 +1,77 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runSetup } from '../../src/ab/setup.js';
+import { withWorktree } from '../../src/ab/worktree.js';
+import { hasGit, tempRepo } from '../helpers/git-repo.js';
+
+describe('runSetup', () => {
+  afterEach(() => {
+    delete process.env.INPUT_TOKEN;
+    delete process.env.ACTIONS_RUNTIME_TOKEN;
+  });
+
+  it('runs the PR\'s setup command without the action\'s token or runtime credentials', async () => {
+    process.env.INPUT_TOKEN = 'ghs_must_not_leak';
+    process.env.ACTIONS_RUNTIME_TOKEN = 'runtime_must_not_leak';
+    const repo = mkdtempSync(join(tmpdir(), 'tp-setup-'));
+    const r = await runSetup('env > seen.txt', repo);
+    expect(r).toEqual({ ok: true });
+    const seen = readFileSync(join(repo, 'seen.txt'), 'utf8');
+    expect(seen).not.toContain('must_not_leak');
+    expect(seen).toContain('PATH=');
+  });
+
+  it('names the command, how it ended and where, with the end of its stderr', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'tp-setup-'));
+    const r = await runSetup('echo "npm ERR! missing script: build" >&2; exit 3', repo);
+    expect(r.ok).toBe(false);
+    const message = (r as { message: string }).message;
+    expect(message).toContain('exited with code 3');
+    expect(message).toContain(repo);
+    expect(message).toContain('npm ERR! missing script: build');
+  });
+});
+
+describe.skipIf(!hasGit)('withWorktree', () => {
+  it('checks the ref out beside the checkout, leaves the checkout alone, and removes the tree and its temporary parent', async () => {
+    const { repo, git } = tempRepo();
+    writeFileSync(join(repo, 'version.txt'), 'base\n');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    writeFileSync(join(repo, 'version.txt'), 'head\n');
+    git('commit', '-qam', 'head');
+    let seenDir = '';
+    const content = await withWorktree(repo, 'HEAD~1', async (dir, sha) => {
+      seenDir = dir;
+      expect(sha).toBe(git('rev-parse', 'HEAD~1'));
+      return readFileSync(join(dir, 'version.txt'), 'utf8');
+    });
+    expect(content).toBe('base\n');
+    expect(readFileSync(join(repo, 'version.txt'), 'utf8')).toBe('head\n');
+    expect(existsSync(seenDir)).toBe(false);
+    expect(existsSync(dirname(seenDir))).toBe(false);
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1);
+  });
+
+  it('removes them when the work throws too', async () => {
+    const { repo, git } = tempRepo();
+    git('commit', '-q', '--allow-empty', '-m', 'only');
+    let seenDir = '';
+    await expect(
+      withWorktree(repo, 'HEAD', async (dir) => {
+        seenDir = dir;
+        throw new Error('suite crashed');
+      }),
+    ).rejects.toThrow('suite crashed');
+    expect(existsSync(dirname(seenDir))).toBe(false);
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1);
+  });
+
+  it('names a ref that does not exist', async () => {
+    const { repo, git } = tempRepo();
+    git('commit', '-q', '--allow-empty', '-m', 'only');
+    await expect(withWorktree(repo, 'no-such-branch', async () => 1)).rejects.toThrow(/git .*no-such-branch.*failed in/);
+  });
+});
