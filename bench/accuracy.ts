@@ -4,7 +4,7 @@
  * design, the share of unchanged PRs with any regression flagged (6 and 50 benchmarks) and the
  * share of truly slower benchmarks flagged per effect size. Deterministic (seeded).
  *
- * Usage: npx tsx bench/accuracy.ts [corpus.jsonl.gz] [--series=samples|cpu|both] [--trials=N] [--noise-floor=σ] [--alpha=a] [--location=median|best] [--moderate=yes|no]
+ * Usage: npx tsx bench/accuracy.ts [corpus.jsonl.gz] [--series=samples|cpu|both] [--trials=N] [--noise-floor=σ] [--alpha=a] [--location=median|best] [--moderate=yes|no] [--samples=N]
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,8 @@ const noiseFloor = floorArg === '' ? undefined : Number(floorArg);
 const alphaArg = opt('alpha', '');
 const locationArg = opt('location', '');
 const moderateArg = opt('moderate', 'yes');
+/** Keep only the first N samples of each run (shorter runs: what more, shorter A/B rounds cost). */
+const keepArg = opt('samples', '');
 /** The engine's input with the command line's overrides (none: the defaults users get). */
 const tuned = (input: CompareInput): CompareInput => ({
   ...input,
@@ -112,8 +114,8 @@ function noiseTable(c: Corpus, series: Series): void {
   }
 }
 
-const corpus = loadCorpus(file);
-console.log(`Corpus: ${file} — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`);
+const corpus = loadCorpus(file, keepArg === '' ? Infinity : Number(keepArg));
+console.log(`Corpus: ${file} — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs${keepArg ? ` (first ${keepArg} samples of each)` : ''}, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`);
 console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; minEffect 5%, alpha ${alphaArg || DEFAULT_ALPHA}${alphaArg ? '' : ' (default)'}, location ${locationArg || DEFAULT_LOCATION}${locationArg ? '' : ' (default)'}, ${moderateArg === 'no' ? 'plain t tests' : 'moderated variances'}, Holm.`);
 const slowVariants = corpus.variants.filter((v) => v !== 'A' && v !== 'B');
 for (const series of seriesList) {

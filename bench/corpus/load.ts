@@ -31,8 +31,11 @@ export interface Corpus {
   baseUnits: Record<string, number>;
 }
 
-/** Loads a corpus file written by generate.ts, gzipped or not (samples converted back to ns). */
-export function loadCorpus(file: string): Corpus {
+/**
+ * Loads a corpus file written by generate.ts, gzipped or not (samples converted back to ns).
+ * With `keep`, each run keeps only its first `keep` samples: a run of that fraction of the length.
+ */
+export function loadCorpus(file: string, keep = Infinity): Corpus {
   const raw = readFileSync(file);
   const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
   const lines = text.split('\n').filter((l) => l.trim() !== '');
@@ -42,7 +45,7 @@ export function loadCorpus(file: string): Corpus {
   for (const line of lines.slice(1)) {
     const r = JSON.parse(line) as CorpusRun & { kind: string };
     if (r.kind !== 'run') continue;
-    for (const m of [r.samples, r.cpu]) for (const k of Object.keys(m)) m[k] = (m[k] as number[]).map((us) => us * 1000);
+    for (const m of [r.samples, r.cpu]) for (const k of Object.keys(m)) m[k] = (m[k] as number[]).slice(0, keep).map((us) => us * 1000);
     const slot = byRound.get(r.round) ?? {};
     slot[r.variant] = r;
     byRound.set(r.round, slot);
