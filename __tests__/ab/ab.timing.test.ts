@@ -7,8 +7,10 @@ import { hasGit, sink, tempRepo } from '../helpers/git-repo.js';
 if (!hasGit) console.warn('skipping A/B tests: install git (apt-get install git)');
 
 /**
- * A fixed amount of CPU work per named workload; `scale` makes one of them slower. Workload a
- * runs ~0.3 s so process start-up (~50 ms, noisy) does not drown the change.
+ * A fixed amount of CPU work per named workload; `scaleA` makes workload a slower. It runs
+ * ~0.3 s so process start-up (~50 ms, noisy) does not drown the change. The effect is large on
+ * purpose: this test checks the A/B pipeline end to end on a loaded CI machine; what A/B can
+ * see of small changes is measured by `npm run bench:accuracy` (README).
  */
 const work = (scaleA: number) => `
 const n = { a: ${Math.round(3e7 * scaleA)}, b: 10000000 }[process.argv[2]];
@@ -17,7 +19,7 @@ if (x < 0) console.log(x);
 `;
 
 describe.skipIf(!hasGit)('A/B mode on a real git repository', () => {
-  it('flags the function made about 20% slower (30% more work) and not the unchanged one, and removes its worktree', async () => {
+  it('flags the function given twice the work and not the unchanged one, and removes its worktree', async () => {
     const { repo, git } = tempRepo();
     writeFileSync(
       join(repo, 'performance-tracker.json'),
@@ -28,8 +30,8 @@ describe.skipIf(!hasGit)('A/B mode on a real git repository', () => {
     writeFileSync(join(repo, 'work.js'), work(1));
     git('add', '.');
     git('commit', '-qm', 'base');
-    writeFileSync(join(repo, 'work.js'), work(1.3));
-    git('commit', '-qam', 'give a 30% more work (about 20% more time)');
+    writeFileSync(join(repo, 'work.js'), work(2));
+    git('commit', '-qam', 'give workload a twice the work');
 
     const stdout = sink();
     const stderr = sink();
@@ -42,7 +44,7 @@ describe.skipIf(!hasGit)('A/B mode on a real git repository', () => {
     const byName = Object.fromEntries(report.benchmarks.map((b: { name: string }) => [b.name, b]));
     expect(report.design).toBe('paired');
     expect(byName.slowed.verdict, byName.slowed.reason).toBe('regression');
-    expect(byName.slowed.change).toBeGreaterThan(0.1);
+    expect(byName.slowed.change).toBeGreaterThan(0.4);
     expect(byName.steady.verdict).not.toBe('regression');
     expect(code).toBe(1);
     expect(stderr.text()).toMatch(/A\/B round 8 of 8/);
