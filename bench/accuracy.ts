@@ -8,6 +8,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median as ssMedian, sampleStandardDeviation as sd } from 'simple-statistics';
 import { compareRuns, DEFAULT_ALPHA, DEFAULT_LOCATION, type CompareInput, type LocationStatistic } from '../src/compare/index.js';
 import { loadCorpus, type Corpus, type Series } from './corpus/load.js';
 import { rng, simulatePr, type PrSpec } from './corpus/simulate.js';
@@ -49,11 +50,8 @@ const designs: Array<{ label: string; design: PrSpec['design']; runs: number }> 
   { label: 'paired (20 pairs)', design: 'paired', runs: 20 },
 ];
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n === 0 ? NaN : n % 2 ? (s[n >> 1] as number) : ((s[n / 2 - 1] as number) + (s[n / 2] as number)) / 2;
-}
+/** simple-statistics' median, NaN (not a throw) for no values. */
+const median = (xs: number[]): number => (xs.length === 0 ? NaN : ssMedian(xs));
 /** The statistic that stands for a run, as the engine takes it (times: smaller is better). */
 const location: LocationStatistic = (locationArg || DEFAULT_LOCATION) as LocationStatistic;
 const runValue = (xs: number[]): number => (location === 'best' ? Math.min(...xs) : median(xs));
@@ -102,10 +100,6 @@ function noiseTable(c: Corpus, series: Series): void {
   console.log(`\nNoise per workload (${series === 'samples' ? 'wall time' : 'CPU time'}, ${c.rounds.length} rounds): SD of log run ${location === 'best' ? 'bests' : 'medians'}`);
   console.log('| workload | within-run (median CV) | between runs (A) | pair difference (B − A) |');
   console.log('|---|---|---|---|');
-  const sd = (xs: number[]) => {
-    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-    return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
-  };
   for (const w of c.workloads) {
     const a = c.rounds.map((r) => Math.log(runValue(r.A?.[series][w] ?? [])));
     const b = c.rounds.map((r) => Math.log(runValue(r.B?.[series][w] ?? [])));

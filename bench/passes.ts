@@ -13,6 +13,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, quantile, sampleStandardDeviation as sd } from 'simple-statistics';
+import { shuffle } from './corpus/simulate.js';
 
 type Mode = 'contiguous' | 'interleaved';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,22 +33,13 @@ function invoke(mode: Mode): Record<string, number[]> {
   return (JSON.parse(r.stdout) as { samples: Record<string, number[]> }).samples;
 }
 
-const quantile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(p * (s.length - 1))] as number;
-};
-const median = (xs: number[]): number => quantile(xs, 0.5);
-const sd = (xs: number[]): number => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
-};
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 const rounds: Array<Record<string, Record<string, number[]>>> = [];
 const deadline = Date.now() + minutes * 60_000;
 while (Date.now() < deadline) {
   const round: Record<string, Record<string, number[]>> = {};
-  for (const s of [...slots].sort(() => Math.random() - 0.5)) round[`${s.mode}/${s.side}`] = invoke(s.mode);
+  for (const s of shuffle(slots, Math.random)) round[`${s.mode}/${s.side}`] = invoke(s.mode);
   rounds.push(round);
 }
 

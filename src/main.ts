@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
     const outputDir = join(process.env.RUNNER_TEMP ?? join(workspace, '.track-performance'), 'track-performance');
     const publisher = inputs.token ? octokitPublisher(github.getOctokit(inputs.token), facts.owner, facts.repo) : undefined;
 
-    const outcome = await runAction(inputs, facts, { workspace, outputDir }, log, publisher);
+    const outcome = await runAction({ inputs, facts, env: { workspace, outputDir }, log, publisher });
 
     core.setOutput('verdict', outcome.report.verdict);
     core.setOutput('regressions', outcome.report.counts.regression);

@@ -104,6 +104,15 @@ export type OverallVerdict = 'pass' | 'warn' | 'fail';
 /** How the baseline was obtained, in increasing power. */
 export type Design = 'single' | 'history' | 'paired';
 
+/**
+ * Which statistic stands for a run (compare.location). `median` follows the whole distribution.
+ * `best` (the fastest time, the highest throughput) suits the paired design on shared runners,
+ * where contention comes in bursts that only ever slow work down: with samples spread over the
+ * run, its best sample is what the code costs when a burst has passed, while its median lands in
+ * whichever mode covered more of the run.
+ */
+export type LocationStatistic = 'median' | 'best';
+
 export interface BenchmarkComparison {
   id: string;
   suite: string;

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
@@ -14,17 +14,15 @@ console.log(JSON.stringify({ benchmarks: [{ name: 'score time', unit: 'ms', dire
 
 describe.skipIf(!hasGit)('A/B mode on a real git repository (no timing)', () => {
   it('reports benchmarks as new when the base does not build, and still removes the worktree', async () => {
-    const { repo, git } = tempRepo();
-    writeFileSync(join(repo, 'build.sh'), 'echo "base is broken" >&2; exit 1\n');
-    git('add', '.');
-    git('commit', '-qm', 'broken base');
-    writeFileSync(join(repo, 'build.sh'), 'exit 0\n');
-    writeFileSync(
-      join(repo, 'performance-tracker.json'),
-      JSON.stringify({ suites: [{ name: 'tiny', command: { noop: 'true' }, runs: 2, warmup: 0 }] }),
+    const { repo, git, commit } = tempRepo();
+    commit({ 'build.sh': 'echo "base is broken" >&2; exit 1\n' }, 'broken base');
+    commit(
+      {
+        'build.sh': 'exit 0\n',
+        'performance-tracker.json': JSON.stringify({ suites: [{ name: 'tiny', command: { noop: 'true' }, runs: 2, warmup: 0 }] }),
+      },
+      'fixed',
     );
-    git('add', '.');
-    git('commit', '-qm', 'fixed');
     const stdout = sink();
     const stderr = sink();
     const code = await runCli(['ab', '--base', 'HEAD~1', '--setup', 'sh build.sh', '--json', '--out', join(repo, '.out')], {
@@ -40,17 +38,18 @@ describe.skipIf(!hasGit)('A/B mode on a real git repository (no timing)', () => 
   });
 
   it('runs an import suite\'s producing command in each tree and compares the pairs', async () => {
-    const { repo, git } = tempRepo();
-    writeFileSync(
-      join(repo, 'performance-tracker.json'),
-      JSON.stringify({ suites: [{ name: 'ext', import: 'out/result.json', format: 'custom', run: 'mkdir -p out && node emit.js > out/result.json' }] }),
+    const { repo, git, commit } = tempRepo();
+    commit(
+      {
+        'performance-tracker.json': JSON.stringify({
+          suites: [{ name: 'ext', import: 'out/result.json', format: 'custom', run: 'mkdir -p out && node emit.js > out/result.json' }],
+        }),
+        'emit.js': emitter(100),
+        '.gitignore': 'out/\n.out/\n',
+      },
+      'base: 100 ms',
     );
-    writeFileSync(join(repo, 'emit.js'), emitter(100));
-    writeFileSync(join(repo, '.gitignore'), 'out/\n.out/\n');
-    git('add', '.');
-    git('commit', '-qm', 'base: 100 ms');
-    writeFileSync(join(repo, 'emit.js'), emitter(150));
-    git('commit', '-qam', 'head: 150 ms');
+    commit({ 'emit.js': emitter(150) }, 'head: 150 ms');
     const stdout = sink();
     const stderr = sink();
     const code = await runCli(['ab', '--base', 'HEAD~1', '--rounds', '4', '--json', '--out', join(repo, '.out')], { stdout, stderr, cwd: repo });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
@@ -20,18 +20,17 @@ if (x < 0) console.log(x);
 
 describe.skipIf(!hasGit)('A/B mode on a real git repository', () => {
   it('flags the function given twice the work and not the unchanged one, and removes its worktree', async () => {
-    const { repo, git } = tempRepo();
-    writeFileSync(
-      join(repo, 'performance-tracker.json'),
-      JSON.stringify({
-        suites: [{ name: 'work', command: { slowed: 'node work.js a', steady: 'node work.js b' }, runs: 3, warmup: 1 }],
-      }),
+    const { repo, git, commit } = tempRepo();
+    commit(
+      {
+        'performance-tracker.json': JSON.stringify({
+          suites: [{ name: 'work', command: { slowed: 'node work.js a', steady: 'node work.js b' }, runs: 3, warmup: 1 }],
+        }),
+        'work.js': work(1),
+      },
+      'base',
     );
-    writeFileSync(join(repo, 'work.js'), work(1));
-    git('add', '.');
-    git('commit', '-qm', 'base');
-    writeFileSync(join(repo, 'work.js'), work(2));
-    git('commit', '-qam', 'give workload a twice the work');
+    commit({ 'work.js': work(2) }, 'workload a: twice the work');
 
     const stdout = sink();
     const stderr = sink();

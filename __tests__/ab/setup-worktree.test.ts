@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,12 +36,9 @@ describe('runSetup', () => {
 
 describe.skipIf(!hasGit)('withWorktree', () => {
   it('checks the ref out beside the checkout, leaves the checkout alone, and removes the tree and its temporary parent', async () => {
-    const { repo, git } = tempRepo();
-    writeFileSync(join(repo, 'version.txt'), 'base\n');
-    git('add', '.');
-    git('commit', '-qm', 'base');
-    writeFileSync(join(repo, 'version.txt'), 'head\n');
-    git('commit', '-qam', 'head');
+    const { repo, git, commit } = tempRepo();
+    commit({ 'version.txt': 'base\n' }, 'base');
+    commit({ 'version.txt': 'head\n' }, 'head');
     let seenDir = '';
     const content = await withWorktree(repo, 'HEAD~1', async (dir, sha) => {
       seenDir = dir;
@@ -56,8 +53,8 @@ describe.skipIf(!hasGit)('withWorktree', () => {
   });
 
   it('removes them when the work throws too', async () => {
-    const { repo, git } = tempRepo();
-    git('commit', '-q', '--allow-empty', '-m', 'only');
+    const { repo, git, commit } = tempRepo();
+    commit({}, 'only');
     let seenDir = '';
     await expect(
       withWorktree(repo, 'HEAD', async (dir) => {
@@ -70,8 +67,8 @@ describe.skipIf(!hasGit)('withWorktree', () => {
   });
 
   it('names a ref that does not exist', async () => {
-    const { repo, git } = tempRepo();
-    git('commit', '-q', '--allow-empty', '-m', 'only');
+    const { repo, commit } = tempRepo();
+    commit({}, 'only');
     await expect(withWorktree(repo, 'no-such-branch', async () => 1)).rejects.toThrow(/git .*no-such-branch.*failed in/);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,14 +13,26 @@ export const hasGit = (() => {
   }
 })();
 
-/** A fresh git repository on branch main with a committer set, and a git runner bound to it. */
-export function tempRepo(): { repo: string; git: (...args: string[]) => string } {
+/**
+ * A fresh git repository on branch main with a committer set, a git runner bound to it, and
+ * `commit`, which writes the given files (path → content) and commits everything.
+ */
+export function tempRepo(): {
+  repo: string;
+  git: (...args: string[]) => string;
+  commit: (files: Record<string, string>, message: string) => void;
+} {
   const repo = mkdtempSync(join(tmpdir(), 'tp-ab-'));
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
   git('init', '-q', '-b', 'main');
   git('config', 'user.email', 't@example.com');
   git('config', 'user.name', 'test');
-  return { repo, git };
+  const commit = (files: Record<string, string>, message: string) => {
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
+    git('add', '-A');
+    git('commit', '-q', '--allow-empty', '-m', message);
+  };
+  return { repo, git, commit };
 }
 
 /** A writable stream that keeps what is written, for runCli's stdout and stderr. */

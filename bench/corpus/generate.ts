@@ -20,6 +20,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFile
 import { cpus, loadavg, tmpdir, type as osType, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shuffle } from './simulate.js';
 import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,15 +35,6 @@ const VARIANTS: Array<{ label: string; factor: number }> = [
   { label: '+10%', factor: 1.1 },
   { label: '+20%', factor: 1.2 },
 ];
-
-function shuffle<T>(xs: T[]): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
-  return a;
-}
 
 mkdirSync(dirname(out), { recursive: true });
 const tmp = mkdtempSync(join(tmpdir(), 'tp-corpus-'));
@@ -59,7 +51,7 @@ const deadline = Date.now() + minutes * 60_000;
 let round = 0;
 let seq = 0;
 while (Date.now() < deadline) {
-  for (const v of shuffle(VARIANTS)) {
+  for (const v of shuffle(VARIANTS, Math.random)) {
     const r = spawnSync(process.execPath, [join(here, 'worker.mjs'), String(v.factor), tmp], { encoding: 'utf8' });
     if (r.status !== 0) {
       console.error(`round ${round} ${v.label}: worker failed: ${r.stderr}`);

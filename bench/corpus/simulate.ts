@@ -26,13 +26,18 @@ export function rng(seed: number): () => number {
   };
 }
 
-function pick(n: number, from: number, to: number, rand: () => number): number[] {
-  const pool = Array.from({ length: to - from }, (_, i) => from + i);
-  for (let i = pool.length - 1; i > 0; i--) {
+/** A shuffled copy of `xs` (Fisher–Yates, drawing from `rand`). */
+export function shuffle<T>(xs: readonly T[], rand: () => number): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
-    [pool[i], pool[j]] = [pool[j] as number, pool[i] as number];
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
   }
-  return pool.slice(0, n).sort((a, b) => a - b);
+  return a;
+}
+
+function pick(n: number, from: number, to: number, rand: () => number): number[] {
+  return shuffle(Array.from({ length: to - from }, (_, i) => from + i), rand).slice(0, n).sort((a, b) => a - b);
 }
 
 export interface PrSpec {
@@ -58,11 +63,7 @@ function blockRounds(spec: PrSpec, rounds: number, rand: () => number): { base: 
 /** A simulated PR as compareRuns input, and the id of the slowed benchmark if any. */
 export function simulatePr(corpus: Corpus, series: Series, spec: PrSpec, rand: () => number): { input: CompareInput; slowedId?: string } {
   const w = corpus.workloads.length;
-  const order = [...corpus.workloads];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [order[i], order[j]] = [order[j] as string, order[i] as string];
-  }
+  const order = shuffle(corpus.workloads, rand);
   const blocks = Math.ceil(spec.benchmarks / w);
   const chosen = Array.from({ length: blocks }, () => blockRounds(spec, corpus.rounds.length, rand));
   const nBase = (chosen[0] as { base: number[] }).base.length;

@@ -29,17 +29,22 @@ export interface ActionEnv {
   outputDir: string;
 }
 
+/** Everything one action run works from: what main.ts read from the runner, and its I/O. */
+export interface ActionRun {
+  inputs: ActionInputs;
+  facts: RunnerFacts;
+  env: ActionEnv;
+  log: Logger;
+  /** Absent without a token. */
+  publisher: Publisher | undefined;
+}
+
 /** Runs the flow the event calls for. The action's whole behaviour, minus reading inputs and writing outputs. */
-export async function runAction(
-  inputs: ActionInputs,
-  facts: RunnerFacts,
-  env: ActionEnv,
-  log: Logger,
-  publisher: Publisher | undefined,
-): Promise<ActionOutcome> {
+export async function runAction(run: ActionRun): Promise<ActionOutcome> {
+  const { inputs, facts, env, log, publisher } = run;
   const mode = pickMode(inputs.mode, facts);
   log.info(`Mode: ${mode} (event ${facts.eventName}${inputs.mode === 'auto' ? '' : ', forced by input'}).`);
-  if (mode === 'comment') return commentFlow(inputs, facts, env, log, publisher);
+  if (mode === 'comment') return commentFlow(run);
 
   const config = await loadConfig(resolve(env.workspace, inputs.config));
   const branch = branchOf(facts.ref);
@@ -85,13 +90,7 @@ export async function runAction(
 }
 
 /** workflow_run companion: post the report a fork PR's run uploaded. Runs no PR code. */
-async function commentFlow(
-  inputs: ActionInputs,
-  facts: RunnerFacts,
-  env: ActionEnv,
-  log: Logger,
-  publisher: Publisher | undefined,
-): Promise<ActionOutcome> {
+async function commentFlow({ inputs, facts, env, log, publisher }: ActionRun): Promise<ActionOutcome> {
   const file = resolve(env.workspace, inputs.reportFile || join('track-performance', 'report.json'));
   const report = readReport(await readFile(file, 'utf8').catch(() => {
     throw new ConfigError(`Input 'report-file': cannot read ${file}. Download the PR run's report artifact first.`);

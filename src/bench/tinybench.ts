@@ -15,7 +15,8 @@ import type { WorkerMessage, WorkerRequest } from './worker-protocol.js';
 /**
  * Per-task defaults: 1 s of wall time measured in 5 interleaved passes of 200 ms after 200 ms
  * of warm-up, at least 10 (5) iterations and at most 100 000 per phase, so a 20-task suite of
- * fast functions takes about 25 s. At most 2000 samples (evenly spaced quantiles of all of them) are kept per task.
+ * fast functions takes about 25 s. At most 2000 samples (evenly spaced quantiles of all of
+ * them) are kept per task.
  */
 export const TINYBENCH_DEFAULTS = {
   time: 1000,

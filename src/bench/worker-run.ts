@@ -29,22 +29,20 @@ export async function runWorker(req: WorkerRequest, send: Send): Promise<void> {
   // Interleaved passes: each pass measures every task for its share of the time, so a task's
   // samples spread over the whole run and a burst of contention cannot cover all of them.
   const passes = Math.max(1, Math.floor(req.passes));
-  const pooled = new Map<RegisteredTask, { samples: number[]; heapUsed: number }>();
+  const samples = new Map<RegisteredTask, number[]>(registrar.tasks.map((t) => [t, []]));
   for (let pass = 0; pass < passes; pass++) {
     for (const task of registrar.tasks) {
-      const sofar = pooled.get(task) ?? { samples: [], heapUsed: 0 };
-      if (pass > 0 && !pooled.has(task)) continue; // it threw in the first pass
+      const sofar = samples.get(task);
+      if (!sofar) continue; // it threw in an earlier pass
       await send({ type: 'task-start', task: task.name });
       const r = await measureTask(task, req, pass, passes);
       if ('error' in r) {
-        pooled.delete(task);
+        samples.delete(task);
         await send({ type: 'task-error', task: task.name, message: r.error });
         continue;
       }
-      for (const x of r.samples) sofar.samples.push(x);
-      sofar.heapUsed = r.heapUsed;
-      pooled.set(task, sofar);
-      if (pass === passes - 1) await send(taskMessage(task.name, sofar.samples, sofar.heapUsed, req.maxSamples));
+      for (const x of r.samples) sofar.push(x);
+      if (pass === passes - 1) await send(taskMessage(task.name, sofar, r.heapUsed, req.maxSamples));
     }
   }
   for (const m of registrar.metrics) {

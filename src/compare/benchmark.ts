@@ -3,10 +3,10 @@
  * estimate (before the suite-wide correction), the trend, and the cases that need no test
  * (new, missing, unusable values).
  */
-import type { BenchmarkComparison, BenchmarkResult, Design } from '../types.js';
+import type { BenchmarkComparison, BenchmarkResult, Design, LocationStatistic } from '../types.js';
 import type { Estimate } from './estimate.js';
 import { historyEstimate } from './history.js';
-import { runLocation, type LocationStatistic } from './location.js';
+import { runLocation } from './location.js';
 import { pairedEstimate } from './paired.js';
 import { runSpread, singleEstimate, type RunSpread } from './single.js';
 
@@ -48,9 +48,8 @@ function side(results: Array<BenchmarkResult | undefined>, location: LocationSta
   const spreads: Array<RunSpread | undefined> = [];
   const logs = results.map((b) => {
     if (!b) return undefined;
-    // The single design's spread is the within-run scatter around the median, whatever stands for the run.
     const loc = runLocation(b, single && location === 'median', location);
-    if (single) spreads.push(location === 'median' ? runSpread(loc.finite, loc.value) : runSpread(b.samples, runLocation(b).value));
+    if (single) spreads.push(location === 'median' ? runSpread(loc.finite, loc.value) : medianSpread(b));
     dropped += loc.dropped;
     if (!(loc.value > 0) || !Number.isFinite(loc.value)) {
       unusable++;
@@ -62,6 +61,11 @@ function side(results: Array<BenchmarkResult | undefined>, location: LocationSta
   if (dropped > 0) warnings.push(`${dropped} ${label} sample(s) were NaN or infinite and were ignored.`);
   if (unusable > 0) warnings.push(`${unusable} ${label} run(s) had no positive finite value and were ignored.`);
   return { logs, values, results, spreads };
+}
+
+/** The single design's spread: the within-run scatter around the median, whatever stands for the run. */
+function medianSpread(b: BenchmarkResult): RunSpread {
+  return runSpread(b.samples, runLocation(b).value);
 }
 
 function defined(xs: Array<number | undefined>): number[] {
@@ -96,8 +100,8 @@ function chooseEstimate(input: BenchmarkInput, base: Side, cur: Side): Estimate 
   const c = cur.results[ci] as BenchmarkResult;
   const lbv = base.logs[bi] as number;
   const lcv = cur.logs[ci] as number;
-  const sb = base.spreads[bi] ?? runSpread(b.samples, input.location === 'median' ? Math.exp(lbv) : runLocation(b).value);
-  const sc = cur.spreads[ci] ?? runSpread(c.samples, input.location === 'median' ? Math.exp(lcv) : runLocation(c).value);
+  const sb = base.spreads[bi] ?? (input.location === 'median' ? runSpread(b.samples, Math.exp(lbv)) : medianSpread(b));
+  const sc = cur.spreads[ci] ?? (input.location === 'median' ? runSpread(c.samples, Math.exp(lcv)) : medianSpread(c));
   return singleEstimate(lbv, lcv, sb, sc, input.noiseFloor);
 }
 

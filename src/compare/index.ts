@@ -8,14 +8,13 @@
  * reach the minimum effect to count. See README "How verdicts are made".
  */
 import type { CompareConfig, SpeedupTarget, ThresholdConfig } from '../config/types.js';
-import type { BenchmarkComparison, BenchmarkResult, BenchmarkVerdict, Design, Report, RunFile } from '../types.js';
+import type { BenchmarkComparison, BenchmarkResult, BenchmarkVerdict, Design, LocationStatistic, Report, RunFile } from '../types.js';
 import { estimateBenchmark, type Pending } from './benchmark.js';
 import { derive, type Estimate } from './estimate.js';
 import { holmAdjust } from './holm.js';
 import { DEFAULT_MACHINE_NOISE, runMachineDifferences } from './machine.js';
 import { resolveMinEffect } from './min-effect.js';
 import { DEFAULT_NOISE_FLOOR } from './single.js';
-import type { LocationStatistic } from './location.js';
 import { decideVerdict } from './verdict.js';
 import { fitVariancePrior, moderateVariance, type VariancePrior } from './moderate.js';
 import { checkSpeedup } from './speedup.js';
@@ -27,7 +26,7 @@ export { holmAdjust } from './holm.js';
 export { matchesGlob, resolveMinEffect, DEFAULT_MIN_EFFECT } from './min-effect.js';
 export { DEFAULT_NOISE_FLOOR } from './single.js';
 export { DEFAULT_MACHINE_NOISE } from './machine.js';
-export type { LocationStatistic } from './location.js';
+export type { LocationStatistic } from '../types.js';
 
 /** Default statistic that stands for a run (compare.location). */
 export const DEFAULT_LOCATION: LocationStatistic = 'median';
@@ -186,7 +185,11 @@ function moderate(pending: Pending[]): VariancePrior | undefined {
   // A benchmark whose pairs all agree exactly (a deterministic metric) says nothing about noise.
   const tested = pending.map((p) => p.estimate).filter((e): e is Estimate => e !== undefined && e.seFactor !== undefined && e.se > 0 && e.df >= 1 && Number.isFinite(e.df));
   const byDf = new Map<number, Estimate[]>();
-  for (const e of tested) byDf.set(e.df, [...(byDf.get(e.df) ?? []), e]);
+  for (const e of tested) {
+    const group = byDf.get(e.df);
+    if (group) group.push(e);
+    else byDf.set(e.df, [e]);
+  }
   const same = [...byDf.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   if (same.length < 3) return undefined;
   const df = (same[0] as Estimate).df;

@@ -4,7 +4,7 @@
  * The run — not the sample — is the unit that carries between-run noise, so every design works
  * on these per-run locations (in log space, where a slowdown is a shift).
  */
-import type { BenchmarkResult } from '../types.js';
+import type { BenchmarkResult, LocationStatistic } from '../types.js';
 
 /** k-th smallest (0-based) of `a`, reordering `a` in place (Hoare's quickselect, O(n)). */
 export function selectInPlace(a: Float64Array, k: number): number {
@@ -63,14 +63,6 @@ export function medianInPlace(a: Float64Array): number {
   for (let i = 0; i < n >> 1; i++) if ((a[i] as number) > lower) lower = a[i] as number;
   return (lower + upper) / 2;
 }
-
-/**
- * Which statistic stands for a run. `median` follows the whole distribution. `best` suits shared
- * runners, where contention comes in bursts that only ever slow work down: with samples spread
- * over the run, its best sample is what the code costs when the burst has passed, while its
- * median lands in whichever mode — contended or not — covered more of the run.
- */
-export type LocationStatistic = 'median' | 'best';
 
 /** The location of one run of a benchmark, with what was ignored on the way. */
 export interface RunLocation {

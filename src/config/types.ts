@@ -1,4 +1,5 @@
 /** The shape of `performance-tracker.json` after validation (see schema/performance-tracker.schema.json). */
+import type { LocationStatistic } from '../types.js';
 
 export interface SuiteBase {
   /** Unique suite name; benchmark ids are `${suite}/${task}`. */
@@ -59,11 +60,8 @@ export interface CompareConfig {
    * as a log-scale SD (default 0.6, deliberately conservative; see the README's accuracy table).
    */
   noiseFloor?: number;
-  /**
-   * The statistic that stands for a run: its median (default) or its best sample (the fastest
-   * time, the highest throughput), which burst contention on shared runners cannot move.
-   */
-  location?: 'median' | 'best';
+  /** The statistic that stands for a run: its median (default) or, for the paired design, its best sample. */
+  location?: LocationStatistic;
   /** Per-benchmark overrides, matched by id or `*` glob. */
   overrides?: Array<{ benchmark: string; minEffect?: number }>;
 }
