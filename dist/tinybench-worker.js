@@ -5787,55 +5787,90 @@ function summarizeValue(value) {
  * The worker's whole job: load the suite file, let it register, run each task in its own
  * tinybench Bench (so a throwing task cannot stop the others) in `passes` interleaved passes,
  * then compute the metrics.
+ *
+ * With `req.base` it is an in-process A/B: the base tree's copy of the suite is loaded too (its
+ * own module instances), and in every pass each task of the one copy is measured right before or
+ * after the same task of the other, the order flipping every pass. The two copies then share the
+ * process, its JIT and GC and the machine's bursts, which separate processes do not: on the
+ * accuracy corpus this cut the pair noise several-fold (README, "Accuracy, measured").
+ *
  * Every outcome is a message; only a crash of the process goes unreported (the parent sees it).
  */
 async function runWorker(req, send) {
-    const registrar = new Registrar();
-    try {
-        // webpackIgnore: the bundler must leave this a real runtime import of the user's file.
-        const fn = suiteFunction(await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(req.file).href));
-        await fn(registrar);
-    }
-    catch (e) {
-        return send({ type: 'fatal', message: describe(e) });
-    }
-    if (registrar.tasks.length === 0 && registrar.metrics.length === 0) {
-        return send({ type: 'fatal', message: 'it registered no task and no metric (call suite.add(name, fn) in the default export)' });
-    }
-    await send({ type: 'registered', tasks: registrar.tasks.map((t) => t.name), metrics: registrar.metrics.map((m) => m.name) });
+    const head = await load(req.file, process.cwd(), {}, send);
+    const base = req.base ? await load(req.base.file, req.base.cwd, { side: 'base' }, send) : undefined;
+    const copies = [head, base].filter((c) => c !== undefined);
+    // Every task name, the head's order first: a task on one side only is measured alone.
+    const names = [...new Set(copies.flatMap((c) => c.registrar.tasks.map((t) => t.name)))];
     // Interleaved passes: each pass measures every task for its share of the time, so a task's
     // samples spread over the whole run and a burst of contention cannot cover all of them.
     const passes = Math.max(1, Math.floor(req.passes));
-    const samples = new Map(registrar.tasks.map((t) => [t, []]));
     for (let pass = 0; pass < passes; pass++) {
-        for (const task of registrar.tasks) {
-            const sofar = samples.get(task);
-            if (!sofar)
-                continue; // it threw in an earlier pass
-            await send({ type: 'task-start', task: task.name });
-            const r = await measureTask(task, req, pass, passes);
-            if ('error' in r) {
-                samples.delete(task);
-                await send({ type: 'task-error', task: task.name, message: r.error });
-                continue;
-            }
-            for (const x of r.samples)
-                sofar.push(x);
-            if (pass === passes - 1)
-                await send(taskMessage(task.name, sofar, r.heapUsed, req.maxSamples));
-        }
+        const order = (pass % 2 === 0) === Boolean(req.baseFirst) ? [...copies].reverse() : copies;
+        for (const name of names)
+            for (const copy of order)
+                await measureInCopy(copy, name, req, pass, passes, send);
     }
-    for (const m of registrar.metrics) {
+    for (const copy of copies)
+        await sendMetrics(copy, send);
+    await send({ type: 'done' });
+}
+/** Imports and registers one copy of the suite, or reports why it cannot (undefined). */
+async function load(file, cwd, tag, send) {
+    const registrar = new Registrar();
+    try {
+        enter(cwd);
+        // webpackIgnore: the bundler must leave this a real runtime import of the user's file.
+        const fn = suiteFunction(await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(file).href));
+        await fn(registrar);
+    }
+    catch (e) {
+        await send({ type: 'fatal', message: describe(e), ...tag });
+        return undefined;
+    }
+    if (registrar.tasks.length === 0 && registrar.metrics.length === 0) {
+        await send({ type: 'fatal', message: 'it registered no task and no metric (call suite.add(name, fn) in the default export)', ...tag });
+        return undefined;
+    }
+    await send({ type: 'registered', tasks: registrar.tasks.map((t) => t.name), metrics: registrar.metrics.map((m) => m.name), ...tag });
+    return { tag, cwd, registrar, samples: new Map(registrar.tasks.map((t) => [t.name, []])) };
+}
+/** One pass of task `name` in one copy (if it has the task and it has not thrown). */
+async function measureInCopy(copy, name, req, pass, passes, send) {
+    const task = copy.registrar.tasks.find((t) => t.name === name);
+    const sofar = copy.samples.get(name);
+    if (!task || !sofar)
+        return;
+    enter(copy.cwd);
+    await send({ type: 'task-start', task: name, ...copy.tag });
+    const r = await measureTask(task, req, pass, passes);
+    if ('error' in r) {
+        copy.samples.delete(name);
+        await send({ type: 'task-error', task: name, message: r.error, ...copy.tag });
+        return;
+    }
+    for (const x of r.samples)
+        sofar.push(x);
+    if (pass === passes - 1)
+        await send({ ...taskMessage(name, sofar, r.heapUsed, req.maxSamples), ...copy.tag });
+}
+async function sendMetrics(copy, send) {
+    enter(copy.cwd);
+    for (const m of copy.registrar.metrics) {
         try {
             const samples = await metricSamples(m.value);
             const { unit = '', direction = 'bigger', task } = m.options;
-            await send({ type: 'metric', name: m.name, samples, unit, direction, ...(task === undefined ? {} : { task }) });
+            await send({ type: 'metric', name: m.name, samples, unit, direction, ...(task === undefined ? {} : { task }), ...copy.tag });
         }
         catch (e) {
-            await send({ type: 'metric-error', name: m.name, message: describe(e) });
+            await send({ type: 'metric-error', name: m.name, message: describe(e), ...copy.tag });
         }
     }
-    await send({ type: 'done' });
+}
+/** Each copy runs in its own tree, as it would in a process of its own (relative paths, fixtures). */
+function enter(cwd) {
+    if (process.cwd() !== cwd)
+        process.chdir(cwd);
 }
 /** The suite function from a module namespace: ESM default, CJS `module.exports`, or TS-to-CJS `default.default`. */
 function suiteFunction(mod) {

@@ -11,7 +11,10 @@
  * };
  * ```
  *
- * Each suite file runs in its own Node process; tasks run one after the other.
+ * Each suite file runs in its own Node process; tasks run one after the other. In A/B mode the
+ * base tree's copy of the file is loaded into the same process (its own module instances, its
+ * own working directory) and measured task by task beside this one, unless the suite sets
+ * `abSameProcess: false`: state on `globalThis` is shared between the two copies.
  */
 
 /** Setup and teardown around a task, as tinybench runs them (for warm-up and for the measured phase). */

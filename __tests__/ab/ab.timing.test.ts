@@ -51,4 +51,38 @@ describe.skipIf(!hasGit)('A/B mode on a real git repository', () => {
     expect(existsSync(join(repo, '.out', 'report.json'))).toBe(true);
     expect(JSON.parse(readFileSync(join(repo, '.out', 'report.json'), 'utf8')).verdict).toBe('fail');
   });
+
+  it('measures a tinybench suite of base and head in one process per round and flags a function doing 1.5x the work', async () => {
+    const { repo, git, commit } = tempRepo();
+    const lib = (units: number) => `export const UNITS = ${units};
+export function work(n) { let x = 0; for (let i = 0; i < n * 20000; i++) x = (x * 31 + i) % 1000003; return x; }
+`;
+    commit(
+      {
+        'performance-tracker.json': JSON.stringify({ suites: [{ name: 'lib', tinybench: 'bench/lib.bench.mjs', time: 400, warmupTime: 50 }] }),
+        'bench/lib.bench.mjs': `import { UNITS, work } from '../lib.mjs';
+export default (suite) => {
+  suite.add('slowed', () => work(UNITS));
+  suite.add('steady', () => work(10));
+};
+`,
+        'lib.mjs': lib(10),
+      },
+      'base',
+    );
+    commit({ 'lib.mjs': lib(15) }, 'slowed: 1.5x the work');
+
+    const stdout = sink();
+    const stderr = sink();
+    const code = await runCli(['ab', '--base', 'HEAD~1', '--rounds', '5', '--json', '--out', join(repo, '.out')], { stdout, stderr, cwd: repo });
+    const report = JSON.parse(stdout.text());
+    const byName = Object.fromEntries(report.benchmarks.map((b: { name: string }) => [b.name, b]));
+    expect(report.design).toBe('paired');
+    expect(byName.slowed.verdict, byName.slowed.reason).toBe('regression');
+    expect(byName.slowed.change).toBeGreaterThan(0.3);
+    expect(byName.steady.verdict, byName.steady.reason).not.toBe('regression');
+    expect(code).toBe(1);
+    expect(stderr.text()).toMatch(/\[base [0-9a-f]{7}\] "slowed"/);
+    expect(git('worktree', 'list').split('\n')).toHaveLength(1);
+  });
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 
 export const hasGit = (() => {
@@ -15,7 +15,7 @@ export const hasGit = (() => {
 
 /**
  * A fresh git repository on branch main with a committer set, a git runner bound to it, and
- * `commit`, which writes the given files (path → content) and commits everything.
+ * `commit`, which writes the given files (path → content, folders made as needed) and commits everything.
  */
 export function tempRepo(): {
   repo: string;
@@ -28,7 +28,10 @@ export function tempRepo(): {
   git('config', 'user.email', 't@example.com');
   git('config', 'user.name', 'test');
   const commit = (files: Record<string, string>, message: string) => {
-    for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(repo, path)), { recursive: true });
+      writeFileSync(join(repo, path), text);
+    }
     git('add', '-A');
     git('commit', '-q', '--allow-empty', '-m', message);
   };

@@ -1,4 +1,4 @@
-import { runSuites } from '../bench/index.js';
+import { runSuites, runSuitesAb, type RunOptions } from '../bench/index.js';
 import type { Config } from '../config/index.js';
 import { BenchError } from '../errors.js';
 import type { Logger } from '../flows/logger.js';
@@ -32,8 +32,9 @@ export interface AbResult {
 }
 
 /**
- * Measures base and head in this job, alternating base-head / head-base for R rounds, so the
- * pairs share the machine and the moment and their differences cancel runner drift.
+ * Measures base and head in this job for R rounds, so the pairs share the machine and the moment
+ * and their differences cancel runner drift. Each round measures suite by suite, base-head /
+ * head-base alternately; a tinybench suite measures both copies in one process, task by task.
  */
 export async function runAb(o: AbOptions): Promise<AbResult> {
   return withWorktree(o.repoDir, o.baseRef, async (baseDir, baseSha) => {
@@ -50,12 +51,11 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
         notes.push(`The base commit ${baseSha.slice(0, 7)} did not build, so every benchmark is reported as new.`);
       }
     }
-    const measure = (side: Side): Promise<RunFile> =>
-      runSuites(o.config, {
-        cwd: trees[side],
-        commit: side === 'head' ? o.commit : baseSha,
-        onProgress: progressLogger(o.log),
-      });
+    const options = (side: Side): RunOptions => ({
+      cwd: trees[side],
+      commit: side === 'head' ? o.commit : baseSha,
+      onProgress: progressLogger(o.log, side === 'base' ? `base ${baseSha.slice(0, 7)}` : undefined),
+    });
 
     const runs: Record<Side, RunFile[]> = { base: [], head: [] };
     const started = Date.now();
@@ -69,18 +69,21 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
       const t0 = Date.now();
       const eta = roundMs.length ? `, about ${formatDuration((rounds - i) * (roundMs.reduce((a, b) => a + b, 0) / roundMs.length))} left` : '';
       o.log.info(`A/B round ${i + 1} of ${rounds}${eta}`);
-      for (const side of roundOrder(i)) {
-        if (side === 'base' && !baseBuilds) continue;
-        o.log.startGroup(`round ${i + 1}: ${side} (${side === 'base' ? baseSha.slice(0, 7) : 'this commit'})`);
-        try {
-          runs[side].push(await measure(side));
-        } finally {
-          o.log.endGroup();
-        }
+      if (baseBuilds) {
+        const pair = await runSuitesAb(o.config, { base: options('base'), head: options('head') }, roundOrder(i)[0]);
+        runs.base.push(pair.base);
+        runs.head.push(pair.head);
+      } else {
+        runs.head.push(await runSuites(o.config, options('head')));
       }
       roundMs.push(Date.now() - t0);
     }
-    if (baseBuilds) notes.push(`A/B: ${runs.head.length} pairs of runs of the base ${baseSha.slice(0, 7)} and this commit, interleaved in this job.`);
+    if (baseBuilds) {
+      const together = o.config.suites.some((s) => 'tinybench' in s && s.abSameProcess !== false);
+      notes.push(
+        `A/B: ${runs.head.length} pairs of runs of the base ${baseSha.slice(0, 7)} and this commit, interleaved in this job${together ? '; tinybench suites measured both copies in one process, task by task' : ''}.`,
+      );
+    }
     return { base: runs.base, head: runs.head, baseSha, notes };
   });
 }

@@ -1,5 +1,6 @@
-/** One side of an A/B comparison: the PR's base or its head. */
-export type Side = 'base' | 'head';
+import type { Side } from '../bench/types.js';
+
+export type { Side };
 
 /**
  * The order of the sides in round `i` (0-based): base-head, head-base, base-head, … so that over

@@ -4,8 +4,8 @@ import { RUN_SCHEMA_VERSION, type RunError, type RunFile } from '../types.js';
 import { runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
-import { runTinybenchSuite } from './tinybench.js';
-import { quote, type ProgressEvent, type RunnerContext, type SuiteKind, type SuiteOutcome } from './types.js';
+import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
+import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteKind, type SuiteOutcome } from './types.js';
 
 export interface RunOptions {
   /** The project root; suite paths and commands resolve against it. */
@@ -30,9 +30,52 @@ export function suiteKind(suite: SuiteConfig): SuiteKind {
  * others go on; only a bug (not a user error) stops the run.
  */
 export async function runSuites(config: Config, options: RunOptions): Promise<RunFile> {
-  const emit = options.onProgress ?? (() => undefined);
-  const ctx: RunnerContext = { cwd: options.cwd, emit };
-  const run: RunFile = {
+  const ctx = runnerContext(options);
+  const run = emptyRun(options);
+  for (const suite of selectSuites(config.suites, options.suites)) {
+    const kind = suiteKind(suite);
+    const started = performance.now();
+    ctx.emit({ type: 'suite-start', suite: suite.name, kind });
+    const outcome = await runSuite(suite, kind, ctx);
+    addOutcome(run, outcome);
+    suiteDone(ctx, suite, [outcome], started);
+  }
+  return finishRun(run);
+}
+
+/**
+ * An A/B round: every suite measured on both trees, one suite at a time so that the two sides of
+ * a suite are close in time. A tinybench suite runs both copies in one process, task by task
+ * (unless it sets `abSameProcess: false`); other suites run `first`, then the other side.
+ * Progress is reported once per suite, through the head's `onProgress`.
+ */
+export async function runSuitesAb(config: Config, options: Record<Side, RunOptions>, first: Side): Promise<Record<Side, RunFile>> {
+  const ctx = { base: runnerContext(options.base), head: runnerContext(options.head) };
+  const runs = { base: emptyRun(options.base), head: emptyRun(options.head) };
+  const order: Side[] = first === 'base' ? ['base', 'head'] : ['head', 'base'];
+  for (const suite of selectSuites(config.suites, options.head.suites)) {
+    const kind = suiteKind(suite);
+    const started = performance.now();
+    ctx.head.emit({ type: 'suite-start', suite: suite.name, kind });
+    let outcomes: Record<Side, SuiteOutcome>;
+    if ('tinybench' in suite && suite.abSameProcess !== false) {
+      outcomes = await runTinybenchPair(suite, ctx, first === 'base');
+    } else {
+      outcomes = { base: { benchmarks: [], errors: [] }, head: { benchmarks: [], errors: [] } };
+      for (const side of order) outcomes[side] = await runSuite(suite, kind, ctx[side]);
+    }
+    for (const side of order) addOutcome(runs[side], outcomes[side]);
+    suiteDone(ctx.head, suite, order.map((side) => outcomes[side]), started);
+  }
+  return { base: finishRun(runs.base), head: finishRun(runs.head) };
+}
+
+function runnerContext(options: RunOptions): RunnerContext {
+  return { cwd: options.cwd, emit: options.onProgress ?? (() => undefined) };
+}
+
+function emptyRun(options: RunOptions): RunFile {
+  return {
     schemaVersion: RUN_SCHEMA_VERSION,
     tool: 'track-performance',
     ...(options.commit && { commit: options.commit }),
@@ -42,16 +85,20 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     benchmarks: [],
     errors: [],
   };
-  for (const suite of selectSuites(config.suites, options.suites)) {
-    const kind = suiteKind(suite);
-    const started = performance.now();
-    emit({ type: 'suite-start', suite: suite.name, kind });
-    const outcome = await runSuite(suite, kind, ctx);
-    run.benchmarks.push(...outcome.benchmarks);
-    run.errors!.push(...outcome.errors);
-    const durationMs = performance.now() - started;
-    emit({ type: 'suite-done', suite: suite.name, benchmarks: outcome.benchmarks.length, errors: outcome.errors.length, durationMs });
-  }
+}
+
+function addOutcome(run: RunFile, outcome: SuiteOutcome): void {
+  run.benchmarks.push(...outcome.benchmarks);
+  run.errors!.push(...outcome.errors);
+}
+
+function suiteDone(ctx: RunnerContext, suite: SuiteConfig, outcomes: SuiteOutcome[], started: number): void {
+  const count = (f: (o: SuiteOutcome) => number) => outcomes.reduce((n, o) => n + f(o), 0);
+  const durationMs = performance.now() - started;
+  ctx.emit({ type: 'suite-done', suite: suite.name, benchmarks: count((o) => o.benchmarks.length), errors: count((o) => o.errors.length), durationMs });
+}
+
+function finishRun(run: RunFile): RunFile {
   if (run.errors!.length === 0) delete run.errors;
   return run;
 }

@@ -1,14 +1,14 @@
 import { fork } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BenchError } from '../errors.js';
+import { BenchError, isUserError } from '../errors.js';
 import type { TinybenchSuite } from '../config/types.js';
 import type { BenchmarkResult, RunError } from '../types.js';
 import { childEnv } from './child-env.js';
 import { describeExit } from './process.js';
 import { describeStderr, TailBuffer } from './tail.js';
 import { customMetric, metricBenchmark, taskBenchmark } from './tinybench-result.js';
-import { quote, type RunnerContext, type SuiteOutcome } from './types.js';
+import { quote, type RunnerContext, type Side, type SuiteOutcome } from './types.js';
 import { workerLaunch } from './worker-launch.js';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.js';
 
@@ -40,6 +40,35 @@ export async function runTinybenchSuite(
   ctx: RunnerContext,
   stallMs: number = TINYBENCH_DEFAULTS.stallMs,
 ): Promise<SuiteOutcome> {
+  const file = await suiteFile(suite, ctx);
+  return (await runWorkerProcess(suite, { head: { ctx, file } }, false, stallMs)).head;
+}
+
+/**
+ * In-process A/B: the base tree's and the head tree's copies of the suite in one worker, each
+ * task measured back to back with its counterpart (see worker-run.ts). When one tree lacks the
+ * suite file, that side gets the error and the other is measured alone.
+ */
+export async function runTinybenchPair(
+  suite: TinybenchSuite,
+  ctx: Record<Side, RunnerContext>,
+  baseFirst: boolean,
+  stallMs: number = TINYBENCH_DEFAULTS.stallMs,
+): Promise<Record<Side, SuiteOutcome>> {
+  const [head, base] = await Promise.allSettled([suiteFile(suite, ctx.head), suiteFile(suite, ctx.base)]);
+  if (head.status === 'fulfilled' && base.status === 'fulfilled') {
+    return runWorkerProcess(suite, { head: { ctx: ctx.head, file: head.value }, base: { ctx: ctx.base, file: base.value } }, baseFirst, stallMs);
+  }
+  const alone = async (side: Side): Promise<SuiteOutcome> => {
+    const found = side === 'head' ? head : base;
+    if (found.status === 'rejected') return failed(suite, ctx[side], found.reason);
+    return (await runWorkerProcess(suite, { head: { ctx: ctx[side], file: found.value } }, false, stallMs)).head;
+  };
+  return { base: await alone('base'), head: await alone('head') };
+}
+
+/** The suite file's absolute path, or a BenchError saying it is missing. */
+async function suiteFile(suite: TinybenchSuite, ctx: RunnerContext): Promise<string> {
   const file = resolve(ctx.cwd, suite.tinybench);
   try {
     await access(file);
@@ -49,16 +78,40 @@ export async function runTinybenchSuite(
       suite.name,
     );
   }
-  const launch = workerLaunch(file, ctx.cwd);
+  return file;
+}
+
+/** A side that could not run: its error as the outcome (a bug is rethrown). */
+function failed(suite: TinybenchSuite, ctx: RunnerContext, e: unknown): SuiteOutcome {
+  if (!isUserError(e)) throw e;
+  const error: RunError = { suite: suite.name, message: e.message };
+  ctx.emit({ type: 'error', ...error });
+  return { benchmarks: [], errors: [error] };
+}
+
+interface Copy {
+  ctx: RunnerContext;
+  file: string;
+}
+
+/** Runs the worker on the head copy (and the base copy, if given) and collects each side's outcome. */
+async function runWorkerProcess(
+  suite: TinybenchSuite,
+  copies: { head: Copy; base?: Copy },
+  baseFirst: boolean,
+  stallMs: number,
+): Promise<Record<Side, SuiteOutcome>> {
+  const { head, base } = copies;
+  const launch = workerLaunch(head.file, head.ctx.cwd);
   if ('missingLoader' in launch) {
     throw new BenchError(
       `Suite ${quote(suite.name)}: ${quote(suite.tinybench)} is TypeScript and Node ${process.version} cannot run TypeScript by itself (Node ≥ 22.18 can). Install tsx in the project (npm install --save-dev tsx) or use a newer Node.`,
       suite.name,
     );
   }
-  if (launch.typescript) ctx.emit({ type: 'info', suite: suite.name, message: `TypeScript handled by ${launch.typescript}.` });
+  if (launch.typescript) head.ctx.emit({ type: 'info', suite: suite.name, message: `TypeScript handled by ${launch.typescript}.` });
   const request: WorkerRequest = {
-    file,
+    file: head.file,
     time: suite.time ?? TINYBENCH_DEFAULTS.time,
     iterations: suite.iterations ?? TINYBENCH_DEFAULTS.iterations,
     warmupTime: suite.warmupTime ?? TINYBENCH_DEFAULTS.warmupTime,
@@ -66,11 +119,12 @@ export async function runTinybenchSuite(
     passes: suite.passes ?? TINYBENCH_DEFAULTS.passes,
     maxIterations: Math.max(TINYBENCH_DEFAULTS.maxIterations, suite.iterations ?? 0),
     maxSamples: TINYBENCH_DEFAULTS.maxSamples,
+    ...(base && { base: { file: base.file, cwd: base.ctx.cwd }, baseFirst }),
   };
-  const collector = new Collector(suite, ctx);
+  const collectors = { head: new Collector(suite, head.ctx), base: new Collector(suite, base?.ctx ?? head.ctx) };
   const stderr = new TailBuffer();
   const child = fork(launch.script, [JSON.stringify(request)], {
-    cwd: ctx.cwd,
+    cwd: head.ctx.cwd,
     execArgv: launch.execArgv,
     env: childEnv(),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -89,7 +143,9 @@ export async function runTinybenchSuite(
   rearm();
   child.on('message', (m) => {
     rearm();
-    collector.accept(m as WorkerMessage);
+    const message = m as WorkerMessage;
+    if (message.type === 'done') for (const c of Object.values(collectors)) c.accept(message);
+    else collectors[message.side ?? 'head'].accept(message);
   });
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
     child.on('error', (e) => {
@@ -100,7 +156,16 @@ export async function runTinybenchSuite(
   });
   clearTimeout(watchdog);
   const how = stalled ? `made no progress for ${stallMs / 1000} s and was killed` : describeExit({ ...exit, timedOut: false });
-  return collector.finish(how, stderr.lines());
+  const finish = (side: Side): SuiteOutcome => {
+    try {
+      return collectors[side].finish(how, stderr.lines());
+    } catch (e) {
+      // In an A/B one side's suite file may fail to load while the other's works.
+      if (!base) throw e;
+      return failed(suite, copies[side]!.ctx, e);
+    }
+  };
+  return { head: finish('head'), base: base ? finish('base') : { benchmarks: [], errors: [] } };
 }
 
 /** Turns the worker's messages into benchmarks and errors as they arrive. */

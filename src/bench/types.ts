@@ -1,5 +1,8 @@
 import type { BenchmarkResult, RunError } from '../types.js';
 
+/** One side of an A/B comparison: the PR's base or its head. */
+export type Side = 'base' | 'head';
+
 /** Which runner a suite uses, decided by the key it sets in the config. */
 export type SuiteKind = 'tinybench' | 'command' | 'import';
 

@@ -18,9 +18,22 @@ export interface WorkerRequest {
   maxIterations: number;
   /** Most latency samples kept per task (quantiles of the full set beyond that). */
   maxSamples: number;
+  /**
+   * In-process A/B: the base tree's copy of the suite (and the directory it runs in), measured in
+   * this same process, each task back to back with the head's copy of it.
+   */
+  base?: { file: string; cwd: string };
+  /** With `base`: whether the base goes first in the first pass (the order flips every pass). */
+  baseFirst?: boolean;
 }
 
-export type WorkerMessage =
+/** Which copy a message is about in an in-process A/B; absent means the head (or the only) copy. */
+export interface SideTag {
+  side?: 'base';
+}
+
+export type WorkerMessage = SideTag &
+  (
   /** The suite registered its tasks; they run in this order. */
   | { type: 'registered'; tasks: string[]; metrics: string[] }
   | { type: 'task-start'; task: string }
@@ -39,4 +52,6 @@ export type WorkerMessage =
   | { type: 'metric-error'; name: string; message: string }
   /** The suite file could not be loaded or registered nothing usable. */
   | { type: 'fatal'; message: string }
-  | { type: 'done' };
+  /** Everything is measured (sent once, untagged, for both copies). */
+  | { type: 'done' }
+  );

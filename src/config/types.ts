@@ -21,6 +21,8 @@ export interface TinybenchSuite extends SuiteBase {
   warmupIterations?: number;
   /** Interleaved passes over the tasks, each measuring every task for time / passes (default 5). */
   passes?: number;
+  /** A/B: measure the base's and the head's copy of the suite in one process, task by task (default true). */
+  abSameProcess?: boolean;
 }
 
 /** Shell commands timed as processes: wall, user and system CPU time, peak RSS. */

@@ -2,8 +2,12 @@ import type { ProgressEvent } from '../bench/types.js';
 import { formatValue } from '../comment/format.js';
 import type { Logger } from './logger.js';
 
-/** Turns runner events into log lines: one group per suite, a line per task, errors as warnings. */
-export function progressLogger(log: Logger): (e: ProgressEvent) => void {
+/**
+ * Turns runner events into log lines: one group per suite, a line per task, errors as warnings.
+ * `label` marks the task and error lines of one side of an A/B (e.g. "base 1a2b3c4").
+ */
+export function progressLogger(log: Logger, label?: string): (e: ProgressEvent) => void {
+  const tag = label ? `[${label}] ` : '';
   return (e) => {
     switch (e.type) {
       case 'suite-start':
@@ -11,14 +15,14 @@ export function progressLogger(log: Logger): (e: ProgressEvent) => void {
         break;
       case 'task-done': {
         const b = e.benchmark;
-        log.info(`  ✓ ${JSON.stringify(e.task)}: ${b.stats.n} samples, median ${formatValue(b.value, b.unit)}`);
+        log.info(`  ✓ ${tag}${JSON.stringify(e.task)}: ${b.stats.n} samples, median ${formatValue(b.value, b.unit)}`);
         break;
       }
       case 'info':
         log.info(`  ${e.message}`);
         break;
       case 'error':
-        log.warning(`${JSON.stringify(e.suite)}${e.task ? ` / ${JSON.stringify(e.task)}` : ''}: ${e.message}`);
+        log.warning(`${tag}${JSON.stringify(e.suite)}${e.task ? ` / ${JSON.stringify(e.task)}` : ''}: ${e.message}`);
         break;
       case 'suite-done':
         log.info(`  ${e.benchmarks} benchmark(s), ${e.errors} error(s) in ${(e.durationMs / 1000).toFixed(1)} s`);
