@@ -5889,15 +5889,15 @@ function taskMessage(task, samples, heapUsed, maxSamples) {
 }
 /**
  * One pass of one task in its own tinybench Bench: `1/passes` of the time, iterations and
- * iteration cap; the full warm-up in the first pass, only the warm-up iterations after it (the
- * JIT is warm, the caches are not).
+ * iteration cap; the full warm-up in the first pass, then `1/passes` of the warm-up iterations,
+ * rounded up (the JIT is warm by then, the caches are not).
  */
 async function measureTask(task, req, pass, passes) {
     const bench = new ae({
         time: req.time / passes,
         iterations: Math.ceil(req.iterations / passes),
         warmupTime: pass === 0 ? req.warmupTime : 0,
-        warmupIterations: req.warmupIterations,
+        warmupIterations: pass === 0 ? req.warmupIterations : Math.ceil(req.warmupIterations / passes),
         retainSamples: true,
         throws: false,
     });

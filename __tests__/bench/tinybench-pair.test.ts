@@ -48,7 +48,11 @@ describe.concurrent('runTinybenchPair (in-process A/B)', () => {
     expect(out.head.errors).toEqual([]);
     expect(out.base.benchmarks.map((b) => b.name)).toEqual(['shared', 'only base', 'base order']);
     expect(out.head.benchmarks.map((b) => b.name)).toEqual(['shared', 'only head', 'head order']);
-    for (const b of [...out.base.benchmarks, ...out.head.benchmarks].filter((b) => b.unit === 'ns')) expect(b.samples!.length).toBeGreaterThanOrEqual(4);
+    for (const b of [...out.base.benchmarks, ...out.head.benchmarks].filter((b) => b.unit === 'ns')) {
+      expect(b.samples!.length).toBeGreaterThanOrEqual(4);
+      // The heap is both copies' at once: no heapUsed that would pass for one side's.
+      expect(b.metrics?.heapUsed).toBeUndefined();
+    }
 
     // One list holds both sides' entries: one process. Each read its own tree's data.txt.
     const order = t.order();
@@ -64,6 +68,14 @@ describe.concurrent('runTinybenchPair (in-process A/B)', () => {
     await runTinybenchPair(suite, t.ctx, false);
     // Passes head-base, base-head, head-base, base-head; the list merges back-to-back repeats.
     expect(t.order().map((e) => e.split(':')[0])).toEqual(['head', 'base', 'head', 'base', 'head']);
+  });
+
+  it('alternates in 20 passes when the suite does not set passes', async () => {
+    const t = trees({ base: ['shared'], head: ['shared'] });
+    const { passes: _set, ...unset } = suite;
+    await runTinybenchPair(unset, t.ctx, true);
+    // 20 passes, each a base-head or head-base pair; back-to-back repeats merged: 21 entries.
+    expect(t.order()).toHaveLength(21);
   });
 
   it('measures the head alone when the base tree lacks the suite file, and says so for the base', async () => {

@@ -88,6 +88,16 @@ describe.concurrent('runTinybenchSuite', () => {
     expect(three.events.filter((e) => e.type === 'task-done').map((e) => (e as { task: string }).task)).toEqual(['a', 'b', 'switches', 'beforeAll calls']);
   });
 
+  it('warms up fully before the first pass and with warmupIterations / passes (rounded up) before each later one', async () => {
+    // No time budgets: every phase runs exactly its iteration minimum.
+    const counted = await run('count', 'count.bench.js', undefined, { time: 0, warmupTime: 0, iterations: 4, warmupIterations: 8, passes: 4 });
+    expect(counted.errors).toEqual([]);
+    const calls = counted.benchmarks.find((b) => b.name === 'calls')?.value;
+    // Measured 4 × 1; warm-up 8 + 3 × 2; and one call per pass with which tinybench checks
+    // whether the task is async (8 in all with warmupIterations: 0).
+    expect(calls).toBe(4 + (8 + 3 * 2) + 4);
+  });
+
   it('kills a suite whose task makes no progress, keeping the tasks before it', async () => {
     const { benchmarks, errors } = await run('hang', 'hang.bench.js', 4000, { passes: 1 });
     expect(benchmarks.map((b) => b.name)).toEqual(['quick']);

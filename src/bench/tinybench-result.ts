@@ -5,8 +5,8 @@ import type { WorkerMessage } from './worker-protocol.js';
 type TaskMessage = Extract<WorkerMessage, { type: 'task' }>;
 type MetricMessage = Extract<WorkerMessage, { type: 'metric' }>;
 
-/** A measured task: latency in ns (median of the samples), with `heapUsed` beside it. */
-export function taskBenchmark(suite: string, m: TaskMessage): BenchmarkResult {
+/** A measured task: latency in ns (median of the samples), with `heapUsed` beside it unless `withHeap` is false. */
+export function taskBenchmark(suite: string, m: TaskMessage, withHeap = true): BenchmarkResult {
   return {
     id: `${suite}/${m.task}`,
     suite,
@@ -16,9 +16,7 @@ export function taskBenchmark(suite: string, m: TaskMessage): BenchmarkResult {
     value: m.stats.median,
     samples: m.samples,
     stats: m.stats,
-    metrics: {
-      heapUsed: { unit: 'B', direction: 'smaller', value: m.heapUsed, stats: summarizeValue(m.heapUsed) },
-    },
+    ...(withHeap && { metrics: { heapUsed: { unit: 'B', direction: 'smaller', value: m.heapUsed, stats: summarizeValue(m.heapUsed) } } }),
   };
 }
 

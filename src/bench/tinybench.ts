@@ -24,6 +24,12 @@ export const TINYBENCH_DEFAULTS = {
   warmupTime: 200,
   warmupIterations: 5,
   passes: 5,
+  /**
+   * Passes in an in-process A/B unless the suite sets `passes`: base and head copies of a task
+   * alternate every pass, and the finer the alternation, the more of the machine's bursts they
+   * share (on the corpus workloads 20 passes had a fraction of 5 passes' pair noise).
+   */
+  abPasses: 20,
   maxIterations: 100_000,
   maxSamples: 2000,
   /** A worker that sends nothing for this long (a task stuck in a loop) is killed. */
@@ -116,12 +122,13 @@ async function runWorkerProcess(
     iterations: suite.iterations ?? TINYBENCH_DEFAULTS.iterations,
     warmupTime: suite.warmupTime ?? TINYBENCH_DEFAULTS.warmupTime,
     warmupIterations: suite.warmupIterations ?? TINYBENCH_DEFAULTS.warmupIterations,
-    passes: suite.passes ?? TINYBENCH_DEFAULTS.passes,
+    passes: suite.passes ?? (base ? TINYBENCH_DEFAULTS.abPasses : TINYBENCH_DEFAULTS.passes),
     maxIterations: Math.max(TINYBENCH_DEFAULTS.maxIterations, suite.iterations ?? 0),
     maxSamples: TINYBENCH_DEFAULTS.maxSamples,
     ...(base && { base: { file: base.file, cwd: base.ctx.cwd }, baseFirst }),
   };
-  const collectors = { head: new Collector(suite, head.ctx), base: new Collector(suite, base?.ctx ?? head.ctx) };
+  const shared = base !== undefined;
+  const collectors = { head: new Collector(suite, head.ctx, shared), base: new Collector(suite, base?.ctx ?? head.ctx, shared) };
   const stderr = new TailBuffer();
   const child = fork(launch.script, [JSON.stringify(request)], {
     cwd: head.ctx.cwd,
@@ -180,6 +187,8 @@ class Collector {
   constructor(
     private readonly suite: TinybenchSuite,
     private readonly ctx: RunnerContext,
+    /** Two copies share the process (in-process A/B): its heap is theirs together, so no `heapUsed`. */
+    private readonly sharedHeap = false,
   ) {}
 
   accept(m: WorkerMessage): void {
@@ -193,7 +202,7 @@ class Collector {
         return;
       case 'task':
         this.current = undefined;
-        return this.add(taskBenchmark(suite, m));
+        return this.add(taskBenchmark(suite, m, !this.sharedHeap));
       case 'task-error':
         this.current = undefined;
         return this.error(m.task, `Suite ${quote(suite)}: task ${quote(m.task)} threw ${m.message}`);

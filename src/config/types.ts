@@ -17,9 +17,9 @@ export interface TinybenchSuite extends SuiteBase {
   iterations?: number;
   /** Warm-up time per task, ms. */
   warmupTime?: number;
-  /** Warm-up iterations per task (and per pass). */
+  /** Warm-up iterations per task before its first pass (later passes: this / passes, rounded up). */
   warmupIterations?: number;
-  /** Interleaved passes over the tasks, each measuring every task for time / passes (default 5). */
+  /** Interleaved passes over the tasks, each measuring every task for time / passes (default 5; 20 in an in-process A/B). */
   passes?: number;
   /** A/B: measure the base's and the head's copy of the suite in one process, task by task (default true). */
   abSameProcess?: boolean;
