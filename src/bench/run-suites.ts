@@ -1,5 +1,5 @@
 import { ConfigError, isUserError } from '../errors.js';
-import type { Config, SuiteConfig } from '../config/types.js';
+import type { Config, SuiteConfig, TinybenchSuite } from '../config/types.js';
 import { RUN_SCHEMA_VERSION, type RunError, type RunFile } from '../types.js';
 import { runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
@@ -59,7 +59,7 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
     ctx.head.emit({ type: 'suite-start', suite: suite.name, kind });
     let outcomes: Record<Side, SuiteOutcome>;
     if ('tinybench' in suite && suite.abSameProcess !== false) {
-      outcomes = await runTinybenchPair(suite, ctx, first === 'base');
+      outcomes = await runPair(suite, ctx, first);
     } else {
       outcomes = { base: { benchmarks: [], errors: [] }, head: { benchmarks: [], errors: [] } };
       for (const side of order) outcomes[side] = await runSuite(suite, kind, ctx[side]);
@@ -68,6 +68,18 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
     suiteDone(ctx.head, suite, order.map((side) => outcomes[side]), started);
   }
   return { base: finishRun(runs.base), head: finishRun(runs.head) };
+}
+
+/** A tinybench suite's in-process pair; a user error that stops both sides is both sides' error. */
+async function runPair(suite: TinybenchSuite, ctx: Record<Side, RunnerContext>, first: Side): Promise<Record<Side, SuiteOutcome>> {
+  try {
+    return await runTinybenchPair(suite, ctx, first === 'base');
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    const error: RunError = { suite: suite.name, message: e.message };
+    ctx.head.emit({ type: 'error', ...error });
+    return { base: { benchmarks: [], errors: [error] }, head: { benchmarks: [], errors: [error] } };
+  }
 }
 
 function runnerContext(options: RunOptions): RunnerContext {
