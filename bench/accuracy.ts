@@ -4,18 +4,23 @@
  * design, the share of unchanged PRs with any regression flagged (6 and 50 benchmarks) and the
  * share of truly slower benchmarks flagged per effect size. Deterministic (seeded).
  *
+ * With no corpus named it replays both committed corpora: runs in separate processes
+ * (corpus.jsonl.gz: every design) and in-process A/B runs (paired.jsonl.gz: the paired design
+ * as `ab` measures tinybench suites).
+ *
  * Usage: npx tsx bench/accuracy.ts [corpus.jsonl.gz] [--series=samples|cpu|both] [--trials=N] [--noise-floor=σ] [--alpha=a] [--location=median|best] [--moderate=yes|no] [--samples=N]
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median as ssMedian, sampleStandardDeviation as sd } from 'simple-statistics';
 import { compareRuns, DEFAULT_ALPHA, DEFAULT_LOCATION, type CompareInput, type LocationStatistic } from '../src/compare/index.js';
-import { loadCorpus, type Corpus, type Series } from './corpus/load.js';
+import { loadCorpus, seriesOf, type Corpus, type CorpusRun, type Series } from './corpus/load.js';
 import { rng, simulatePr, type PrSpec } from './corpus/simulate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? join(here, 'corpus', 'data', 'corpus.jsonl.gz');
+const named = args.find((a) => !a.startsWith('--'));
+const files = named ? [named] : ['corpus.jsonl.gz', 'paired.jsonl.gz'].map((f) => join(here, 'corpus', 'data', f));
 const opt = (name: string, dflt: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const trials = Number(opt('trials', '2000'));
 const floorArg = opt('noise-floor', '');
@@ -41,13 +46,19 @@ const seriesList: Series[] = seriesArg === 'both' ? ['samples', 'cpu'] : [series
 
 const HISTORY = 10;
 const PAIRS = 5;
-const designs: Array<{ label: string; design: PrSpec['design']; runs: number }> = [
+type DesignRow = { label: string; design: PrSpec['design']; runs: number };
+const separateDesigns: DesignRow[] = [
   { label: 'single (1 vs 1)', design: 'single', runs: 1 },
   { label: `history (K=${HISTORY}, 1 current)`, design: 'history', runs: HISTORY },
   { label: `paired (${PAIRS} pairs)`, design: 'paired', runs: PAIRS },
   // More A/B rounds buy power where the pair noise is high (ab-rounds): shown for the trade-off.
   { label: 'paired (10 pairs)', design: 'paired', runs: 10 },
   { label: 'paired (20 pairs)', design: 'paired', runs: 20 },
+];
+const inProcessDesigns: DesignRow[] = [
+  { label: 'paired in one process (3 pairs)', design: 'paired', runs: 3 },
+  { label: `paired in one process (${PAIRS} pairs)`, design: 'paired', runs: PAIRS },
+  { label: 'paired in one process (10 pairs)', design: 'paired', runs: 10 },
 ];
 
 /** simple-statistics' median, NaN (not a throw) for no values. */
@@ -89,52 +100,69 @@ function power(c: Corpus, series: Series, design: PrSpec['design'], runs: number
   return { rate: hit / n, byWorkload };
 }
 
-/** Measured effect of a variant: median over workloads of the median over rounds of its log ratio to run A. */
+/** A run's value for workload w: its head copy, or its base copy (in-process corpus). */
+const valueOf = (run: CorpusRun | undefined, series: Series, w: string, copy: 'head' | 'base' = 'head') => runValue(seriesOf(run, series, copy)[w] ?? []);
+
+/**
+ * Measured effect of a variant: median over workloads of the median over rounds of its log ratio
+ * to run A (separate processes) or to the base copy in its own process (in-process corpus).
+ */
 function measuredEffect(c: Corpus, series: Series, variant: string): number {
   const logs: number[] = [];
-  for (const w of c.workloads) logs.push(median(c.rounds.map((r) => Math.log(runValue(r[variant]?.[series][w] ?? [])) - Math.log(runValue(r.A?.[series][w] ?? [])))));
+  for (const w of c.workloads) {
+    const ratio = (r: Record<string, CorpusRun>) =>
+      Math.log(valueOf(r[variant], series, w)) - Math.log(c.paired ? valueOf(r[variant], series, w, 'base') : valueOf(r.A, series, w));
+    logs.push(median(c.rounds.map(ratio)));
+  }
   return Math.expm1(median(logs));
 }
 
 function noiseTable(c: Corpus, series: Series): void {
   console.log(`\nNoise per workload (${series === 'samples' ? 'wall time' : 'CPU time'}, ${c.rounds.length} rounds): SD of log run ${location === 'best' ? 'bests' : 'medians'}`);
-  console.log('| workload | within-run (median CV) | between runs (A) | pair difference (B − A) |');
+  console.log(`| workload | within-run (median CV) | between runs (A) | pair difference (${c.paired ? 'head − base copy, one process' : 'B − A'}) |`);
   console.log('|---|---|---|---|');
   for (const w of c.workloads) {
-    const a = c.rounds.map((r) => Math.log(runValue(r.A?.[series][w] ?? [])));
-    const b = c.rounds.map((r) => Math.log(runValue(r.B?.[series][w] ?? [])));
-    const within = median(c.rounds.map((r) => sd((r.A?.[series][w] ?? []).map(Math.log))));
+    const a = c.rounds.map((r) => Math.log(valueOf(r.A, series, w)));
+    const b = c.rounds.map((r) => Math.log(c.paired ? valueOf(r.A, series, w, 'base') : valueOf(r.B, series, w)));
+    const within = median(c.rounds.map((r) => sd((seriesOf(r.A, series)[w] ?? []).map(Math.log))));
     console.log(`| ${w} | ${pct(within)} | ${pct(sd(a))} | ${pct(sd(a.map((x, i) => (b[i] as number) - x)))} |`);
   }
 }
 
-const corpus = loadCorpus(file, keepArg === '' ? Infinity : Number(keepArg));
-console.log(`Corpus: ${file} — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs${keepArg ? ` (first ${keepArg} samples of each)` : ''}, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`);
-console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; minEffect 5%, alpha ${alphaArg || DEFAULT_ALPHA}${alphaArg ? '' : ' (default)'}, location ${locationArg || DEFAULT_LOCATION}${locationArg ? '' : ' (default)'}, ${moderateArg === 'no' ? 'plain t tests' : 'moderated variances'}, Holm.`);
-const slowVariants = corpus.variants.filter((v) => v !== 'A' && v !== 'B');
-for (const series of seriesList) {
-  let pairedByWorkload: Array<ReturnType<typeof power>> = [];
-  noiseTable(corpus, series);
-  const effects = slowVariants.map((v) => `${v} (measured ${pct(measuredEffect(corpus, series, v))})`);
-  console.log(`\nAccuracy, ${series === 'samples' ? 'wall time' : 'CPU time'} series`);
-  console.log(`| design | unchanged PRs flagged, 6 benchmarks | 50 benchmarks | median MDE | ${effects.join(' | ')} |`);
-  console.log(`|---|---|---|---|${effects.map(() => '---|').join('')}`);
-  for (const d of designs) {
-    const six = falseAlarms(corpus, series, d.design, d.runs, 6, trials, 1);
-    const fifty = falseAlarms(corpus, series, d.design, d.runs, 50, Math.round(trials / 4), 2);
-    const pw = slowVariants.map((v, i) => power(corpus, series, d.design, d.runs, v, Math.round(trials / 2), 10 + i));
-    console.log(`| ${d.label} | ${pct(six.rate)} | ${pct(fifty.rate)} | ${pct(six.mde, 0)} | ${pw.map((p) => pct(p.rate, 0)).join(' | ')} |`);
-    if (d.design === 'paired' && d.runs === PAIRS) pairedByWorkload = pw;
-  }
-  // Power depends on each workload's own noise: show it for the paired design, per workload.
-  console.log(`\nPaired design (${PAIRS} pairs), share of slowed benchmarks flagged, per workload (${series === 'samples' ? 'wall' : 'CPU'} time)`);
-  console.log(`| workload | ${slowVariants.join(' | ')} |`);
-  console.log(`|---|${slowVariants.map(() => '---|').join('')}`);
-  for (const w of corpus.workloads) {
-    const cells = pairedByWorkload.map((p) => {
-      const [h, n] = p.byWorkload.get(w) ?? [0, 0];
-      return n === 0 ? '–' : pct(h / n, 0);
-    });
-    console.log(`| ${w} | ${cells.join(' | ')} |`);
+/** Prints the noise and accuracy tables of one corpus. */
+function report(file: string): void {
+  const corpus = loadCorpus(file, keepArg === '' ? Infinity : Number(keepArg));
+  const designs = corpus.paired ? inProcessDesigns : separateDesigns;
+  console.log(`\n## Corpus: ${file.replace(`${here}/`, 'bench/')} (${corpus.paired ? 'in-process A/B: base and head copies in one process' : 'separate processes'}) — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs${keepArg ? ` (first ${keepArg} samples of each)` : ''}, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`);
+  console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; minEffect 5%, alpha ${alphaArg || DEFAULT_ALPHA}${alphaArg ? '' : ' (default)'}, location ${locationArg || DEFAULT_LOCATION}${locationArg ? '' : ' (default)'}, ${moderateArg === 'no' ? 'plain t tests' : 'moderated variances'}, Holm.`);
+  const slowVariants = corpus.variants.filter((v) => v !== 'A' && v !== 'B');
+  // The in-process corpus has wall time only.
+  for (const series of corpus.paired ? seriesList.filter((x) => x === 'samples') : seriesList) {
+    let pairedByWorkload: Array<ReturnType<typeof power>> = [];
+    noiseTable(corpus, series);
+    const effects = slowVariants.map((v) => `${v} (measured ${pct(measuredEffect(corpus, series, v))})`);
+    console.log(`\nAccuracy, ${series === 'samples' ? 'wall time' : 'CPU time'} series`);
+    console.log(`| design | unchanged PRs flagged, 6 benchmarks | 50 benchmarks | median MDE | ${effects.join(' | ')} |`);
+    console.log(`|---|---|---|---|${effects.map(() => '---|').join('')}`);
+    for (const d of designs) {
+      const six = falseAlarms(corpus, series, d.design, d.runs, 6, trials, 1);
+      const fifty = falseAlarms(corpus, series, d.design, d.runs, 50, Math.round(trials / 4), 2);
+      const pw = slowVariants.map((v, i) => power(corpus, series, d.design, d.runs, v, Math.round(trials / 2), 10 + i));
+      console.log(`| ${d.label} | ${pct(six.rate)} | ${pct(fifty.rate)} | ${pct(six.mde, 0)} | ${pw.map((p) => pct(p.rate, 0)).join(' | ')} |`);
+      if (d.design === 'paired' && d.runs === PAIRS) pairedByWorkload = pw;
+    }
+    // Power depends on each workload's own noise: show it for the paired design, per workload.
+    console.log(`\n${corpus.paired ? 'Paired in one process' : 'Paired design'} (${PAIRS} pairs), share of slowed benchmarks flagged, per workload (${series === 'samples' ? 'wall' : 'CPU'} time)`);
+    console.log(`| workload | ${slowVariants.join(' | ')} |`);
+    console.log(`|---|${slowVariants.map(() => '---|').join('')}`);
+    for (const w of corpus.workloads) {
+      const cells = pairedByWorkload.map((p) => {
+        const [h, n] = p.byWorkload.get(w) ?? [0, 0];
+        return n === 0 ? '–' : pct(h / n, 0);
+      });
+      console.log(`| ${w} | ${cells.join(' | ')} |`);
+    }
   }
 }
+
+for (const f of files) report(f);

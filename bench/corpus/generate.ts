@@ -21,6 +21,7 @@ import { cpus, loadavg, tmpdir, type as osType, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shuffle } from './simulate.js';
+import { SLOWER_VARIANTS } from './variants.js';
 import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,11 +30,7 @@ const out = process.argv[3] ?? join(here, 'data', 'corpus.jsonl');
 const VARIANTS: Array<{ label: string; factor: number }> = [
   { label: 'A', factor: 1 },
   { label: 'B', factor: 1 },
-  { label: '+3%', factor: 1.03 },
-  { label: '+5%', factor: 1.05 },
-  { label: '+7%', factor: 1.07 },
-  { label: '+10%', factor: 1.1 },
-  { label: '+20%', factor: 1.2 },
+  ...SLOWER_VARIANTS,
 ];
 
 mkdirSync(dirname(out), { recursive: true });

@@ -16,6 +16,8 @@ export interface CorpusRun {
   cpu: Record<string, number[]>;
   /** 1-minute load average when the run ended. */
   load: number;
+  /** In-process A/B corpus only (wall time only): the base copy's samples from the same process, ns. */
+  base?: Record<string, number[]>;
 }
 
 /** Which timing series to replay: wall time (what benchmarks report) or the process's CPU time. */
@@ -29,6 +31,15 @@ export interface Corpus {
   rounds: Array<Record<string, CorpusRun>>;
   /** Base units per workload (those of variant A). */
   baseUnits: Record<string, number>;
+  /** An in-process A/B corpus (generate.ts `paired`): every run also holds its base copy's samples. */
+  paired: boolean;
+}
+
+/** A run's samples of one series, from its head copy or (in-process A/B corpus) its base copy. */
+export function seriesOf(run: CorpusRun | undefined, series: Series, copy: 'head' | 'base' = 'head'): Record<string, number[]> {
+  if (!run) return {};
+  if (copy === 'head') return run[series];
+  return series === 'samples' ? (run.base ?? {}) : {};
 }
 
 /**
@@ -39,13 +50,17 @@ export function loadCorpus(file: string, keep = Infinity): Corpus {
   const raw = readFileSync(file);
   const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const header = JSON.parse(lines[0] as string) as { machine: { os: string; cpuModel: string; cores: number; nodeVersion: string }; variants: Array<{ label: string }> };
+  const header = JSON.parse(lines[0] as string) as {
+    machine: { os: string; cpuModel: string; cores: number; nodeVersion: string };
+    variants: Array<{ label: string }>;
+    paired?: boolean;
+  };
   const variants = header.variants.map((v) => v.label);
   const byRound = new Map<number, Record<string, CorpusRun>>();
   for (const line of lines.slice(1)) {
     const r = JSON.parse(line) as CorpusRun & { kind: string };
     if (r.kind !== 'run') continue;
-    for (const m of [r.samples, r.cpu]) for (const k of Object.keys(m)) m[k] = (m[k] as number[]).slice(0, keep).map((us) => us * 1000);
+    for (const m of [r.samples, r.cpu, r.base ?? {}]) for (const k of Object.keys(m)) m[k] = (m[k] as number[]).slice(0, keep).map((us) => us * 1000);
     const slot = byRound.get(r.round) ?? {};
     slot[r.variant] = r;
     byRound.set(r.round, slot);
@@ -59,6 +74,7 @@ export function loadCorpus(file: string, keep = Infinity): Corpus {
     variants,
     rounds,
     baseUnits: first.units,
+    paired: header.paired === true,
   };
 }
 

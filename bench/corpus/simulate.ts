@@ -6,13 +6,16 @@
  *   history — baseline = run A of K random earlier rounds (oldest first), current = run B (or a
  *             slower variant) of a later round;
  *   paired  — n rounds; baseline_i = run A, current_i = run B (or a slower variant) of the same
- *             round, measured minutes apart at most (the rounds interleave variants).
+ *             round, measured minutes apart at most (the rounds interleave variants). On an
+ *             in-process A/B corpus (generate.ts `paired`), baseline_i and current_i are instead
+ *             the base and head copies of one process: run A's for an unchanged benchmark, the
+ *             slower variant's run for the slowed one.
  * Benchmarks of one PR are workloads of the same rounds (as in one suite process); beyond the
  * number of workloads, further blocks of benchmarks draw their own rounds.
  */
 import type { CompareInput } from '../../src/compare/index.js';
 import type { BenchmarkResult, Design } from '../../src/types.js';
-import { benchmarkFrom, runFrom, type Corpus, type Series } from './load.js';
+import { benchmarkFrom, runFrom, seriesOf, type Corpus, type Series } from './load.js';
 
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -75,10 +78,13 @@ export function simulatePr(corpus: Corpus, series: Series, spec: PrSpec, rand: (
     const workload = order[j % w] as string;
     const block = chosen[Math.floor(j / w)] as { base: number[]; cur: number[] };
     const id = `b${Math.floor(j / w)}/${workload}`;
-    const variant = spec.slowed?.index === j ? spec.slowed.variant : 'B';
+    const unchanged = corpus.paired ? 'A' : 'B';
+    const variant = spec.slowed?.index === j ? spec.slowed.variant : unchanged;
     if (spec.slowed?.index === j) slowedId = id;
-    block.base.forEach((r, i) => baseRuns[i]?.push(benchmarkFrom(id, corpus.rounds[r]?.A?.[series][workload] as number[])));
-    block.cur.forEach((r, i) => curRuns[i]?.push(benchmarkFrom(id, corpus.rounds[r]?.[variant]?.[series][workload] as number[])));
+    // In one process, the base copy is the one measured beside this head copy.
+    const baseRun = (r: number) => (corpus.paired ? seriesOf(corpus.rounds[r]?.[variant], series, 'base') : seriesOf(corpus.rounds[r]?.A, series));
+    block.base.forEach((r, i) => baseRuns[i]?.push(benchmarkFrom(id, baseRun(r)[workload] as number[])));
+    block.cur.forEach((r, i) => curRuns[i]?.push(benchmarkFrom(id, seriesOf(corpus.rounds[r]?.[variant], series)[workload] as number[])));
   }
   const t = '2026-11-23T00:00:00.000Z';
   return {
