@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DIST_CLI } from '../helpers/action-process.js';
+import { hasGit, tempRepo } from '../helpers/git-repo.js';
 
 const HYPERFINE_TWO = resolve(import.meta.dirname, '../fixtures/hyperfine/two.json');
 
@@ -91,6 +92,31 @@ describe('the built CLI (dist/cli.js)', () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('<!-- track-performance:');
     expect(md.stdout).toContain('🔴 regression');
+  });
+
+  it.skipIf(!hasGit)('runs an A/B of a tinybench suite with both copies in one worker of the bundle, and writes both sides', async () => {
+    const { repo, commit } = tempRepo();
+    const suite = (n: number) => `export default (suite) => { suite.add('loop | @here', () => { let x = 0; for (let i = 0; i < ${n}; i++) x += i; return x; }); };\n`;
+    commit(
+      {
+        'performance-tracker.json': JSON.stringify({ suites: [{ name: 'js', tinybench: 'bench/loop.bench.mjs', time: 40, warmupTime: 5 }] }),
+        'bench/loop.bench.mjs': suite(1000),
+      },
+      'base',
+    );
+    commit({ 'bench/loop.bench.mjs': suite(3000) }, 'head');
+    const run = await cli(['ab', '--base', 'HEAD~1', '--rounds', '2', '--json', '--out', '.out'], repo);
+    expect(run.code, run.stderr).toBeLessThan(2);
+    expect(run.stderr).toMatch(/\[base [0-9a-f]{7}\] "loop \| @here": \d+ samples/);
+    const report = JSON.parse(run.stdout);
+    expect(report.design).toBe('paired');
+    expect(report.baseline.runs).toBe(2);
+    expect(report.benchmarks.map((b: { id: string }) => b.id)).toEqual(['js/loop | @here']);
+    expect(report.benchmarks[0].change).toBeGreaterThan(0);
+    // The head's run file: measured beside the base copy in one process, so no heapUsed of its own.
+    const head = JSON.parse(readFileSync(join(repo, '.out', 'run.json'), 'utf8'));
+    expect(head.benchmarks[0].samples.length).toBeGreaterThan(0);
+    expect(head.benchmarks[0].metrics?.heapUsed).toBeUndefined();
   });
 
   it.skipIf(!hasHyperfine)('reads live hyperfine exports on either side, with -n names', async () => {
