@@ -8,9 +8,11 @@ import { parse, UsageError, write, type CliIO } from './io.js';
 
 export const abHelp = `Usage: track-performance ab --base REF [options]
 
-Measures the base commit and the working tree in this one job, alternating (base, head, head,
-base, …), and judges each benchmark on the paired differences — the design that cancels runner
-noise. The base is checked out in a temporary git worktree (always removed afterwards).
+Measures the base commit and the working tree in this one job, round after round, and judges
+each benchmark on the paired differences — the design that cancels runner noise. A tinybench
+suite runs both copies in one process, task by task, alternating every pass (abSameProcess:
+false gives each its own); other suites alternate base-head / head-base by round. The base is
+checked out in a temporary git worktree (always removed afterwards).
 
 Options:
   --base REF          the commit or ref to compare with (e.g. origin/main)
