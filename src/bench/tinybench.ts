@@ -27,7 +27,8 @@ export const TINYBENCH_DEFAULTS = {
   /**
    * Passes in an in-process A/B unless the suite sets `passes`: base and head copies of a task
    * alternate every pass, and the finer the alternation, the more of the machine's bursts they
-   * share (on the corpus workloads 20 passes had a fraction of 5 passes' pair noise).
+   * share (a check of 8 A/A processes on the corpus workloads: pair noise 0.2–9.5% with 20
+   * passes, 0.8–24% with 5; 40 passes did no better than 20).
    */
   abPasses: 20,
   maxIterations: 100_000,
@@ -128,7 +129,10 @@ async function runWorkerProcess(
     ...(base && { base: { file: base.file, cwd: base.ctx.cwd }, baseFirst }),
   };
   const shared = base !== undefined;
-  const collectors = { head: new Collector(suite, head.ctx, shared), base: new Collector(suite, base?.ctx ?? head.ctx, shared) };
+  const collectors: { head: Collector; base?: Collector } = {
+    head: new Collector(suite, head.ctx, shared),
+    ...(base && { base: new Collector(suite, base.ctx, shared) }),
+  };
   const stderr = new TailBuffer();
   const child = fork(launch.script, [JSON.stringify(request)], {
     cwd: head.ctx.cwd,
@@ -152,7 +156,7 @@ async function runWorkerProcess(
     rearm();
     const message = m as WorkerMessage;
     if (message.type === 'done') for (const c of Object.values(collectors)) c.accept(message);
-    else collectors[message.side ?? 'head'].accept(message);
+    else collectors[message.side ?? 'head']?.accept(message);
   });
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
     child.on('error', (e) => {
@@ -163,16 +167,19 @@ async function runWorkerProcess(
   });
   clearTimeout(watchdog);
   const how = stalled ? `made no progress for ${stallMs / 1000} s and was killed` : describeExit({ ...exit, timedOut: false });
-  const finish = (side: Side): SuiteOutcome => {
+  const finish = (collector: Collector, ctx: RunnerContext): SuiteOutcome => {
     try {
-      return collectors[side].finish(how, stderr.lines());
+      return collector.finish(how, stderr.lines());
     } catch (e) {
       // In an A/B one side's suite file may fail to load while the other's works.
       if (!base) throw e;
-      return failed(suite, copies[side]!.ctx, e);
+      return failed(suite, ctx, e);
     }
   };
-  return { head: finish('head'), base: base ? finish('base') : { benchmarks: [], errors: [] } };
+  return {
+    head: finish(collectors.head, head.ctx),
+    base: collectors.base && base ? finish(collectors.base, base.ctx) : { benchmarks: [], errors: [] },
+  };
 }
 
 /** Turns the worker's messages into benchmarks and errors as they arrive. */
