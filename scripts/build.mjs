@@ -3,6 +3,8 @@
 // moved beside the others so the action and the CLI find the worker next to themselves.
 // A bundle must be one file: an emitted asset or chunk would collide between entries (and a
 // traced asset such as a config file means source code names a path ncc took literally).
+// --no-cache: ncc keys its webpack cache on the working directory, so the three parallel builds
+// would write one cache store at once; without it the output is the same and no slower.
 import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +22,7 @@ const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
 async function bundle([entry, out]) {
   const tmp = mkdtempSync(join(tmpdir(), 'ncc-'));
   try {
-    await run(process.execPath, [ncc, 'build', entry, '-o', tmp, '--quiet', '--target', 'es2022'], { maxBuffer: 1 << 26 });
+    await run(process.execPath, [ncc, 'build', entry, '-o', tmp, '--quiet', '--no-cache', '--target', 'es2022'], { maxBuffer: 1 << 26 });
     const extra = readdirSync(tmp).filter((f) => f !== 'index.js' && f !== 'package.json');
     if (extra.length > 0) throw new Error(`${entry}: ncc emitted more than one file (${extra.join(', ')}); keep the bundle to one file`);
     return [join(tmp, 'index.js'), out, tmp];
