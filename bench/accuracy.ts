@@ -101,7 +101,7 @@ function power(c: Corpus, series: Series, design: PrSpec['design'], runs: number
 }
 
 /** A run's value for workload w: its head copy, or its base copy (in-process corpus). */
-const valueOf = (run: CorpusRun | undefined, series: Series, w: string, copy: 'head' | 'base' = 'head') => runValue(seriesOf(run, series, copy)[w] ?? []);
+const copyValue = (run: CorpusRun | undefined, series: Series, w: string, copy: 'head' | 'base' = 'head') => runValue(seriesOf(run, series, copy)[w] ?? []);
 
 /**
  * Measured effect of a variant: median over workloads of the median over rounds of its log ratio
@@ -111,7 +111,7 @@ function measuredEffect(c: Corpus, series: Series, variant: string): number {
   const logs: number[] = [];
   for (const w of c.workloads) {
     const ratio = (r: Record<string, CorpusRun>) =>
-      Math.log(valueOf(r[variant], series, w)) - Math.log(c.paired ? valueOf(r[variant], series, w, 'base') : valueOf(r.A, series, w));
+      Math.log(copyValue(r[variant], series, w)) - Math.log(c.paired ? copyValue(r[variant], series, w, 'base') : copyValue(r.A, series, w));
     logs.push(median(c.rounds.map(ratio)));
   }
   return Math.expm1(median(logs));
@@ -122,8 +122,8 @@ function noiseTable(c: Corpus, series: Series): void {
   console.log(`| workload | within-run (median CV) | between runs (A) | pair difference (${c.paired ? 'head − base copy, one process' : 'B − A'}) |`);
   console.log('|---|---|---|---|');
   for (const w of c.workloads) {
-    const a = c.rounds.map((r) => Math.log(valueOf(r.A, series, w)));
-    const b = c.rounds.map((r) => Math.log(c.paired ? valueOf(r.A, series, w, 'base') : valueOf(r.B, series, w)));
+    const a = c.rounds.map((r) => Math.log(copyValue(r.A, series, w)));
+    const b = c.rounds.map((r) => Math.log(c.paired ? copyValue(r.A, series, w, 'base') : copyValue(r.B, series, w)));
     const within = median(c.rounds.map((r) => sd((seriesOf(r.A, series)[w] ?? []).map(Math.log))));
     console.log(`| ${w} | ${pct(within)} | ${pct(sd(a))} | ${pct(sd(a.map((x, i) => (b[i] as number) - x)))} |`);
   }

@@ -5806,7 +5806,8 @@ async function runWorker(req, send) {
     // samples spread over the whole run and a burst of contention cannot cover all of them.
     const passes = Math.max(1, Math.floor(req.passes));
     for (let pass = 0; pass < passes; pass++) {
-        const order = (pass % 2 === 0) === Boolean(req.baseFirst) ? [...copies].reverse() : copies;
+        const baseGoesFirst = (pass % 2 === 0) === Boolean(req.baseFirst);
+        const order = baseGoesFirst ? [...copies].reverse() : copies;
         for (const name of names)
             for (const copy of order)
                 await measureInCopy(copy, name, req, pass, passes, send);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import { hasGit, sink, tempRepo } from '../helpers/git-repo.js';
+import { runAbJson } from '../helpers/ab-run.js';
+import { hasGit, tempRepo } from '../helpers/git-repo.js';
 
 if (!hasGit) console.warn('skipping A/B tests: install git (apt-get install git)');
 
@@ -23,16 +23,9 @@ describe.skipIf(!hasGit)('A/B mode on a real git repository (no timing)', () => 
       },
       'fixed',
     );
-    const stdout = sink();
-    const stderr = sink();
-    const code = await runCli(['ab', '--base', 'HEAD~1', '--setup', 'sh build.sh', '--json', '--out', join(repo, '.out')], {
-      stdout,
-      stderr,
-      cwd: repo,
-    });
-    const report = JSON.parse(stdout.text());
+    const { code, report, stderr } = await runAbJson(repo, ['--setup', 'sh build.sh']);
     expect(report.benchmarks.map((b: { verdict: string }) => b.verdict)).toEqual(['new']);
-    expect(stderr.text()).toContain('base is broken');
+    expect(stderr).toContain('base is broken');
     expect(code).toBe(0);
     expect(git('worktree', 'list').split('\n')).toHaveLength(1);
   });
@@ -50,10 +43,7 @@ describe.skipIf(!hasGit)('A/B mode on a real git repository (no timing)', () => 
       'base: 100 ms',
     );
     commit({ 'emit.js': emitter(150) }, 'head: 150 ms');
-    const stdout = sink();
-    const stderr = sink();
-    const code = await runCli(['ab', '--base', 'HEAD~1', '--rounds', '4', '--json', '--out', join(repo, '.out')], { stdout, stderr, cwd: repo });
-    const report = JSON.parse(stdout.text());
+    const { code, report } = await runAbJson(repo, ['--rounds', '4']);
     expect(report.design).toBe('paired');
     expect(report.benchmarks[0]).toMatchObject({ name: 'score time', verdict: 'regression' });
     expect(report.benchmarks[0].change).toBeGreaterThan(0.4);

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import { hasGit, sink, tempRepo } from '../helpers/git-repo.js';
+import { runAbJson } from '../helpers/ab-run.js';
+import { hasGit, tempRepo } from '../helpers/git-repo.js';
 
 if (!hasGit) console.warn('skipping A/B tests: install git (apt-get install git)');
 
@@ -32,21 +32,13 @@ describe.skipIf(!hasGit)('A/B mode on a real git repository', () => {
     );
     commit({ 'work.js': work(2) }, 'workload a: twice the work');
 
-    const stdout = sink();
-    const stderr = sink();
-    const code = await runCli(['ab', '--base', 'HEAD~1', '--rounds', '8', '--json', '--out', join(repo, '.out')], {
-      stdout,
-      stderr,
-      cwd: repo,
-    });
-    const report = JSON.parse(stdout.text());
-    const byName = Object.fromEntries(report.benchmarks.map((b: { name: string }) => [b.name, b]));
+    const { code, report, byName, stderr } = await runAbJson(repo, ['--rounds', '8']);
     expect(report.design).toBe('paired');
     expect(byName.slowed.verdict, byName.slowed.reason).toBe('regression');
     expect(byName.slowed.change).toBeGreaterThan(0.4);
     expect(byName.steady.verdict).not.toBe('regression');
     expect(code).toBe(1);
-    expect(stderr.text()).toMatch(/A\/B round 8 of 8/);
+    expect(stderr).toMatch(/A\/B round 8 of 8/);
     expect(git('worktree', 'list').split('\n')).toHaveLength(1);
     expect(existsSync(join(repo, '.out', 'report.json'))).toBe(true);
     expect(JSON.parse(readFileSync(join(repo, '.out', 'report.json'), 'utf8')).verdict).toBe('fail');
@@ -72,17 +64,13 @@ export default (suite) => {
     );
     commit({ 'lib.mjs': lib(15) }, 'slowed: 1.5x the work');
 
-    const stdout = sink();
-    const stderr = sink();
-    const code = await runCli(['ab', '--base', 'HEAD~1', '--rounds', '5', '--json', '--out', join(repo, '.out')], { stdout, stderr, cwd: repo });
-    const report = JSON.parse(stdout.text());
-    const byName = Object.fromEntries(report.benchmarks.map((b: { name: string }) => [b.name, b]));
+    const { code, report, byName, stderr } = await runAbJson(repo, ['--rounds', '5']);
     expect(report.design).toBe('paired');
     expect(byName.slowed.verdict, byName.slowed.reason).toBe('regression');
     expect(byName.slowed.change).toBeGreaterThan(0.3);
     expect(byName.steady.verdict, byName.steady.reason).not.toBe('regression');
     expect(code).toBe(1);
-    expect(stderr.text()).toMatch(/\[base [0-9a-f]{7}\] "slowed"/);
+    expect(stderr).toMatch(/\[base [0-9a-f]{7}\] "slowed"/);
     expect(git('worktree', 'list').split('\n')).toHaveLength(1);
   });
 });
