@@ -1,8 +1,9 @@
 /**
  * The statistics engine: baseline and current run files in, a Report out. Pure — no I/O.
  *
- * Per benchmark, the run is the unit: each run's location (the median of its samples, or its
- * best sample with compare.location "best") is taken in log space, and the design decides the test — paired t on per-pair log ratios, a
+ * Per benchmark, the run is the unit: each run's location (the mean rate of its samples, or with
+ * compare.location their median or best sample) is taken in log space, and the design decides
+ * the test — paired t on per-pair log ratios, a
  * two-sample t over a history of runs, or a z test with a between-run noise floor for one run
  * each. Two-sided p-values are corrected suite-wide with Holm's method, and a change must also
  * reach the minimum effect to count. See README "How verdicts are made".
@@ -30,6 +31,12 @@ export type { LocationStatistic } from '../types.js';
 
 /** Default statistic that stands for a run (compare.location). */
 export const DEFAULT_LOCATION: LocationStatistic = 'median';
+
+const LOCATION_TEXT: Record<LocationStatistic, string> = {
+  'mean-rate': 'run mean rates (harmonic mean of times, mean of throughputs)',
+  median: 'run medians',
+  best: "run bests (each run's best sample)",
+};
 
 /**
  * Default suite-wide false-alarm rate. 0.02, not the customary 0.05: a gate is judged by the
@@ -81,7 +88,7 @@ function runInfo(runs: readonly RunFile[]): Report['current'] {
 }
 
 function methodText(design: Design, tests: number, alpha: number, noiseFloor: number, location: LocationStatistic, prior: VariancePrior | undefined): string {
-  const of = location === 'best' ? 'run bests (each run\'s best sample)' : 'run medians';
+  const of = LOCATION_TEXT[location];
   const moderated = prior
     ? `, each benchmark's variance moderated toward the suite's (empirical Bayes, ${Number.isFinite(prior.df) ? `${prior.df.toFixed(1)} prior df` : 'fully pooled'})`
     : '';
@@ -118,7 +125,7 @@ export function compareRuns(input: CompareInput): Report {
 
   if (location === 'best' && design !== 'paired' && baseline.length > 0) {
     warnings.push(
-      'compare.location "best" is meant for the paired design (A/B): against a history or a single run, a run\'s best sample drifts with the machine\'s quiet spells, and on the accuracy corpus it flagged 8% of unchanged PRs. Use "median" here.',
+      'compare.location "best" is meant for the paired design (A/B): against a history or a single run, a run\'s best sample drifts with the machine\'s quiet spells, and on the accuracy corpus it flagged 8% of unchanged PRs. Use "median" or "mean-rate" here.',
     );
   }
   const baseMaps = byId(baseline);

@@ -1,6 +1,7 @@
 /**
- * The location of one run: by default the median of its finite samples, or with `best` its best
- * sample (the fastest time, the highest throughput); the tool's value when it gave no samples.
+ * The location of one run: the median of its finite samples, their mean rate (`mean-rate`), or
+ * their best sample (`best`: the fastest time, the highest throughput); the tool's value when it
+ * gave no samples.
  * The run — not the sample — is the unit that carries between-run noise, so every design works
  * on these per-run locations (in log space, where a slowdown is a shift).
  */
@@ -88,12 +89,34 @@ export function runLocation(
   if (b.samples && b.samples.length > 0) {
     const { values, dropped } = finiteValues(b.samples, true);
     if (values.length > 0) {
-      const value = statistic === 'best' ? best(values, b.direction) : medianInPlace(values);
+      const value = statistic === 'best' ? best(values, b.direction) : statistic === 'mean-rate' ? meanRate(values, b.direction) : medianInPlace(values);
       return { value, n: values.length, dropped, ...(keep ? { finite: values } : {}) };
     }
     return { value: Number.isFinite(b.value) ? b.value : NaN, n: Number.isFinite(b.value) ? 1 : 0, dropped };
   }
   return Number.isFinite(b.value) ? { value: b.value, n: 1, dropped: 0 } : { value: NaN, n: 0, dropped: 0 };
+}
+
+/**
+ * The mean rate: where smaller is better (times), the harmonic mean of the samples — the time
+ * per operation at the mean throughput; where bigger is better (throughputs), their arithmetic
+ * mean. Either way it is the mean of the rate, so a run reads the same whichever unit a tool
+ * reports. Unlike the median, it moves smoothly when a run's samples fall in two modes (a burst
+ * of contention and its absence): the median jumps between the modes as their shares cross
+ * 50%. Slow samples weigh little (1/x), so a GC pause or a burst barely moves it. Samples of
+ * zero or below have no rate: then the median stands in.
+ */
+export function meanRate(values: Float64Array, direction: BenchmarkResult['direction']): number {
+  let sum = 0;
+  if (direction === 'bigger') {
+    for (const x of values) sum += x;
+    return sum / values.length;
+  }
+  for (const x of values) {
+    if (!(x > 0)) return medianInPlace(values);
+    sum += 1 / x;
+  }
+  return values.length / sum;
 }
 
 /** The best value: the smallest where smaller is better, else the largest. */
