@@ -20,7 +20,7 @@ describe('compareRuns: designs and their p-values (scipy references)', () => {
     const r = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [108]) });
     expect(r.design).toBe('history');
     expect(r.benchmarks[0]?.pValue).toBeCloseTo(0.019035398819059367, 10);
-    expect(r.benchmarks[0]?.trend).toEqual(HISTORY);
+    expect(r.benchmarks[0]?.trend).toEqual(HISTORY.map((v) => expect.closeTo(v, 1)));
   });
 
   it('history: several current runs pool their spread (scipy p = 0.001159)', () => {
@@ -32,7 +32,7 @@ describe('compareRuns: designs and their p-values (scipy references)', () => {
   it('history keeps only the last config.history runs', () => {
     const r = compareRuns({ baseline: runsOf('s/a', [500, 500, ...HISTORY]), current: runsOf('s/a', [100]), config: { history: 10 } });
     expect(r.baseline?.runs).toBe(10);
-    expect(r.benchmarks[0]?.trend).toEqual(HISTORY);
+    expect(r.benchmarks[0]?.trend).toEqual(HISTORY.map((v) => expect.closeTo(v, 1)));
   });
 
   it('single: a 10% change is not enough evidence with one run each; a 60% one is on a quiet machine', () => {
@@ -231,9 +231,34 @@ describe('compareRuns: the statistic that stands for a run (compare.location)', 
   });
 
   it('median: bursts that cover different shares of each run hide a 10% slowdown', () => {
-    const r = compareRuns(pairs(1.1));
+    const r = compareRuns({ ...pairs(1.1), config: { location: 'median' } });
     expect(r.benchmarks[0]?.verdict).toBe('inconclusive');
     expect(r.method).toMatch(/run medians/);
+  });
+
+  /** Bursts near half of every run: 9–11 fast samples of 20, base and head alike. */
+  const halfBursts = (slower: number, location?: 'median') => ({
+    baseline: [10, 11, 9, 10, 11].map((k, i) => run([bursty('s/a', 100, k, JITTER[i] as number)])),
+    current: [11, 10, 10, 9, 10].map((k, i) => run([bursty('s/a', 100 * slower, k, -(JITTER[i] as number))])),
+    paired: true,
+    ...(location ? { config: { location } } : {}),
+  });
+
+  it('mean-rate (default): when bursts cover about half of each run, the median jumps between the modes and the mean rate does not', () => {
+    const byMedian = compareRuns(halfBursts(1.1, 'median')).benchmarks[0];
+    const byRate = compareRuns(halfBursts(1.1));
+    const b = byRate.benchmarks[0];
+    expect(byMedian?.verdict).toBe('inconclusive');
+    expect(b?.verdict).toBe('regression');
+    expect(b?.change).toBeGreaterThan(0.05);
+    expect(b?.change).toBeLessThan(0.15);
+    expect(byRate.method).toMatch(/run mean rates \(harmonic mean of times/);
+  });
+
+  it('mean-rate: unchanged code under the same bursts is not flagged', () => {
+    const r = compareRuns(halfBursts(1));
+    expect(r.benchmarks[0]?.verdict).not.toBe('regression');
+    expect(r.benchmarks[0]?.verdict).not.toBe('improvement');
   });
 
   it('best: the fastest sample of each run sees the 10% slowdown through the bursts', () => {

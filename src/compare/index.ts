@@ -30,7 +30,7 @@ export { DEFAULT_MACHINE_NOISE } from './machine.js';
 export type { LocationStatistic } from '../types.js';
 
 /** Default statistic that stands for a run (compare.location). */
-export const DEFAULT_LOCATION: LocationStatistic = 'median';
+export const DEFAULT_LOCATION: LocationStatistic = 'mean-rate';
 
 const LOCATION_TEXT: Record<LocationStatistic, string> = {
   'mean-rate': 'run mean rates (harmonic mean of times, mean of throughputs)',
@@ -125,7 +125,7 @@ export function compareRuns(input: CompareInput): Report {
 
   if (location === 'best' && design !== 'paired' && baseline.length > 0) {
     warnings.push(
-      'compare.location "best" is meant for the paired design (A/B): against a history or a single run, a run\'s best sample drifts with the machine\'s quiet spells, and on the accuracy corpus it flagged 8% of unchanged PRs. Use "median" or "mean-rate" here.',
+      'compare.location "best" is meant for the paired design (A/B): against a history or a single run, a run\'s best sample drifts with the machine\'s quiet spells, and on the accuracy corpus it flagged 8% of unchanged PRs. Use "mean-rate" (the default) here.',
     );
   }
   const baseMaps = byId(baseline);

@@ -62,7 +62,7 @@ export interface CompareConfig {
    * as a log-scale SD (default 0.6, deliberately conservative; see the README's accuracy table).
    */
   noiseFloor?: number;
-  /** The statistic that stands for a run: its median (default), its mean rate, or, for the paired design, its best sample. */
+  /** The statistic that stands for a run: its mean rate (default), its median, or, for the paired design, its best sample. */
   location?: LocationStatistic;
   /** Per-benchmark overrides, matched by id or `*` glob. */
   overrides?: Array<{ benchmark: string; minEffect?: number }>;
