@@ -19,14 +19,14 @@ describe('matchesGlob', () => {
 
 describe('resolveMinEffect', () => {
   const config = { minEffect: 0.04, overrides: [{ benchmark: 'io/*', minEffect: 0.2 }, { benchmark: 'io/fsync', minEffect: 0.3 }] };
-  it('prefers the last matching override, then the suite, then config, then 5%', () => {
+  it('prefers the last matching override, then the suite, then config, then 3%', () => {
     expect(resolveMinEffect('io/fsync', 'io', config, { io: 0.1 })).toBe(0.3);
     expect(resolveMinEffect('io/read', 'io', config, { io: 0.1 })).toBe(0.2);
     expect(resolveMinEffect('cpu/x', 'cpu', config, { cpu: 0.1 })).toBe(0.1);
     expect(resolveMinEffect('cpu/x', 'cpu', config, {})).toBe(0.04);
-    expect(resolveMinEffect('cpu/x', 'cpu', undefined, undefined)).toBe(0.05);
+    expect(resolveMinEffect('cpu/x', 'cpu', undefined, undefined)).toBe(0.03);
   });
   it('falls back to the default for a nonsensical value', () => {
-    expect(resolveMinEffect('a/b', 'a', { minEffect: -1 }, undefined)).toBe(0.05);
+    expect(resolveMinEffect('a/b', 'a', { minEffect: -1 }, undefined)).toBe(0.03);
   });
 });

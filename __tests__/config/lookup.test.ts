@@ -45,9 +45,9 @@ describe('minEffectFor', () => {
     expect(minEffectFor(config, 'cli', 'cli/other')).toBe(0.03);
   });
 
-  it('falls back to 5% when nothing is configured, also for a suite not in the config', () => {
-    expect(minEffectFor({ suites: [{ name: 'x', import: 'f' }] }, 'x', 'x/y')).toBe(0.05);
-    expect(minEffectFor({ suites: [] }, 'imported', 'imported/y')).toBe(0.05);
+  it('falls back to 3% when nothing is configured, also for a suite not in the config', () => {
+    expect(minEffectFor({ suites: [{ name: 'x', import: 'f' }] }, 'x', 'x/y')).toBe(0.03);
+    expect(minEffectFor({ suites: [] }, 'imported', 'imported/y')).toBe(0.03);
   });
 
   it('keeps an explicit 0 (every change counts) instead of falling through', () => {

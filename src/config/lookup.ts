@@ -1,7 +1,7 @@
 import { DEFAULT_MIN_EFFECT, matchesGlob, resolveMinEffect } from '../compare/min-effect.js';
 import type { Config, SuiteConfig } from './types.js';
 
-/** minEffect when nothing is configured (5%); the statistics engine's own default. */
+/** minEffect when nothing is configured (3%); the statistics engine's own default. */
 export { DEFAULT_MIN_EFFECT };
 
 /** Kind of a suite: 'tinybench' | 'command' | 'import' (a validated suite has exactly one). */
@@ -19,7 +19,7 @@ export function matchesBenchmark(pattern: string, id: string): boolean {
 /**
  * minEffect for a benchmark id (`suite/name`): the last matching `compare.overrides` entry (exact
  * id or `*` glob, so a specific rule can follow a broad one) > the suite's minEffect >
- * compare.minEffect > 0.05. The same rule the statistics engine applies (it is its function).
+ * compare.minEffect > 0.03. The same rule the statistics engine applies (it is its function).
  */
 export function minEffectFor(config: Config, suite: string, id: string): number {
   return resolveMinEffect(id, suite, config.compare, suiteMinEffects(config));
