@@ -99,11 +99,13 @@ describe.concurrent('runTinybenchSuite', () => {
   });
 
   it('kills a suite whose task makes no progress, keeping the tasks before it', async () => {
-    const { benchmarks, errors } = await run('hang', 'hang.bench.js', 4000, { passes: 1 });
+    // 8 s: long enough that a loaded machine (CI, or a corpus being recorded) starts the worker
+    // and measures 'quick' inside the window; at 4 s it was once killed before 'quick' ended.
+    const { benchmarks, errors } = await run('hang', 'hang.bench.js', 8000, { passes: 1 });
     expect(benchmarks.map((b) => b.name)).toEqual(['quick']);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ suite: 'hang', task: 'endless loop' });
-    expect(errors[0]!.message).toContain('made no progress for 4 s and was killed while running task "endless loop"');
+    expect(errors[0]!.message).toContain('made no progress for 8 s and was killed while running task "endless loop"');
   });
 
   it('records custom metrics, runs every setup hook, and reports a metric that throws', async () => {
