@@ -1,9 +1,9 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommandSuite } from '../../src/bench/command.js';
+import { runCommandPair, runCommandSuite } from '../../src/bench/command.js';
 import type { CommandBenchmarkResult } from '../../src/bench/command-result.js';
 import { hasGnuTime } from '../../src/bench/gnu-time.js';
 import type { ProgressEvent } from '../../src/bench/types.js';
@@ -107,5 +107,51 @@ describe('runCommandSuite environment', () => {
     } finally {
       delete process.env.INPUT_TOKEN;
     }
+  });
+});
+
+describe.concurrent('runCommandPair (A/B)', () => {
+  /** Two trees, each with a script that logs its tree and invocation; `failOn` trees exit 3. */
+  async function trees(failOn: string[] = []) {
+    const root = await mkdtemp(join(tmpdir(), 'tp-command-pair-'));
+    for (const side of ['base', 'head']) {
+      await mkdir(join(root, side));
+      const body = `echo ${side} >> ../order.txt\n${failOn.includes(side) ? 'echo "no such script in this tree" >&2; exit 3\n' : ''}`;
+      await writeFile(join(root, side, 'step.sh'), body);
+    }
+    const events: ProgressEvent[] = [];
+    const ctx = (side: string) => ({ cwd: join(root, side), emit: (e: ProgressEvent) => events.push(e) });
+    return { root, ctx: { base: ctx('base'), head: ctx('head') }, events, order: () => readFile(join(root, 'order.txt'), 'utf8').then((t) => t.trim().split('\n')) };
+  }
+
+  it('alternates the two trees invocation by invocation, warm-ups included, flipping who goes first', async () => {
+    const t = await trees();
+    const out = await runCommandPair({ name: 'p', command: { step: 'sh step.sh' }, runs: 3, warmup: 1 }, t.ctx, true);
+    expect(await t.order()).toEqual(['base', 'head', 'head', 'base', 'base', 'head', 'head', 'base']);
+    for (const side of ['base', 'head'] as const) {
+      expect(out[side].errors).toEqual([]);
+      expect(out[side].benchmarks.map((b) => b.id)).toEqual(['p/step']);
+      expect(out[side].benchmarks[0]!.samples).toHaveLength(3);
+    }
+    await rm(t.root, { recursive: true, force: true });
+  });
+
+  it('starts with the head when told to', async () => {
+    const t = await trees();
+    await runCommandPair({ name: 'p', command: 'sh step.sh', runs: 2, warmup: 0 }, t.ctx, false);
+    expect(await t.order()).toEqual(['head', 'base', 'base', 'head']);
+    await rm(t.root, { recursive: true, force: true });
+  });
+
+  it('fails a command on the tree where it fails only; the other tree goes on alone', async () => {
+    const t = await trees(['base']);
+    const out = await runCommandPair({ name: 'p', command: { step: 'sh step.sh' }, runs: 3, warmup: 0 }, t.ctx, true);
+    expect(out.base.benchmarks).toEqual([]);
+    expect(out.base.errors).toEqual([{ suite: 'p', task: 'step', message: expect.stringMatching(/command "sh step\.sh" exited with code 3[\s\S]*no such script/) }]);
+    expect(out.head.errors).toEqual([]);
+    expect(out.head.benchmarks[0]!.samples).toHaveLength(3);
+    // The base stopped at its first failure; the head ran all three.
+    expect(await t.order()).toEqual(['base', 'head', 'head', 'head']);
+    await rm(t.root, { recursive: true, force: true });
   });
 });

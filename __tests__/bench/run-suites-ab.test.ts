@@ -28,7 +28,7 @@ function setup() {
 }
 
 describe.concurrent('runSuitesAb (one A/B round)', () => {
-  it('gives each side its run file, runs command suites side by side in the given order, and reports each suite once', async () => {
+  it('gives each side its run file, alternates the two trees\' command invocations, and reports each suite once', async () => {
     const t = setup();
     const runs = await runSuitesAb(t.config, t.options, 'head');
     for (const side of ['base', 'head'] as const) {
@@ -36,9 +36,9 @@ describe.concurrent('runSuitesAb (one A/B round)', () => {
       expect(runs[side].errors).toBeUndefined();
       expect(runs[side].benchmarks.map((b) => b.id)).toEqual(['js/sum 1000', 'js/sort 200', 'cmd/mark']);
     }
-    // In one process the heap is shared: no heapUsed. The command suite ran head first, then base.
+    // In one process the heap is shared: no heapUsed. The command's invocations alternate, head first.
     expect(runs.head.benchmarks[0]!.metrics?.heapUsed).toBeUndefined();
-    expect(readFileSync(join(t.root, 'order.txt'), 'utf8').trim().split('\n')).toEqual(['head', 'head', 'base', 'base']);
+    expect(readFileSync(join(t.root, 'order.txt'), 'utf8').trim().split('\n')).toEqual(['head', 'base', 'base', 'head']);
     expect(t.events.filter((e) => e.type === 'suite-start').map((e) => (e as { suite: string }).suite)).toEqual(['js', 'cmd']);
     expect(t.events.filter((e) => e.type === 'suite-done').map((e) => (e as { benchmarks: number }).benchmarks)).toEqual([4, 2]);
   });
@@ -47,7 +47,7 @@ describe.concurrent('runSuitesAb (one A/B round)', () => {
     const t = setup();
     const separate: Config = { suites: t.config.suites.map((s) => ('tinybench' in s ? { ...s, abSameProcess: false } : s)) };
     const runs = await runSuitesAb(separate, t.options, 'base');
-    expect(readFileSync(join(t.root, 'order.txt'), 'utf8').trim().split('\n')).toEqual(['base', 'base', 'head', 'head']);
+    expect(readFileSync(join(t.root, 'order.txt'), 'utf8').trim().split('\n')).toEqual(['base', 'head', 'head', 'base']);
     // A process per side: each has its own heap, so heapUsed is back.
     for (const side of ['base', 'head'] as const) expect(runs[side].benchmarks[0]!.metrics?.heapUsed?.value).toBeGreaterThan(0);
   });

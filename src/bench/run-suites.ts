@@ -1,7 +1,7 @@
 import { ConfigError, isUserError } from '../errors.js';
 import type { Config, SuiteConfig, TinybenchSuite } from '../config/types.js';
 import { RUN_SCHEMA_VERSION, type RunError, type RunFile } from '../types.js';
-import { runCommandSuite } from './command.js';
+import { runCommandPair, runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
@@ -46,7 +46,9 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
 /**
  * An A/B round: every suite measured on both trees, one suite at a time so that the two sides of
  * a suite are close in time. A tinybench suite runs both copies in one process, task by task
- * (unless it sets `abSameProcess: false`); other suites run `first`, then the other side.
+ * (unless it sets `abSameProcess: false`); a command suite alternates the two trees' invocations
+ * of each command; other suites (imports, separate tinybench processes) run `first`, then the
+ * other side.
  * Progress is reported once per suite, through the head's `onProgress`.
  */
 export async function runSuitesAb(config: Config, options: Record<Side, RunOptions>, first: Side): Promise<Record<Side, RunFile>> {
@@ -60,6 +62,8 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
     let outcomes: Record<Side, SuiteOutcome>;
     if ('tinybench' in suite && suite.abSameProcess !== false) {
       outcomes = await runPair(suite, ctx, first);
+    } else if ('command' in suite) {
+      outcomes = await runCommandPair(suite, ctx, first === 'base');
     } else {
       outcomes = { base: { benchmarks: [], errors: [] }, head: { benchmarks: [], errors: [] } };
       for (const side of order) outcomes[side] = await runSuite(suite, kind, ctx[side]);

@@ -11,8 +11,9 @@ export const abHelp = `Usage: track-performance ab --base REF [options]
 Measures the base commit and the working tree in this one job, round after round, and judges
 each benchmark on the paired differences — the design that cancels runner noise. A tinybench
 suite runs both copies in one process, task by task, alternating every pass (abSameProcess:
-false gives each its own); other suites alternate base-head / head-base by round. The base is
-checked out in a temporary git worktree (always removed afterwards).
+false gives each its own); a command suite alternates the two trees' invocations of each
+command; import suites alternate base-head / head-base by round. The base is checked out in a
+temporary git worktree (always removed afterwards).
 
 Options:
   --base REF          the commit or ref to compare with (e.g. origin/main)
