@@ -209,6 +209,18 @@ describe('compareRuns: single design spread', () => {
     expect(width(loose)).toBeGreaterThan(2 * width(tight));
     expect(tight.method).toMatch(/noise of 5\.0% per run/);
   });
+
+  it('the spread is the scatter around the median whatever stands for the run', () => {
+    const scattered = [60, 80, 100, 120, 140, 90, 110, 100];
+    const input = { baseline: [run([bench('s/a', 100, { samples: scattered })])], current: runsOf('s/a', [100]), noiseFloor: 0.05 };
+    const logWidth = (r: ReturnType<typeof compareRuns>) => Math.log1p(r.benchmarks[0]?.ci?.[1] ?? 0) - Math.log1p(r.benchmarks[0]?.ci?.[0] ?? 0);
+    const byMedian = compareRuns({ ...input, config: { location: 'median' } });
+    for (const location of ['mean-rate', 'best'] as const) {
+      const r = compareRuns({ ...input, config: { location } });
+      expect(logWidth(r)).toBeCloseTo(logWidth(byMedian), 12);
+      expect(r.benchmarks[0]?.change).not.toBeCloseTo(byMedian.benchmarks[0]?.change ?? 0, 3);
+    }
+  });
 });
 
 describe('compareRuns: the statistic that stands for a run (compare.location)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meanRate, runLocation } from '../../src/compare/location.js';
+import fc from 'fast-check';
+import { meanRate, medianInPlace, runLocation, selectInPlace } from '../../src/compare/location.js';
 
 describe('the mean rate of a run (compare.location "mean-rate")', () => {
   it('is the harmonic mean of times: the time per operation at the mean throughput', () => {
@@ -30,5 +31,25 @@ describe('the mean rate of a run (compare.location "mean-rate")', () => {
 
   it('uses the tool\'s value when a run has no samples', () => {
     expect(runLocation({ value: 42, direction: 'smaller' }, false, 'mean-rate').value).toBe(42);
+  });
+});
+
+describe('selection (median of a run, MAD of the single design)', () => {
+  it('selectInPlace and medianInPlace agree with sorting, with ties, odd and even lengths', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 1500 }), fc.nat(), (xs, k0) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        const k = k0 % xs.length;
+        const a = Float64Array.from(xs);
+        expect(selectInPlace(a, k)).toBe(sorted[k]);
+        // Everything before k is no larger, everything after no smaller.
+        for (let i = 0; i < k; i++) expect(a[i]).toBeLessThanOrEqual(a[k] as number);
+        for (let i = k + 1; i < a.length; i++) expect(a[i]).toBeGreaterThanOrEqual(a[k] as number);
+        const n = xs.length;
+        const median = n % 2 ? sorted[n >> 1] : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
+        expect(medianInPlace(Float64Array.from(xs))).toBe(median);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });

@@ -6,7 +6,7 @@
 import type { BenchmarkComparison, BenchmarkResult, Design, LocationStatistic } from '../types.js';
 import type { Estimate } from './estimate.js';
 import { historyEstimate } from './history.js';
-import { runLocation } from './location.js';
+import { medianInPlace, runLocation } from './location.js';
 import { pairedEstimate } from './paired.js';
 import { runSpread, singleEstimate, type RunSpread } from './single.js';
 
@@ -48,8 +48,10 @@ function side(results: Array<BenchmarkResult | undefined>, location: LocationSta
   const spreads: Array<RunSpread | undefined> = [];
   const logs = results.map((b) => {
     if (!b) return undefined;
-    const loc = runLocation(b, single && location === 'median', location);
-    if (single) spreads.push(location === 'median' ? runSpread(loc.finite, loc.value) : medianSpread(b));
+    const loc = runLocation(b, single, location);
+    // The spread is the scatter around the median whatever stands for the run; the kept samples
+    // (a scratch buffer, free to reorder) give both without a copy.
+    if (single) spreads.push(runSpread(loc.finite, location === 'median' || !loc.finite ? loc.value : medianInPlace(loc.finite)));
     dropped += loc.dropped;
     if (!(loc.value > 0) || !Number.isFinite(loc.value)) {
       unusable++;
