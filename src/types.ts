@@ -105,12 +105,11 @@ export type OverallVerdict = 'pass' | 'warn' | 'fail';
 export type Design = 'single' | 'history' | 'paired';
 
 /**
- * Which statistic stands for a run (compare.location). `median` follows the whole distribution.
- * `mean-rate` (the harmonic mean of times, the mean of throughputs) moves smoothly where the
- * median jumps between the two modes of a bursty run. `best` (the fastest time, the highest throughput) suits the paired design on shared runners,
- * where contention comes in bursts that only ever slow work down: with samples spread over the
- * run, its best sample is what the code costs when a burst has passed, while its median lands in
- * whichever mode covered more of the run.
+ * Which statistic stands for a run (compare.location). `mean-rate` (the default: the harmonic
+ * mean of times, the mean of throughputs) moves smoothly where the `median` jumps between the
+ * two modes of a bursty run. `best` (the fastest time, the highest throughput) suits the paired
+ * design on shared runners, where contention comes in bursts that only ever slow work down: with
+ * samples spread over the run, its best sample is what the code costs when a burst has passed.
  */
 export type LocationStatistic = 'median' | 'mean-rate' | 'best';
 

@@ -3,9 +3,8 @@
  *
  * Per benchmark, the run is the unit: each run's location (the mean rate of its samples, or with
  * compare.location their median or best sample) is taken in log space, and the design decides
- * the test — paired t on per-pair log ratios, a
- * two-sample t over a history of runs, or a z test with a between-run noise floor for one run
- * each. Two-sided p-values are corrected suite-wide with Holm's method, and a change must also
+ * the test — paired t on per-pair log ratios, a two-sample t over a history of runs, or a z test
+ * with a between-run noise floor for one run each. Two-sided p-values are corrected suite-wide with Holm's method, and a change must also
  * reach the minimum effect to count. See README "How verdicts are made".
  */
 import type { CompareConfig, SpeedupTarget, ThresholdConfig } from '../config/types.js';
