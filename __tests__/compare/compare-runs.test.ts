@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns } from '../../src/compare/index.js';
+import { compareRuns, pairsToDetect } from '../../src/compare/index.js';
 import { bench, machine, run, runsOf } from './helpers.js';
 
 const HISTORY = [100, 104, 97, 101, 99, 103, 98, 102, 100, 96];
@@ -60,6 +60,22 @@ describe('compareRuns: designs and their p-values (scipy references)', () => {
 });
 
 describe('compareRuns: verdict paths', () => {
+  it('a noisy paired benchmark says how many pairs would detect the minimum effect; other designs do not', () => {
+    const paired = compareRuns({ baseline: runsOf('s/a', [100, 100, 100, 100, 100]), current: runsOf('s/a', [105, 96, 106, 97, 101]), paired: true });
+    const b = paired.benchmarks[0];
+    expect(b?.verdict).toBe('inconclusive');
+    const pairs = Number(/About (\d+) pairs \(A\/B rounds\) would detect 3%\./.exec(b?.reason ?? '')?.[1]);
+    expect(pairs).toBe(pairsToDetect(5, b?.minDetectableEffect ?? 0, 0.03));
+    expect(pairs).toBeGreaterThan(5);
+    // Quadrupling the pairs halves the standard error: the hint scales with the MDE squared.
+    expect(pairsToDetect(5, Math.expm1(2 * Math.log1p(0.03)), 0.03)).toBe(20);
+    const wild = compareRuns({ baseline: runsOf('s/a', [100, 100, 100, 100, 100]), current: runsOf('s/a', [150, 70, 140, 65, 101]), paired: true });
+    expect(wild.benchmarks[0]?.reason).toMatch(/Even 100 pairs \(A\/B rounds\) would not detect 3%/);
+    const history = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [103]) });
+    expect(history.benchmarks[0]?.verdict).toBe('inconclusive');
+    expect(history.benchmarks[0]?.reason).not.toMatch(/pairs/);
+  });
+
   it('improvement for a faster time, unchanged when the CI is inside ±minEffect', () => {
     const faster = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [70, 71]) });
     expect(faster.benchmarks[0]?.verdict).toBe('improvement');

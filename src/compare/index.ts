@@ -154,7 +154,7 @@ export function compareRuns(input: CompareInput): Report {
   const derived = pending.map((p) => (p.estimate ? derive(p.estimate, alpha, testAlpha) : undefined));
   const adjusted = holmAdjust(derived.map((d) => d?.pValue ?? NaN));
 
-  const benchmarks: BenchmarkComparison[] = pending.map((p, i) => finish(p, derived[i], adjusted[i] as number, alpha, input));
+  const benchmarks: BenchmarkComparison[] = pending.map((p, i) => finish(p, derived[i], adjusted[i] as number, alpha, input, design));
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<BenchmarkVerdict, number>;
   for (const b of benchmarks) counts[b.verdict]++;
 
@@ -210,12 +210,34 @@ function moderate(pending: Pending[]): VariancePrior | undefined {
   return prior;
 }
 
+/** Beyond this many pairs the hint gives up on rounds: the noise, not their number, is the problem. */
+const MAX_PAIRS_HINT = 100;
+
+/**
+ * Pairs that would bring the detectable change of a paired benchmark down to `target`: its
+ * standard error shrinks as 1/√n, so n × (MDE / target)² in log space (slightly optimistic with
+ * few pairs, whose t quantiles are larger).
+ */
+export function pairsToDetect(n: number, mde: number, target: number): number {
+  return Math.ceil(n * (Math.log1p(mde) / Math.log1p(target)) ** 2);
+}
+
+const pctOf = (x: number): string => `${+(x * 100).toFixed(1)}%`;
+
 /** Applies the minimum effect and the corrected p-value to a tested benchmark. */
-function finish(p: Pending, d: ReturnType<typeof derive> | undefined, pAdj: number, alpha: number, input: CompareInput): BenchmarkComparison {
+function finish(p: Pending, d: ReturnType<typeof derive> | undefined, pAdj: number, alpha: number, input: CompareInput, design: Design): BenchmarkComparison {
   const c = p.comparison;
   if (!d || !p.estimate) return c;
   const minEffect = resolveMinEffect(c.id, c.suite, input.config, input.suiteMinEffect);
-  const { verdict, reason } = decideVerdict(d, pAdj, alpha, minEffect, c.direction);
+  const decided = decideVerdict(d, pAdj, alpha, minEffect, c.direction);
+  const { verdict } = decided;
+  let { reason } = decided;
+  const pairs = design === 'paired' && verdict === 'inconclusive' && d.minDetectableEffect > minEffect ? pairsToDetect(p.estimate.nBase, d.minDetectableEffect, minEffect) : undefined;
+  if (pairs !== undefined) {
+    reason += pairs > MAX_PAIRS_HINT
+      ? ` Even ${MAX_PAIRS_HINT} pairs (A/B rounds) would not detect ${pctOf(minEffect)}: this benchmark is too noisy on this runner.`
+      : ` About ${pairs} pairs (A/B rounds) would detect ${pctOf(minEffect)}.`;
+  }
   const out: BenchmarkComparison = { ...c, verdict, reason, change: d.change, ci: d.ci, pValue: d.pValue };
   if (verdict === 'inconclusive' || verdict === 'unchanged') out.minDetectableEffect = d.minDetectableEffect;
   return out;
