@@ -168,6 +168,11 @@ function noiseTable(c: Corpus, series: Series): void {
 /** Prints the noise and accuracy tables of one corpus. */
 function report(file: string): void {
   const corpus = loadCorpus(file, keepArg === '' ? Infinity : Number(keepArg));
+  if (corpus.paired && keepArg !== '') {
+    // tinybench hands over its samples sorted: the first N would be the N fastest, not a shorter run.
+    console.log(`\n## Corpus: ${file.replace(`${here}/`, 'bench/')} skipped: --samples needs runs in measured order, and an in-process corpus holds tinybench's sorted samples.`);
+    return;
+  }
   const designs = corpus.paired ? inProcessDesigns : separateDesigns;
   console.log(`\n## Corpus: ${file.replace(`${here}/`, 'bench/')} (${corpus.paired ? 'in-process A/B: base and head copies in one process' : 'separate processes'}) — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs${keepArg ? ` (first ${keepArg} samples of each)` : ''}, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`);
   console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; minEffect ${minEffectArg ? pct(Number(minEffectArg), 0) : `${pct(DEFAULT_MIN_EFFECT, 0)} (default)`}, alpha ${alphaArg || DEFAULT_ALPHA}${alphaArg ? '' : ' (default)'}, location ${locationArg || DEFAULT_LOCATION}${locationArg ? '' : ' (default)'}, ${moderateArg === 'no' ? 'plain t tests' : 'moderated variances'}, Holm.`);
