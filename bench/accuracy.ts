@@ -8,8 +8,10 @@
  *
  * With no corpus named it replays the committed corpora: runs in separate processes
  * (corpus.jsonl.gz: every design), in-process A/B runs (paired.jsonl.gz: the paired design as
- * `ab` measures tinybench suites), and a second in-process corpus recorded after the defaults
- * were chosen on the first (paired-holdout.jsonl.gz), which checks them on data they never saw.
+ * `ab` measures tinybench suites), and two in-process corpora recorded after the defaults were
+ * chosen on the first, which check them on data they never saw: one while the machine was busy
+ * with other work (paired-holdout.jsonl.gz), one on the otherwise idle machine
+ * (paired-holdout-quiet.jsonl.gz).
  *
  * Usage: npx tsx bench/accuracy.ts [corpus.jsonl.gz] [--series=samples|cpu|both] [--trials=N] [--noise-floor=σ] [--alpha=a] [--location=mean-rate|median|best] [--min-effect=x] [--moderate=yes|no] [--samples=N]
  */
@@ -24,7 +26,7 @@ import { rng, simulatePr, type PrSpec } from './corpus/simulate.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const named = args.find((a) => !a.startsWith('--'));
-const files = named ? [named] : ['corpus.jsonl.gz', 'paired.jsonl.gz', 'paired-holdout.jsonl.gz'].map((f) => join(here, 'corpus', 'data', f));
+const files = named ? [named] : ['corpus.jsonl.gz', 'paired.jsonl.gz', 'paired-holdout.jsonl.gz', 'paired-holdout-quiet.jsonl.gz'].map((f) => join(here, 'corpus', 'data', f));
 const opt = (name: string, dflt: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const trials = Number(opt('trials', '2000'));
 const floorArg = opt('noise-floor', '');
