@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { sampleStandardDeviation as sd } from 'simple-statistics';
 import { runCommandPair, runCommandSuite } from '../src/bench/command.js';
 import type { RunnerContext, Side, SuiteOutcome } from '../src/bench/types.js';
-import { DEFAULT_LOCATION } from '../src/compare/index.js';
+import { DEFAULT_LOCATION, type LocationStatistic } from '../src/compare/index.js';
 import { runLocation } from '../src/compare/location.js';
 import type { CommandSuite } from '../src/config/types.js';
 
@@ -37,12 +37,12 @@ for (const side of ['base', 'head']) mkdirSync(join(tmp, side));
 
 type Mode = 'one stretch per side' | 'alternating invocations';
 const MODES: Mode[] = ['one stretch per side', 'alternating invocations'];
-const STATS = { [DEFAULT_LOCATION]: DEFAULT_LOCATION, median: 'median' } as const;
+const STATS: LocationStatistic[] = [DEFAULT_LOCATION, 'median'];
 
 /** Log ratio head/base of each workload's run location, by statistic. */
 function ratios(out: Record<Side, SuiteOutcome>): Record<string, Record<string, number>> {
   const byStat: Record<string, Record<string, number>> = {};
-  for (const stat of Object.values(STATS)) {
+  for (const stat of STATS) {
     byStat[stat] = {};
     for (const w of Object.keys(WORKLOADS)) {
       const loc = (side: Side) => {
@@ -84,9 +84,9 @@ if (round < 2) {
   process.exit(1);
 }
 console.log(`${round} rounds in ${((Date.now() - started) / 60_000).toFixed(1)} min; ${suite.runs} runs + ${suite.warmup} warm-up per command and side. A/A pair difference (SD of log head/base):`);
-console.log(`| workload | ${Object.values(STATS).flatMap((s) => MODES.map((m) => `${m}: ${s}`)).join(' | ')} |`);
-console.log(`|---|${Object.values(STATS).flatMap(() => MODES.map(() => '---|')).join('')}`);
+console.log(`| workload | ${STATS.flatMap((s) => MODES.map((m) => `${m}: ${s}`)).join(' | ')} |`);
+console.log(`|---|${STATS.flatMap(() => MODES.map(() => '---|')).join('')}`);
 for (const w of Object.keys(WORKLOADS)) {
-  const cells = Object.values(STATS).flatMap((s) => MODES.map((m) => pct(sd(results[m].map((r) => r[s]![w] as number)))));
+  const cells = STATS.flatMap((s) => MODES.map((m) => pct(sd(results[m].map((r) => r[s]![w] as number)))));
   console.log(`| ${w} | ${cells.join(' | ')} |`);
 }

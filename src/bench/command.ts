@@ -40,7 +40,7 @@ async function runCommands(
   ctx: { head: RunnerContext; base?: RunnerContext },
   baseFirst: boolean,
 ): Promise<{ head: SuiteOutcome; base?: SuiteOutcome }> {
-  const sides = (Object.keys(ctx) as Side[]).sort((a, b) => (a === b ? 0 : a === 'base' ? -1 : 1));
+  const sides: Side[] = ctx.base ? ['base', 'head'] : ['head'];
   const method: RusageMethod = (await hasGnuTime()) ? 'gnu-time' : 'none';
   for (const side of sides) {
     ctx[side]!.emit({
@@ -68,14 +68,13 @@ async function runCommands(
       for (const { side, timer } of timers) {
         const outcome = outcomes[side]!;
         const c = ctx[side]!;
+        // No runs only after a failure that stopped the command: then the error alone.
         const { runs, error } = timer.result();
-        if (runs.length === 0) {
-          report(outcome, c, { suite: suite.name, task: name, message: error ?? `Suite ${quote(suite.name)}: command ${quote(command)} gave no run.` });
-          continue;
+        if (runs.length > 0) {
+          const benchmark = commandResult(suite.name, name, runs, method, suite.allowFailures === true);
+          outcome.benchmarks.push(benchmark);
+          c.emit({ type: 'task-done', suite: suite.name, task: name, benchmark });
         }
-        const benchmark = commandResult(suite.name, name, runs, method, suite.allowFailures === true);
-        outcome.benchmarks.push(benchmark);
-        c.emit({ type: 'task-done', suite: suite.name, task: name, benchmark });
         if (error) report(outcome, c, { suite: suite.name, task: name, message: error });
       }
     }
