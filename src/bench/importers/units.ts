@@ -83,6 +83,23 @@ export function toBaseUnit(value: number, unit: string): { value: number; unit: 
   return { value, unit, factor: 1 };
 }
 
+/** SI prefixes of counted things per second (criterion's `Kelem/s`). */
+const SI: Record<string, number> = { '': 1, K: 1e3, M: 1e6, G: 1e9 };
+
+/**
+ * A throughput `value` (a number or its decimal text) in `unit` as bytes or elements per second:
+ * `<memory unit>/s` (KB/s decimal, KiB/s binary) becomes B/s, `[K|M|G]elem/s` elem/s; undefined
+ * for other units.
+ */
+export function toRate(value: number | string, unit: string): { value: number; unit: string } | undefined {
+  const per = /^(.+)\/s$/.exec(unit);
+  if (!per) return undefined;
+  const bytes = bytesPer(per[1] as string);
+  if (bytes !== undefined) return { value: scaleBy(value, bytes), unit: 'B/s' };
+  const elem = /^([KMG]?)elem$/.exec(per[1] as string);
+  return elem ? { value: scaleBy(value, SI[elem[1] as string] as number), unit: 'elem/s' } : undefined;
+}
+
 /**
  * Which way is better for a metric the tool does not classify: a rate (`…/s`, `…_per_second`,
  * `ops`) is better when bigger; a cost (time, memory, allocations, `…/op`, counts) when smaller.
