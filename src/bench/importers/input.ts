@@ -4,10 +4,15 @@
  */
 import { ImportError } from '../../errors.js';
 import { lineAt } from './json.js';
-import { textLines } from './text.js';
 import type { ImportInput } from './types.js';
 
 const JSON_START = /^\s*[[{]/;
+
+/** Lines without line breaks or ANSI colour codes; index i is line i + 1. */
+function textLines(text: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').split(/\r?\n|\r/);
+}
 
 class Input implements ImportInput {
   #json: { value: unknown; error?: { message: string; line: number } } | undefined;
