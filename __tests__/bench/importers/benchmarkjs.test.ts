@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkjsImporter } from '../../../src/bench/importers/benchmarkjs.js';
 import { fixture, hasShared, shared } from './fixtures.js';
-import { fuzzImporter, parseError, parseOk } from './import-checks.js';
+import { fuzzImporter, parseError, parseOk, parseText } from './import-checks.js';
 
 describe('benchmark.js importer', () => {
   it('reads real benchmark.js 2.1.4 lines: names exactly as printed, ops/s bigger is better', () => {
@@ -32,8 +32,8 @@ describe('benchmark.js importer', () => {
   });
 
   it('returns null without result lines and names the line of a broken one', () => {
-    expect(benchmarkjsImporter.parse('hello\nworld\n', 't.txt')).toBeNull();
-    expect(benchmarkjsImporter.parse('speed: 10 ops/sec\n', 't.txt')).toBeNull();
+    expect(parseText(benchmarkjsImporter, 'hello\nworld\n', 't.txt')).toBeNull();
+    expect(parseText(benchmarkjsImporter, 'speed: 10 ops/sec\n', 't.txt')).toBeNull();
     const err = parseError(benchmarkjsImporter, 'a x 10 ops/sec ±1.00% (5 runs sampled)\nb x 1,0 ops/sec ±\n', 'b.txt');
     expect(err.location).toBe(2);
   });

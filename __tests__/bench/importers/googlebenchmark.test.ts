@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseText } from './import-checks.js';
 import { googlebenchmark } from '../../../src/bench/importers/googlebenchmark.js';
 import { parseImport } from '../../../src/bench/importers/index.js';
 import { fixture, hasShared, shared } from './fixtures.js';
@@ -82,8 +83,8 @@ describe('Google Benchmark importer', () => {
   });
 
   it('claims only Google Benchmark JSON', () => {
-    expect(googlebenchmark.parse('{"results": [{"command": "x"}]}', 'h.json')).toBeNull();
-    expect(googlebenchmark.parse('{"benchmarks": [{"name": "x", "stats": {}}], "machine_info": {}}', 'p.json')).toBeNull();
+    expect(parseText(googlebenchmark, '{"results": [{"command": "x"}]}', 'h.json')).toBeNull();
+    expect(parseText(googlebenchmark, '{"benchmarks": [{"name": "x", "stats": {}}], "machine_info": {}}', 'p.json')).toBeNull();
   });
 
   it.skipIf(!hasShared)('reads the shared Google Benchmark outputs in place', () => {

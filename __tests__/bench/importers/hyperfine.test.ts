@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseText } from './import-checks.js';
 import { parseImport } from '../../../src/bench/importers/index.js';
 import { hyperfine } from '../../../src/bench/importers/hyperfine.js';
 import { ImportError } from '../../../src/errors.js';
@@ -67,8 +68,8 @@ describe('hyperfine importer', () => {
   });
 
   it('claims only hyperfine JSON', () => {
-    expect(hyperfine.parse('{"benchmarks": []}', 'g.json')).toBeNull();
-    expect(hyperfine.parse('test x ... bench: 1 ns/iter (+/- 0)', 'c.txt')).toBeNull();
+    expect(parseText(hyperfine, '{"benchmarks": []}', 'g.json')).toBeNull();
+    expect(parseText(hyperfine, 'test x ... bench: 1 ns/iter (+/- 0)', 'c.txt')).toBeNull();
   });
 
   it.skipIf(!hasShared)('reads the shared bencher hyperfine outputs in place', () => {

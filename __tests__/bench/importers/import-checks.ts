@@ -4,6 +4,12 @@ import { expect } from 'vitest';
 import { ImportError } from '../../../src/errors.js';
 import type { ImportedBenchmark, Importer } from '../../../src/bench/importers/types.js';
 import { detectFormat } from '../../../src/bench/importers/index.js';
+import { importInput } from '../../../src/bench/importers/input.js';
+
+/** An importer's parse of a text, as the registry calls it. */
+export function parseText(importer: Importer, text: string, file = 'fixture'): ImportedBenchmark[] | null {
+  return importer.parse(importInput(text, file));
+}
 
 /**
  * Parses and requires a result (the text must be recognised), and checks that the registry's
@@ -11,7 +17,7 @@ import { detectFormat } from '../../../src/bench/importers/index.js';
  */
 export function parseOk(importer: Importer, text: string, file = 'fixture'): ImportedBenchmark[] {
   expect(detectFormat(text, file)?.format, `detected format of ${file}`).toBe(importer.format);
-  const out = importer.parse(text, file);
+  const out = parseText(importer, text, file);
   expect(out, `${importer.format} did not recognise ${file}`).not.toBeNull();
   return out as ImportedBenchmark[];
 }
@@ -20,7 +26,7 @@ export function parseOk(importer: Importer, text: string, file = 'fixture'): Imp
 export function parseError(importer: Importer, text: string, file = 'bad.file'): ImportError {
   let out: unknown;
   try {
-    out = importer.parse(text, file);
+    out = parseText(importer, text, file);
   } catch (e) {
     expect(e).toBeInstanceOf(ImportError);
     const err = e as ImportError;
@@ -50,7 +56,7 @@ export function importErrorOf(fn: () => unknown): ImportError {
 export function checkCleanOutcome(importer: Importer, text: string): void {
   let out: ImportedBenchmark[] | null;
   try {
-    out = importer.parse(text, 'fuzz.in');
+    out = parseText(importer, text, 'fuzz.in');
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
     if (e.file !== 'fuzz.in' || e.format !== importer.format || e.location === undefined) throw e;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jmhImporter, scaleOf } from '../../../src/bench/importers/jmh.js';
 import { hasShared, shared } from './fixtures.js';
-import { fuzzImporter, parseError, parseOk } from './import-checks.js';
+import { fuzzImporter, parseError, parseOk, parseText } from './import-checks.js';
 
 /**
  * One JMH result in the shape `-rf json` writes (JMH cannot run here: its jars are not in the
@@ -100,8 +100,8 @@ describe('JMH importer', () => {
   });
 
   it('returns null for other JSON; names the JSON path of a broken result', () => {
-    expect(jmhImporter.parse('[{"name":"x","unit":"ms","value":1}]', 'x.json')).toBeNull();
-    expect(jmhImporter.parse('{"primaryMetric":{}}', 'x.json')).toBeNull();
+    expect(parseText(jmhImporter, '[{"name":"x","unit":"ms","value":1}]', 'x.json')).toBeNull();
+    expect(parseText(jmhImporter, '{"primaryMetric":{}}', 'x.json')).toBeNull();
     const doc = [jmhResult('avgt', 'ms/op', [[1, 'x' as unknown as number]])];
     expect(parseError(jmhImporter, JSON.stringify(doc), 'j.json').location).toBe('$[0].primaryMetric.rawData[0][1]');
     const noUnit = [{ benchmark: 'a.b', primaryMetric: { score: 1 } }];

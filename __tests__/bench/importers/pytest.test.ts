@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pytestImporter } from '../../../src/bench/importers/pytest.js';
 import { fixture, hasShared, shared } from './fixtures.js';
-import { fuzzImporter, parseError, parseOk } from './import-checks.js';
+import { fuzzImporter, parseError, parseOk, parseText } from './import-checks.js';
 
 interface RawBench {
   name: string;
@@ -42,9 +42,9 @@ describe('pytest-benchmark importer', () => {
   });
 
   it('returns null for other JSON and other text', () => {
-    expect(pytestImporter.parse('{"results":[]}', 'h.json')).toBeNull();
-    expect(pytestImporter.parse('BenchmarkX 10 20 ns/op', 'go.txt')).toBeNull();
-    expect(pytestImporter.parse('', 'empty')).toBeNull();
+    expect(parseText(pytestImporter, '{"results":[]}', 'h.json')).toBeNull();
+    expect(parseText(pytestImporter, 'BenchmarkX 10 20 ns/op', 'go.txt')).toBeNull();
+    expect(parseText(pytestImporter, '', 'empty')).toBeNull();
   });
 
   it('names the file, JSON path and what was expected when the file is broken', () => {

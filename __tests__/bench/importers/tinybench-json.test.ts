@@ -2,7 +2,7 @@ import { Bench } from 'tinybench';
 import { describe, expect, it } from 'vitest';
 import { tinybenchImporter } from '../../../src/bench/importers/tinybench-json.js';
 import { fixture } from './fixtures.js';
-import { fuzzImporter, parseError, parseOk } from './import-checks.js';
+import { fuzzImporter, parseError, parseOk, parseText } from './import-checks.js';
 
 interface RawTask {
   name: string;
@@ -69,8 +69,8 @@ describe('tinybench importer', () => {
   });
 
   it('returns null for other JSON; names the JSON path of a broken entry', () => {
-    expect(tinybenchImporter.parse('[{"name":"a","unit":"ms","value":1,"direction":"smaller"}]', 'c.json')).toBeNull();
-    expect(tinybenchImporter.parse('{"results":[]}', 'h.json')).toBeNull();
+    expect(parseText(tinybenchImporter, '[{"name":"a","unit":"ms","value":1,"direction":"smaller"}]', 'c.json')).toBeNull();
+    expect(parseText(tinybenchImporter, '{"results":[]}', 'h.json')).toBeNull();
     const raw = JSON.parse(fixture('tinybench', 'tasks.json').text) as RawTask[];
     delete raw[1]?.result.throughput;
     expect(parseError(tinybenchImporter, JSON.stringify(raw), 't.json').location).toBe('$[1].result.throughput');

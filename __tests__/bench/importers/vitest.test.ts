@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vitestImporter } from '../../../src/bench/importers/vitest.js';
 import { fixture, hasShared, shared } from './fixtures.js';
-import { fuzzImporter, parseError, parseOk } from './import-checks.js';
+import { fuzzImporter, parseError, parseOk, parseText } from './import-checks.js';
 
 interface RawReport {
   files: Array<{ groups: Array<{ fullName: string; benchmarks: Array<Record<string, unknown>> }> }>;
@@ -57,8 +57,8 @@ describe('vitest bench importer', () => {
   });
 
   it('returns null for other JSON; names the JSON path of a broken benchmark', () => {
-    expect(vitestImporter.parse('{"files":["a.ts"]}', 'x.json')).toBeNull();
-    expect(vitestImporter.parse('{"benchmarks":[]}', 'x.json')).toBeNull();
+    expect(parseText(vitestImporter, '{"files":["a.ts"]}', 'x.json')).toBeNull();
+    expect(parseText(vitestImporter, '{"benchmarks":[]}', 'x.json')).toBeNull();
     const raw = JSON.parse(fixture('vitest', 'three-groups.json').text) as RawReport;
     delete raw.files[0]?.groups[1]?.benchmarks[1]?.hz;
     expect(parseError(vitestImporter, JSON.stringify(raw), 'v.json').location).toBe('$.files[0].groups[1].benchmarks[1].hz');

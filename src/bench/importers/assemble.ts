@@ -1,11 +1,12 @@
 /**
  * ImportedBenchmark[] → BenchmarkResult[]: merges repeated entries of one benchmark into
- * samples, checks what importers return, and computes statistics the same way for every format.
+ * samples, checks what importers return, and builds every Metric — headline value and
+ * statistics — in one place, the same way for every format.
  */
 import { ImportError } from '../../errors.js';
-import type { BenchmarkResult, Metric } from '../../types.js';
+import type { BenchmarkResult, Metric, Stats } from '../../types.js';
 import { summarize, summarizeValue } from '../summarize.js';
-import type { ImportedBenchmark } from './types.js';
+import type { ImportedBenchmark, ImportedMetric } from './types.js';
 import { isValidUnit } from './units.js';
 
 interface Where {
@@ -26,11 +27,11 @@ function invalid(where: Where, b: ImportedBenchmark, what: string): ImportError 
 }
 
 /** The observations of a metric: its samples, or its single value as one sample. */
-function observations(m: { samples?: number[]; value?: number }): number[] {
+function observations(m: ImportedMetric): number[] {
   return m.samples && m.samples.length > 0 ? m.samples : m.value === undefined ? [] : [m.value];
 }
 
-function checkMetric(where: Where, b: ImportedBenchmark, key: string, m: Metric | ImportedBenchmark): void {
+function checkMetric(where: Where, b: ImportedBenchmark, key: string, m: ImportedMetric): void {
   if (!isValidUnit(m.unit)) throw invalid(where, b, `${key}: unit must be a non-empty string`);
   if (m.direction !== 'smaller' && m.direction !== 'bigger') throw invalid(where, b, `${key}: bad direction`);
   const obs = observations(m);
@@ -38,40 +39,61 @@ function checkMetric(where: Where, b: ImportedBenchmark, key: string, m: Metric 
   if (!obs.every(finite)) throw invalid(where, b, `${key}: values must be finite numbers`);
 }
 
-/** Joins entries with the same group and name: each entry's value or samples become samples. */
+/**
+ * Joins entries with the same group and name: each entry's value or samples become samples. The
+ * tools' per-entry statistics describe one entry each, so the joined metric has none of them.
+ */
 function merge(where: Where, entries: ImportedBenchmark[]): ImportedBenchmark {
   const first = entries[0] as ImportedBenchmark;
   if (entries.length === 1) return first;
   const samples: number[] = [];
-  const metricObs = new Map<string, { unit: string; direction: Metric['direction']; obs: number[] }>();
+  const metricObs = new Map<string, ImportedMetric & { samples: number[] }>();
   for (const e of entries) {
     if (e.unit !== first.unit || e.direction !== first.direction) {
       throw invalid(where, e, `repeated with unit ${e.unit} after ${first.unit}; expected one unit per benchmark`);
     }
     samples.push(...observations(e));
     for (const [key, m] of Object.entries(e.metrics ?? {})) {
-      const acc = metricObs.get(key) ?? { unit: m.unit, direction: m.direction, obs: [] };
-      acc.obs.push(...observations(m));
+      const acc = metricObs.get(key) ?? { unit: m.unit, direction: m.direction, samples: [] };
+      acc.samples.push(...observations(m));
       metricObs.set(key, acc);
     }
   }
-  const merged: ImportedBenchmark = { ...first, samples };
-  delete merged.value;
-  if (metricObs.size > 0) {
-    merged.metrics = Object.fromEntries(
-      [...metricObs].map(([key, m]) => [key, { unit: m.unit, direction: m.direction, value: 0, samples: m.obs }]),
-    );
-  }
+  const merged: ImportedBenchmark = { name: first.name, unit: first.unit, direction: first.direction, samples };
+  if (first.group !== undefined) merged.group = first.group;
+  if (metricObs.size > 0) merged.metrics = Object.fromEntries(metricObs);
   return merged;
 }
 
-/** A metric with its headline value and statistics filled in from its samples. */
-function finishMetric(m: Metric): Metric {
-  if (m.samples && m.samples.length > 0) {
-    const stats = summarize(m.samples);
-    return { ...m, value: stats.median, stats };
-  }
-  return { ...m, stats: m.stats ?? summarizeValue(m.value) };
+/** Keys of Stats a tool may report, and the ones a complete summary needs. */
+const STAT_KEYS = ['n', 'mean', 'median', 'min', 'max', 'stdev', 'p75', 'p95', 'p99'] as const;
+const REQUIRED: ReadonlyArray<keyof Stats> = ['n', 'mean', 'median', 'min', 'max', 'stdev'];
+
+/**
+ * The tool's reported statistics that can stand in the run file: all of them when the samples
+ * are there to compute the rest from, or when the tool gave a complete summary (n, mean, median,
+ * min, max, stdev). A partial summary of an unknown number of runs (criterion's estimates, Google
+ * Benchmark's aggregates) cannot be completed honestly, so its value alone is kept.
+ */
+function reported(m: ImportedMetric, hasSamples: boolean): Partial<Stats> {
+  const given: Partial<Stats> = {};
+  for (const key of STAT_KEYS) if (finite(m.stats?.[key])) given[key] = m.stats[key];
+  return hasSamples || REQUIRED.every((k) => k in given) ? given : {};
+}
+
+/**
+ * The run file's Metric of one imported metric: the samples' median as the headline (the tool's
+ * value when there are none), the tool's own statistics where it reported them, and the rest
+ * computed from the samples. Every Metric of an import is made here.
+ */
+export function toMetric(m: ImportedMetric): Metric {
+  const samples = m.samples && m.samples.length > 0 ? m.samples : undefined;
+  const computed = samples ? summarize(samples) : summarizeValue(m.value as number);
+  const stats: Stats = { ...computed, ...reported(m, samples !== undefined) };
+  const metric: Metric = { unit: m.unit, direction: m.direction, value: samples ? computed.median : (m.value as number) };
+  if (samples) metric.samples = samples;
+  metric.stats = stats;
+  return metric;
 }
 
 /** Turns importer output into run-file benchmarks under `suite ?? group ?? format`. */
@@ -88,12 +110,7 @@ export function assemble(imported: ImportedBenchmark[], where: Where, suite?: st
   return [...groups.values()].map((entries) => {
     const b = merge(where, entries);
     const s = suite ?? b.group ?? where.format;
-    const primary = finishMetric({
-      unit: b.unit,
-      direction: b.direction,
-      value: b.value ?? 0,
-      ...(b.samples && b.samples.length > 0 ? { samples: b.samples } : {}),
-    });
+    const primary = toMetric(b);
     const result: BenchmarkResult = {
       id: `${s}/${b.name}`,
       suite: s,
@@ -101,11 +118,11 @@ export function assemble(imported: ImportedBenchmark[], where: Where, suite?: st
       unit: b.unit,
       direction: b.direction,
       value: primary.value,
-      stats: primary.stats ?? summarizeValue(primary.value),
+      stats: primary.stats as Stats,
     };
     if (primary.samples) result.samples = primary.samples;
     if (b.metrics && Object.keys(b.metrics).length > 0) {
-      result.metrics = Object.fromEntries(Object.entries(b.metrics).map(([k, m]) => [k, finishMetric(m)]));
+      result.metrics = Object.fromEntries(Object.entries(b.metrics).map(([k, m]) => [k, toMetric(m)]));
     }
     return result;
   });

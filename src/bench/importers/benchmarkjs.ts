@@ -4,18 +4,19 @@
  * are ignored; a name printed on several lines gets one sample per line.
  */
 import { ImportError } from '../../errors.js';
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { ImportInput, ImportedBenchmark } from './types.js';
+import { defineImporter } from './types.js';
 
 const FORMAT = 'benchmarkjs';
 // Greedy name: the last " x <number> ops/sec" is the measurement (names may contain " x ").
 const LINE = /^(.+) x ([\d,]+(?:\.\d+)?) ops\/sec [±+-]{1,2}\s*([\d.]+)% \((\d+) runs? sampled\)\s*$/;
 
 /** benchmark.js console output. */
-export const benchmarkjsImporter: Importer = {
+export const benchmarkjsImporter = defineImporter({
   format: FORMAT,
   produce: "node bench.js > out.txt (suite.on('cycle', e => console.log(String(e.target))))",
-  parse(text, file) {
-    if (!text.includes(' ops/sec')) return null;
+  detect,
+  read({ text, file }) {
     const found = new Map<string, number[]>();
     text.split(/\r?\n/).forEach((raw, i) => {
       const line = raw.trim();
@@ -35,7 +36,6 @@ export const benchmarkjsImporter: Importer = {
       const [, name, ops] = m as unknown as [string, string, string];
       found.set(name, [...(found.get(name) ?? []), Number(ops.replaceAll(',', ''))]);
     });
-    if (found.size === 0) return null;
     // benchmark.js prints only the mean rate; its ±RME and run count are not samples.
     return [...found].map(([name, ops]): ImportedBenchmark => {
       const out: ImportedBenchmark = { name, unit: 'ops/s', direction: 'bigger', value: ops[0] };
@@ -43,4 +43,13 @@ export const benchmarkjsImporter: Importer = {
       return out;
     });
   },
-};
+});
+
+/** A result line, or a line that tries to be one (then read reports it). */
+function detect({ text }: ImportInput): boolean {
+  if (!text.includes(' ops/sec')) return false;
+  return text.split(/\r?\n/).some((raw) => {
+    const line = raw.trim();
+    return line.includes(' ops/sec') && (LINE.test(line) || / x [\d,.]+ ops\/sec/.test(line));
+  });
+}

@@ -3,10 +3,9 @@
  * `--output-format bencher`): `test NAME ... bench: 1,234.56 ns/iter (+/- 78) [= 830 MB/s]`.
  */
 import { ImportError } from '../../errors.js';
-import type { ImportedBenchmark, Importer } from './types.js';
-import { valueMetric } from './metric.js';
-import { textLines } from './text.js';
-import { guessDirection, parseNumber, shiftDecimal, toNs } from './units.js';
+import type { ImportInput, ImportedBenchmark } from './types.js';
+import { defineImporter } from './types.js';
+import { guessDirection, parseNumber, toNs, toRate } from './units.js';
 
 const LINE = /^test (.+?)\s+\.\.\. bench:\s+(\S+) (\S+?)(\/iter)? \(\+\/- (\S+)\)(?:\s*=\s*(\S+) (\S+))?\s*$/;
 
@@ -33,28 +32,31 @@ function parseLine(text: string, line: number, file: string, format: string): Im
     const rate = parseNumber(rawRate);
     if (rate === undefined) throw bad(file, format, line, `benchmark ${JSON.stringify(name)}: expected a number after "=", got ${JSON.stringify(rawRate)}`);
     // libtest's MB/s is decimal (bytes * 1000 / ns per iteration).
-    b.metrics = { throughput: rateUnit === 'MB/s' ? valueMetric('B/s', 'bigger', shiftDecimal(rawRate, 6)) : valueMetric(rateUnit, 'bigger', rate) };
+    b.metrics = { throughput: { direction: 'bigger', ...(toRate(rawRate, rateUnit) ?? { unit: rateUnit, value: rate }) } };
   }
   return b;
 }
 
+const BENCH_LINE = /^test .* \.\.\. bench:/;
+
 /** All `test … bench:` lines of the text (an empty array when there are none). */
-export function parseBencherLines(text: string, file: string, format: string): ImportedBenchmark[] {
+export function parseBencherLines(lines: readonly string[], file: string, format: string): ImportedBenchmark[] {
   const out: ImportedBenchmark[] = [];
-  textLines(text).forEach((l, i) => {
-    if (/^test .* \.\.\. bench:/.test(l)) out.push(parseLine(l, i + 1, file, format));
+  lines.forEach((l, i) => {
+    if (BENCH_LINE.test(l)) out.push(parseLine(l, i + 1, file, format));
   });
   return out;
 }
 
+/** Bench lines, or a libtest run whose benchmarks all failed or were filtered out (ours, but empty). */
+function detect(input: ImportInput): boolean {
+  return input.lines.some((l) => BENCH_LINE.test(l)) || /^test result: .*\d+ measured/m.test(input.text);
+}
+
 /** libtest `cargo bench` importer. */
-export const cargo: Importer = {
+export const cargo = defineImporter({
   format: 'cargo',
   produce: 'cargo +nightly bench > bench.txt',
-  parse(text, file) {
-    const out = parseBencherLines(text, file, 'cargo');
-    if (out.length > 0) return out;
-    // A libtest run whose benchmarks all failed or were filtered out: ours, but empty.
-    return /^test result: .*\d+ measured/m.test(text) ? out : null;
-  },
-};
+  detect,
+  read: (input) => parseBencherLines(input.lines, input.file, 'cargo'),
+});

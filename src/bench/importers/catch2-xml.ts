@@ -3,7 +3,8 @@
  * child, all values in nanoseconds. The enclosing `<TestCase name=…>` is the group.
  */
 import { ImportError } from '../../errors.js';
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { ImportedBenchmark } from './types.js';
+import { defineImporter } from './types.js';
 import { lineAt } from './json.js';
 import { parseNumber } from './units.js';
 
@@ -38,11 +39,11 @@ function bad(file: string, text: string, offset: number, what: string): ImportEr
 }
 
 /** Catch2 XML importer. */
-export const catch2Xml: Importer = {
+export const catch2Xml = defineImporter({
   format: FORMAT,
   produce: './tests "[benchmark]" -r xml -o bench.xml',
-  parse(text, file) {
-    if (!/^\s*(<\?xml[^>]*\?>\s*)?<Catch(2TestRun)?[\s>]/.test(text)) return null;
+  detect: (input) => /^\s*(<\?xml[^>]*\?>\s*)?<Catch(2TestRun)?[\s>]/.test(input.text),
+  read({ text, file }) {
     const out: ImportedBenchmark[] = [];
     let group: string | undefined;
     for (const m of text.matchAll(/<(TestCase|BenchmarkResults)\b((?:[^>"]|"[^"]*")*)>/g)) {
@@ -69,4 +70,4 @@ export const catch2Xml: Importer = {
     }
     return out;
   },
-};
+});

@@ -6,8 +6,8 @@
  * title is the group. Catch2 prints no raw samples: the mean is the value.
  */
 import { ImportError } from '../../errors.js';
-import type { ImportedBenchmark, Importer } from './types.js';
-import { textLines } from './text.js';
+import type { ImportedBenchmark } from './types.js';
+import { defineImporter } from './types.js';
 import { parseNumber, toNs } from './units.js';
 
 const FORMAT = 'catch2';
@@ -80,12 +80,11 @@ function readPlainRow(l: { text: string; line: number }, s: State, file: string)
 }
 
 /** Catch2 console importer. */
-export const catch2: Importer = {
+export const catch2 = defineImporter({
   format: FORMAT,
   produce: './tests "[benchmark]" > bench.txt   (Catch2 built with benchmarking enabled)',
-  parse(text, file) {
-    if (!/^benchmark name\s+samples\s+iterations/m.test(text)) return null;
-    const lines = textLines(text);
+  detect: (input) => /^benchmark name\s+samples\s+iterations/m.test(input.text),
+  read({ lines, file }) {
     const out: ImportedBenchmark[] = [];
     const s: State = { table: 0, analysis: true, block: [] };
     const flush = (): void => {
@@ -128,4 +127,4 @@ export const catch2: Importer = {
     flush();
     return out;
   },
-};
+});

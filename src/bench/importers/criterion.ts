@@ -5,31 +5,15 @@
  * The JSON files carry no name: it is the benchmark's directory under `target/criterion`.
  */
 import { ImportError } from '../../errors.js';
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { ImportInput, ImportedBenchmark } from './types.js';
+import { defineImporter } from './types.js';
 import { parseBencherLines } from './cargo.js';
-import { type JsonContext, type JsonObject, fail, isObject, looksLikeJsonObject, numberAt, numbersAt, objectAt, parseJson, tryParseJson } from './json.js';
-import { valueMetric } from './metric.js';
-import { textLines } from './text.js';
-import { parseNumber, shiftDecimal, toNs } from './units.js';
+import { type JsonContext, type JsonObject, claimsJson, fail, isObject, jsonOf, numberAt, numbersAt, objectAt } from './json.js';
+import { parseNumber, toNs, toRate } from './units.js';
 
 const FORMAT = 'criterion';
 const TIME = /^(?:(\S.*?)\s+|\s*)time:\s+\[(.*)\]\s*$/;
 const THRPT = /^\s*thrpt:\s+\[(.*)\]\s*$/;
-/** Criterion's throughput units → base unit and factor (KiB = 1024 B, KB = 1000 B). */
-const RATE: Record<string, (v: string) => [string, number]> = {
-  'B/s': (v) => ['B/s', Number(v)],
-  'KiB/s': (v) => ['B/s', Number(v) * 1024],
-  'MiB/s': (v) => ['B/s', Number(v) * 1024 ** 2],
-  'GiB/s': (v) => ['B/s', Number(v) * 1024 ** 3],
-  'KB/s': (v) => ['B/s', shiftDecimal(v, 3)],
-  'MB/s': (v) => ['B/s', shiftDecimal(v, 6)],
-  'GB/s': (v) => ['B/s', shiftDecimal(v, 9)],
-  'elem/s': (v) => ['elem/s', Number(v)],
-  'Kelem/s': (v) => ['elem/s', shiftDecimal(v, 3)],
-  'Melem/s': (v) => ['elem/s', shiftDecimal(v, 6)],
-  'Gelem/s': (v) => ['elem/s', shiftDecimal(v, 9)],
-};
-
 function bad(file: string, line: number, what: string): ImportError {
   return new ImportError(`${file}:${line}: ${what}`, file, FORMAT, line);
 }
@@ -44,8 +28,7 @@ function estimate(inner: string, file: string, line: number, convert: (v: string
 }
 
 /** Criterion's console report: one benchmark per `time:` line. */
-function parseConsole(text: string, file: string): ImportedBenchmark[] {
-  const lines = textLines(text);
+function parseConsole(lines: readonly string[], file: string): ImportedBenchmark[] {
   const out: ImportedBenchmark[] = [];
   lines.forEach((l, i) => {
     const t = TIME.exec(l);
@@ -63,8 +46,11 @@ function parseConsole(text: string, file: string): ImportedBenchmark[] {
     const r = THRPT.exec(l);
     const last = out[out.length - 1];
     if (r && last) {
-      const [unit, value] = estimate(r[1] as string, file, i + 1, (v, u) => (Object.hasOwn(RATE, u) ? (RATE[u] as (v: string) => [string, number])(v) : undefined));
-      last.metrics = { throughput: valueMetric(unit, 'bigger', value) };
+      const [unit, value] = estimate(r[1] as string, file, i + 1, (v, u) => {
+        const rate = toRate(v, u);
+        return rate && [rate.unit, rate.value];
+      });
+      last.metrics = { throughput: { unit, direction: 'bigger', value } };
     }
   });
   return out;
@@ -105,20 +91,22 @@ function isCriterionJson(v: unknown): v is JsonObject {
   return isObject(v) && ((isObject(v.mean) && isObject(v.median) && 'std_dev' in v) || (Array.isArray(v.iters) && 'times' in v));
 }
 
+const CONSOLE = /^(?:\S.*?\s+|\s+)time:\s+\[/m;
+
+/** Criterion's JSON files, its console text, or bencher lines with criterion's mark in the text. */
+function detect(input: ImportInput): boolean {
+  if (/^\s*\{/.test(input.text)) return claimsJson(input, /"(point_estimate|sampling_mode)"/, isCriterionJson, true);
+  // Bencher lines are libtest's; claim them only when criterion left its mark in the text.
+  return CONSOLE.test(input.text) || /Criterion\.rs|Gnuplot not found|cargo-criterion/.test(input.text);
+}
+
 /** Criterion.rs importer. */
-export const criterion: Importer = {
+export const criterion = defineImporter({
   format: FORMAT,
   produce: 'cargo bench -- --output-format bencher > bench.txt   (or target/criterion/<name>/new/sample.json)',
-  parse(text, file) {
-    if (looksLikeJsonObject(text)) {
-      const quick = tryParseJson(text);
-      if (quick !== undefined) return isCriterionJson(quick) ? parseJsonFile(quick, file) : null;
-      if (!/"(point_estimate|sampling_mode)"/.test(text)) return null;
-      return parseJsonFile(parseJson(text, { file, format: FORMAT }), file);
-    }
-    const console = /^(?:\S.*?\s+|\s+)time:\s+\[/m.test(text);
-    // Bencher lines are libtest's; claim them only when criterion left its mark in the text.
-    if (!console && !/Criterion\.rs|Gnuplot not found|cargo-criterion/.test(text)) return null;
-    return [...parseConsole(text, file), ...parseBencherLines(text, file, FORMAT)];
+  detect,
+  read(input) {
+    if (/^\s*\{/.test(input.text)) return parseJsonFile(jsonOf(input, FORMAT), input.file);
+    return [...parseConsole(input.lines, input.file), ...parseBencherLines(input.lines, input.file, FORMAT)];
   },
-};
+});

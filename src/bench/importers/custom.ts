@@ -11,27 +11,33 @@
  * (`"smaller"` or `"bigger"`) and `value` or `samples` (or both). Time units (ps, ns, us, µs, ms, s, sec,
  * min, h, hr) become ns and memory units (B, KB, MB, GB, KiB, MiB, GiB) bytes; other units are kept.
  */
-import type { Direction, Metric } from '../../types.js';
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { Direction } from '../../types.js';
+import type { ImportedBenchmark, ImportedMetric } from './types.js';
+import { defineImporter } from './types.js';
 import type { JsonContext, JsonObject } from './json.js';
 import * as json from './json.js';
-import { importedMetric } from './import-metric.js';
 import { scaleBy, toBaseUnit } from './units.js';
 
 const FORMAT = 'custom';
 
 /** The project's documented custom JSON (per-entry unit and direction). */
-export const customImporter: Importer = json.jsonImporter(
-  FORMAT,
-  'your own script writes {"benchmarks":[{"name":"x","unit":"ms","direction":"smaller","samples":[1.2,1.3]}]}',
-  /"direction"\s*:/,
-  (doc, ctx) => {
+export const customImporter = defineImporter({
+  format: FORMAT,
+  produce: 'your own script writes {"benchmarks":[{"name":"x","unit":"ms","direction":"smaller","samples":[1.2,1.3]}]}',
+  detect: (input) => json.claimsJson(input, /"direction"\s*:/, (doc) => entries(doc) !== undefined),
+  read(input) {
+    const ctx: JsonContext = { file: input.file, format: FORMAT };
+    const doc = json.jsonOf(input, FORMAT);
     const rootPath = Array.isArray(doc) ? '$' : '$.benchmarks';
-    const list = Array.isArray(doc) ? doc : json.isObject(doc) && Array.isArray(doc.benchmarks) ? doc.benchmarks : null;
-    if (!list || list.length === 0 || !list.every(looksLikeEntry)) return null;
-    return json.requireSome(list as JsonObject[], rootPath, ctx).map((e, i) => readEntry(e, `${rootPath}[${i}]`, ctx));
+    return (entries(doc) as JsonObject[]).map((e, i) => readEntry(e, `${rootPath}[${i}]`, ctx));
   },
-);
+});
+
+/** The entries of a custom file (a bare array, or `benchmarks`), or undefined when it is not one. */
+function entries(doc: unknown): unknown[] | undefined {
+  const list = Array.isArray(doc) ? doc : json.isObject(doc) && Array.isArray(doc.benchmarks) ? doc.benchmarks : undefined;
+  return list && list.length > 0 && list.every(looksLikeEntry) ? list : undefined;
+}
 
 /** An object with a name, a unit and a value or samples: the shape this format is made of. */
 function looksLikeEntry(e: unknown): boolean {
@@ -41,12 +47,11 @@ function looksLikeEntry(e: unknown): boolean {
 function readEntry(e: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
   const name = json.stringAt(e, 'name', path, ctx);
   const m = readMetric(e, path, ctx);
-  const out: ImportedBenchmark = { name, unit: m.unit, direction: m.direction, value: m.value };
-  if (m.samples) out.samples = m.samples;
+  const out: ImportedBenchmark = { name, ...m };
   if (e.group !== undefined) out.group = json.stringAt(e, 'group', path, ctx);
   if (e.metrics !== undefined) {
     if (!json.isObject(e.metrics)) json.fail(ctx, `${path}.metrics`, 'an object of name → {unit, direction, value or samples}', e.metrics);
-    const metrics: Record<string, Metric> = {};
+    const metrics: Record<string, ImportedMetric> = {};
     for (const [key, v] of Object.entries(e.metrics)) {
       const mp = `${path}.metrics[${JSON.stringify(key)}]`;
       if (!json.isObject(v)) json.fail(ctx, mp, 'an object with unit, direction and value or samples', v);
@@ -57,7 +62,7 @@ function readEntry(e: JsonObject, path: string, ctx: JsonContext): ImportedBench
   return out;
 }
 
-function readMetric(e: JsonObject, path: string, ctx: JsonContext): Metric {
+function readMetric(e: JsonObject, path: string, ctx: JsonContext): ImportedMetric {
   const unit = json.stringAt(e, 'unit', path, ctx);
   const direction = e.direction;
   if (direction !== 'smaller' && direction !== 'bigger') {
@@ -73,5 +78,8 @@ function readMetric(e: JsonObject, path: string, ctx: JsonContext): Metric {
   }
   if (value === undefined && !samples) json.fail(ctx, `${path}.value`, 'a number (or a "samples" array)');
   const base = toBaseUnit(value ?? 0, unit);
-  return importedMetric(base.unit, direction as Direction, base.value, samples?.map((s) => scaleBy(s, base.factor)));
+  const m: ImportedMetric = { unit: base.unit, direction: direction as Direction };
+  if (value !== undefined) m.value = base.value;
+  if (samples) m.samples = samples.map((s) => scaleBy(s, base.factor));
+  return m;
 }

@@ -4,25 +4,30 @@
  * overhead removal, outliers included), else the `Measurements` of stage Result. The memory
  * diagnoser's allocated bytes per operation becomes the `allocated` metric.
  */
-import type { Metric } from '../../types.js';
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { ImportedBenchmark, ImportedMetric } from './types.js';
+import { defineImporter } from './types.js';
 import type { JsonContext, JsonObject } from './json.js';
 import * as json from './json.js';
-import { importedMetric } from './import-metric.js';
 
 const FORMAT = 'benchmarkdotnet';
 
 /** BenchmarkDotNet full JSON report (`*-report-full.json`). */
-export const dotnetImporter: Importer = json.jsonImporter(
-  FORMAT,
-  'dotnet run -c Release -- --exporters json (reads BenchmarkDotNet.Artifacts/results/*-report-full.json; add [MemoryDiagnoser] for allocations)',
-  /"HostEnvironmentInfo"|"BenchmarkDotNetVersion"/,
-  (doc, ctx) => {
-    if (!json.isObject(doc) || !('Benchmarks' in doc) || !('HostEnvironmentInfo' in doc || 'Title' in doc)) return null;
+/** True when the parsed document is a BenchmarkDotNet full JSON report. */
+function isShape(doc: unknown): boolean {
+  return json.isObject(doc) && 'Benchmarks' in doc && ('HostEnvironmentInfo' in doc || 'Title' in doc);
+}
+
+export const dotnetImporter = defineImporter({
+  format: FORMAT,
+  produce: 'dotnet run -c Release -- --exporters json (reads BenchmarkDotNet.Artifacts/results/*-report-full.json; add [MemoryDiagnoser] for allocations)',
+  detect: (input) => json.claimsJson(input, /"HostEnvironmentInfo"|"BenchmarkDotNetVersion"/, isShape),
+  read(input) {
+    const ctx: JsonContext = { file: input.file, format: FORMAT };
+    const doc = json.jsonOf(input, FORMAT) as JsonObject;
     const benches = json.objectsAt(doc, 'Benchmarks', '$', ctx);
     return json.requireSome(benches, '$.Benchmarks', ctx).map((b, i) => readBenchmark(b, `$.Benchmarks[${i}]`, ctx));
   },
-);
+});
 
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
   const name = nameOf(b, path, ctx);
@@ -34,6 +39,7 @@ function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedB
   if (value === undefined && !samples) json.fail(ctx, `${sp}.Median`, 'a number of nanoseconds per operation');
   const out: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller' };
   if (value !== undefined) out.value = value;
+  out.stats = statsOf(stats);
   if (samples) out.samples = samples;
   const group = [b.Namespace, b.Type].filter((p) => typeof p === 'string' && p !== '').join('.');
   if (group !== '') out.group = group;
@@ -56,6 +62,12 @@ function nameOf(b: JsonObject, path: string, ctx: JsonContext): string {
   return b.Method + params;
 }
 
+/** BenchmarkDotNet's own statistics (ns, after its outlier removal). */
+function statsOf(stats: JsonObject): ImportedMetric['stats'] {
+  const own = json.statsAt(stats, { n: 'N', mean: 'Mean', median: 'Median', min: 'Min', max: 'Max', stdev: 'StandardDeviation' });
+  return json.isObject(stats.Percentiles) ? { ...own, ...json.statsAt(stats.Percentiles, { p95: 'P95' }) } : own;
+}
+
 function samplesOf(b: JsonObject, path: string, ctx: JsonContext): number[] | undefined {
   const stats = b.Statistics as JsonObject;
   if (Array.isArray(stats.OriginalValues) && stats.OriginalValues.length > 0) {
@@ -76,11 +88,11 @@ function samplesOf(b: JsonObject, path: string, ctx: JsonContext): number[] | un
 }
 
 /** Allocated bytes per operation (memory diagnoser) and GC collections per 1000 operations. */
-function metricsOf(b: JsonObject, path: string, ctx: JsonContext): Record<string, Metric> {
-  const out: Record<string, Metric> = {};
+function metricsOf(b: JsonObject, path: string, ctx: JsonContext): Record<string, ImportedMetric> {
+  const out: Record<string, ImportedMetric> = {};
   if (json.isObject(b.Memory)) {
     const bytes = json.optionalNumberAt(b.Memory, 'BytesAllocatedPerOperation', `${path}.Memory`, ctx);
-    if (bytes !== undefined) out.allocated = importedMetric('B', 'smaller', bytes);
+    if (bytes !== undefined) out.allocated = { unit: 'B', direction: 'smaller', value: bytes };
   }
   if (!Array.isArray(b.Metrics)) return out;
   b.Metrics.forEach((m, i) => {
@@ -92,7 +104,7 @@ function metricsOf(b: JsonObject, path: string, ctx: JsonContext): Record<string
     if (d.Id === 'Allocated Memory' && out.allocated) return;
     const key = d.Id === 'Allocated Memory' ? 'allocated' : d.Id;
     const unit = d.Unit === 'B' ? 'B' : d.Id.endsWith('Collects') ? 'per 1000 ops' : String(d.Unit ?? '');
-    out[key] = importedMetric(unit, d.TheGreaterTheBetter === true ? 'bigger' : 'smaller', value);
+    out[key] = { unit, direction: d.TheGreaterTheBetter === true ? 'bigger' : 'smaller', value };
   });
   return out;
 }

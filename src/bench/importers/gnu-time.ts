@@ -6,8 +6,8 @@
  * command become samples of one benchmark.
  */
 import { ImportError } from '../../errors.js';
-import type { ImportedBenchmark, Importer } from './types.js';
-import { importedMetric } from './import-metric.js';
+import type { ImportedBenchmark, ImportedMetric } from './types.js';
+import { defineImporter } from './types.js';
 
 const FORMAT = 'gnu-time';
 const COMMAND = /^\s*Command being timed: "(.+)"\s*$/;
@@ -49,11 +49,11 @@ function clock(v: string): number {
 }
 
 /** `/usr/bin/time -v` output. */
-export const gnuTimeImporter: Importer = {
+export const gnuTimeImporter = defineImporter({
   format: FORMAT,
   produce: '/usr/bin/time -v ./my-program 2> time.txt (append more runs with 2>> time.txt)',
-  parse(text, file) {
-    if (!text.includes('Command being timed: "')) return null;
+  detect: (input) => input.text.includes('Command being timed: "'),
+  read({ text, file }) {
     const runs = new Map<string, Run[]>();
     let current: Run | undefined;
     let command = '';
@@ -82,7 +82,7 @@ export const gnuTimeImporter: Importer = {
     if (current) check(current, command, file);
     return [...runs].map(([name, list]) => toBenchmark(name, list));
   },
-};
+});
 
 /** A block must have its wall, CPU and RSS lines: a cut-off block is an error, not a zero. */
 function check(run: Run, command: string, file: string): void {
@@ -100,7 +100,8 @@ function check(run: Run, command: string, file: string): void {
 function toBenchmark(name: string, runs: Run[]): ImportedBenchmark {
   const col = (k: 'wall' | 'user' | 'sys' | 'rss'): number[] => runs.map((r) => r[k] as number);
   const many = runs.length > 1;
-  const metric = (unit: string, values: number[]) => importedMetric(unit, 'smaller', values[0] as number, many ? values : undefined);
+  const metric = (unit: string, values: number[]): ImportedMetric =>
+    many ? { unit, direction: 'smaller', samples: values } : { unit, direction: 'smaller', value: values[0] as number };
   const ok = runs.filter((r) => (r.exit ?? 0) === 0).length;
   const out: ImportedBenchmark = {
     name,
@@ -111,7 +112,7 @@ function toBenchmark(name: string, runs: Run[]): ImportedBenchmark {
       cpuUser: metric('ns', col('user')),
       cpuSystem: metric('ns', col('sys')),
       peakRss: metric('B', col('rss')),
-      successRate: importedMetric('ratio', 'bigger', ok / runs.length),
+      successRate: { unit: 'ratio', direction: 'bigger', value: ok / runs.length },
     },
   };
   if (many) out.samples = col('wall');

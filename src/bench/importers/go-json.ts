@@ -4,10 +4,10 @@
  * `go test -bench` text with the package as the group.
  */
 import { ImportError } from '../../errors.js';
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { ImportInput, ImportedBenchmark } from './types.js';
+import { defineImporter } from './types.js';
 import { type NumberedLine, parseGoLines } from './go.js';
 import { isObject } from './json.js';
-import { textLines } from './text.js';
 
 interface PackageText {
   lines: NumberedLine[];
@@ -20,8 +20,13 @@ function isEvent(v: unknown): v is Record<string, unknown> {
   return isObject(v) && typeof v.Action === 'string';
 }
 
-function firstEvent(lines: string[]): boolean {
-  const first = lines.find((l) => l.trim() !== '');
+/**
+ * The first JSON line is a test2json event. A text that is one JSON value is an event only when
+ * that value is one (a single-line file): its lines are not parsed again.
+ */
+function detect(input: ImportInput): boolean {
+  if (input.json !== undefined) return isEvent(input.json);
+  const first = input.lines.find((l) => l.trim() !== '');
   if (first === undefined || !/^\s*\{/.test(first)) return false;
   try {
     return isEvent(JSON.parse(first));
@@ -43,12 +48,11 @@ function append(pkg: PackageText, output: string, line: number): void {
 }
 
 /** `go test -json` importer. */
-export const goJson: Importer = {
+export const goJson = defineImporter({
   format: 'go-json',
   produce: 'go test -run=^$ -bench=. -benchmem -count=10 -json ./... > bench.jsonl',
-  parse(text, file) {
-    const lines = textLines(text);
-    if (!firstEvent(lines)) return null;
+  detect,
+  read({ lines, file }) {
     const packages = new Map<string, PackageText>();
     lines.forEach((raw, i) => {
       const l = raw.trim();
@@ -68,8 +72,8 @@ export const goJson: Importer = {
     const out: ImportedBenchmark[] = [];
     for (const [name, pkg] of packages) {
       if (pkg.partial !== '') pkg.lines.push({ text: pkg.partial, line: pkg.partialLine });
-      out.push(...(parseGoLines(pkg.lines, file, 'go-json', name === '' ? undefined : name) ?? []));
+      out.push(...parseGoLines(pkg.lines, file, 'go-json', name === '' ? undefined : name));
     }
     return out;
   },
-};
+});

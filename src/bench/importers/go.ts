@@ -4,10 +4,9 @@
  * `b.SetBytes` and `b.ReportMetric` pairs become metrics keyed by the unit as Go prints it.
  */
 import { ImportError } from '../../errors.js';
-import type { Metric } from '../../types.js';
-import type { ImportedBenchmark, Importer } from './types.js';
-import { valueMetric } from './metric.js';
-import { textLines } from './text.js';
+import type { Direction } from '../../types.js';
+import type { ImportedBenchmark, ImportedMetric } from './types.js';
+import { defineImporter } from './types.js';
 import { guessDirection, parseNumber, shiftDecimal } from './units.js';
 
 /** A line of text and its 1-based line number in the file. */
@@ -17,9 +16,10 @@ export interface NumberedLine {
 }
 
 const RESULT = /^(Benchmark\S*)\s+(\d+)\s+(\S.*)$/;
+const HEADER = /^(goos|goarch|pkg):\s*(.*)$/;
 
 /** Base unit, direction and factor for the units the testing package writes itself. */
-function goUnit(unit: string): { unit: string; direction: Metric['direction']; exp: number } {
+function goUnit(unit: string): { unit: string; direction: Direction; exp: number } {
   switch (unit) {
     case 'ns/op':
       return { unit: 'ns', direction: 'smaller', exp: 0 };
@@ -45,8 +45,8 @@ function parseResult(l: NumberedLine, file: string, format: string): ImportedBen
   if (fields.length % 2 !== 0) {
     throw bad(file, format, l.line, `benchmark ${JSON.stringify(name)}: expected "<value> <unit>" pairs after the iteration count, got ${JSON.stringify(rest.slice(0, 80))}`);
   }
-  const metrics: Record<string, Metric> = {};
-  let primary: { unit: string; direction: Metric['direction']; value: number } | undefined;
+  const metrics: Record<string, ImportedMetric> = {};
+  let primary: ImportedMetric | undefined;
   for (let i = 0; i < fields.length; i += 2) {
     const raw = fields[i] as string;
     const unit = fields[i + 1] as string;
@@ -57,11 +57,11 @@ function parseResult(l: NumberedLine, file: string, format: string): ImportedBen
     const u = goUnit(unit);
     const scaled = u.exp === 0 ? value : shiftDecimal(raw, u.exp);
     if (unit === 'ns/op') primary = { unit: u.unit, direction: u.direction, value: scaled };
-    else metrics[unit] = valueMetric(u.unit, u.direction, scaled);
+    else metrics[unit] = { unit: u.unit, direction: u.direction, value: scaled };
   }
   if (!primary) {
     // ReportMetric(0, "ns/op") hides the time: the first reported metric is the primary one.
-    const [key, first] = Object.entries(metrics)[0] as [string, Metric];
+    const [key, first] = Object.entries(metrics)[0] as [string, ImportedMetric];
     delete metrics[key];
     primary = first;
   }
@@ -72,18 +72,16 @@ function parseResult(l: NumberedLine, file: string, format: string): ImportedBen
 
 /**
  * Benchmarks in `go test -bench` lines. The `pkg:` header (or, when absent, the `ok`/`FAIL`
- * line that ends a package) is the group. Returns null when no line looks like Go output.
+ * line that ends a package) is the group.
  */
-export function parseGoLines(lines: NumberedLine[], file: string, format: string, group?: string): ImportedBenchmark[] | null {
+export function parseGoLines(lines: NumberedLine[], file: string, format: string, group?: string): ImportedBenchmark[] {
   const out: ImportedBenchmark[] = [];
   let pkg = group;
   let pending: ImportedBenchmark[] = []; // results seen before any `pkg:` line
-  let signature = false;
   for (const l of lines) {
     const text = l.text.trim();
-    const header = /^(goos|goarch|pkg):\s*(.*)$/.exec(text);
+    const header = HEADER.exec(text);
     if (header) {
-      signature = true;
       if (header[1] === 'pkg') pkg = (header[2] as string) || group;
       continue;
     }
@@ -100,14 +98,19 @@ export function parseGoLines(lines: NumberedLine[], file: string, format: string
     else pending.push(b);
     out.push(b);
   }
-  return out.length > 0 || signature ? out : null;
+  return out;
+}
+
+/** A line only `go test -bench` writes: a result line or a `goos:`/`goarch:`/`pkg:` header. */
+function isGoLine(line: string): boolean {
+  const text = line.trim();
+  return RESULT.test(text) || HEADER.test(text);
 }
 
 /** `go test -bench` text importer. */
-export const go: Importer = {
+export const go = defineImporter({
   format: 'go',
   produce: 'go test -run=^$ -bench=. -benchmem -count=10 ./... > bench.txt',
-  parse(text, file) {
-    return parseGoLines(textLines(text).map((t, i) => ({ text: t, line: i + 1 })), file, 'go');
-  },
-};
+  detect: (input) => input.lines.some(isGoLine),
+  read: (input) => parseGoLines(input.lines.map((t, i) => ({ text: t, line: i + 1 })), input.file, 'go'),
+});

@@ -3,22 +3,12 @@
  * `run_name` (repetitions) become samples; aggregate rows are used only when the iteration rows
  * were left out (`--benchmark_report_aggregates_only`). Extra numeric keys are user counters.
  */
-import type { Metric } from '../../types.js';
-import type { ImportedBenchmark, Importer } from './types.js';
-import {
-  type JsonContext,
-  type JsonObject,
-  arrayAt,
-  fail,
-  isObject,
-  looksLikeJsonObject,
-  numberAt,
-  parseJson,
-  stringAt,
-  tryParseJson,
-} from './json.js';
-import { valueMetric } from './metric.js';
+import type { ImportedBenchmark, ImportedMetric } from './types.js';
+import { defineImporter } from './types.js';
+import { type JsonContext, type JsonObject, arrayAt, claimsJson, fail, isObject, jsonOf, numberAt, stringAt } from './json.js';
 import { guessDirection, toNs } from './units.js';
+
+const FORMAT = 'googlebenchmark';
 
 /** Keys Google Benchmark writes itself; every other numeric key is a user counter. */
 const KNOWN = new Set([
@@ -35,13 +25,13 @@ function isGoogleBenchmark(v: unknown): boolean {
 }
 
 /** A counter's unit and direction: `*_per_second` are rates (bigger), others counts. */
-function counterMetric(key: string, value: number): Metric {
+function counterMetric(key: string, value: number): ImportedMetric {
   const rate = /^(.*)_per_second$/.exec(key);
   if (rate) {
     const what = rate[1] === 'bytes' ? 'B' : (rate[1] as string);
-    return valueMetric(`${what}/s`, 'bigger', value);
+    return { unit: `${what}/s`, direction: 'bigger', value };
   }
-  return valueMetric('count', guessDirection(key), value);
+  return { unit: 'count', direction: guessDirection(key), value };
 }
 
 function timeAt(o: JsonObject, key: string, unit: string, path: string, ctx: JsonContext): number {
@@ -52,8 +42,8 @@ function timeAt(o: JsonObject, key: string, unit: string, path: string, ctx: Jso
 
 function readRow(o: JsonObject, name: string, path: string, ctx: JsonContext): ImportedBenchmark {
   const unit = o.time_unit === undefined ? 'ns' : stringAt(o, 'time_unit', path, ctx);
-  const metrics: Record<string, Metric> = {};
-  if (o.cpu_time !== undefined) metrics.cpuTime = valueMetric('ns', 'smaller', timeAt(o, 'cpu_time', unit, path, ctx));
+  const metrics: Record<string, ImportedMetric> = {};
+  if (o.cpu_time !== undefined) metrics.cpuTime = { unit: 'ns', direction: 'smaller', value: timeAt(o, 'cpu_time', unit, path, ctx) };
   for (const [key, v] of Object.entries(o)) {
     if (KNOWN.has(key) || typeof v !== 'number') continue;
     metrics[key] = counterMetric(key, numberAt(o, key, path, ctx));
@@ -64,17 +54,14 @@ function readRow(o: JsonObject, name: string, path: string, ctx: JsonContext): I
 }
 
 /** Google Benchmark JSON importer. */
-export const googlebenchmark: Importer = {
-  format: 'googlebenchmark',
+export const googlebenchmark = defineImporter({
+  format: FORMAT,
   produce: './my_benchmark --benchmark_format=json --benchmark_repetitions=10 > results.json',
-  parse(text, file) {
-    if (!looksLikeJsonObject(text)) return null;
-    const quick = tryParseJson(text);
-    if (quick !== undefined ? !isGoogleBenchmark(quick) : !/"(context|benchmarks)"\s*:/.test(text) || !/"(time_unit|executable)"/.test(text)) {
-      return null;
-    }
-    const ctx: JsonContext = { file, format: 'googlebenchmark' };
-    const doc = quick ?? parseJson(text, ctx);
+  detect: (input) =>
+    claimsJson(input, (text) => /"(context|benchmarks)"\s*:/.test(text) && /"(time_unit|executable)"/.test(text), isGoogleBenchmark, true),
+  read(input) {
+    const ctx: JsonContext = { file: input.file, format: FORMAT };
+    const doc = jsonOf(input, FORMAT);
     if (!isObject(doc)) fail(ctx, '$', 'an object', doc);
     const rows = arrayAt(doc, 'benchmarks', '$', ctx);
     const iterations: ImportedBenchmark[] = [];
@@ -101,4 +88,4 @@ export const googlebenchmark: Importer = {
       .map(([, byKind]) => (byKind.get('median') ?? byKind.get('mean')) as ImportedBenchmark);
     return [...iterations, ...fromAggregates];
   },
-};
+});

@@ -2,19 +2,23 @@
  * The importer registry: every foreign format, detection, and the one call (`parseImport`,
  * `importFile`) that turns a tool's output — or our own run file — into a RunFile.
  *
- * Detection tries importers in array order and takes the first that claims the text. Each
- * importer claims only text carrying its tool's signature (distinctive JSON keys, header or
- * result lines), so order matters only between formats sharing a syntax: keep the more
- * specific one first (libtest before criterion, whose `bencher` text is libtest's).
- * To add a format: one import line and one array entry.
+ * A file is decoded once (strict UTF-8) and read through one ImportInput, whose JSON value and
+ * lines are computed on first use and shared, so the text is parsed at most once whatever the
+ * number of formats. Detection asks importers in array order and takes the first whose `detect`
+ * claims the input; only that one parses it. Each importer claims only input carrying its tool's
+ * signature (distinctive JSON keys, header or result lines), so order matters only between
+ * formats sharing a syntax: keep the more specific one first (criterion before cargo, whose
+ * `bencher` text criterion also prints). To add a format: one file, one import line and one
+ * array entry (docs/formats-internals.md).
  */
 import { readFile } from 'node:fs/promises';
 import { ImportError } from '../../errors.js';
 import { RUN_SCHEMA_VERSION, type RunFile } from '../../types.js';
 import { assemble } from './assemble.js';
-import { lineAt, tryParseJson } from './json.js';
-import { RUN_FILE_FORMAT, isRunFile, readRunFile } from './run-file.js';
-import type { Importer } from './types.js';
+import { decodeUtf8, importInput } from './input.js';
+import { lineAt } from './json.js';
+import { RUN_FILE_FORMAT, isRunFile, readRunFile, validateRun } from './run-file.js';
+import type { ImportInput, Importer } from './types.js';
 import { hyperfine } from './hyperfine.js';
 import { googlebenchmark } from './googlebenchmark.js';
 import { goJson } from './go-json.js';
@@ -63,18 +67,14 @@ export interface ImportOptions {
   timestamp?: string;
 }
 
+/** The first importer that claims the input, or undefined. Broken input of a format still matches. */
+function detect(input: ImportInput): Importer | undefined {
+  return importers.find((importer) => importer.detect(input));
+}
+
 /** The importer whose format the text is, or undefined. Broken input of a format still matches. */
 export function detectFormat(text: string, file: string): Importer | undefined {
-  for (const importer of importers) {
-    try {
-      if (importer.parse(text, file) !== null) return importer;
-    } catch (e) {
-      // Recognised but broken: this is the format; parseImport reports the error.
-      if (e instanceof ImportError) return importer;
-      throw e;
-    }
-  }
-  return undefined;
+  return detect(importInput(text, file));
 }
 
 /** A control character no text tool writes (ESC, tab and line breaks are fine), or U+FFFD. */
@@ -121,8 +121,9 @@ function formatList(): string {
 export function parseImport(text: string, file: string, options: ImportOptions = {}): { run: RunFile; format: string } {
   const forced = options.format;
   checkText(text, file, forced);
-  if (forced === RUN_FILE_FORMAT || (forced === undefined && /^\s*\{/.test(text) && isRunFile(tryParseJson(text)))) {
-    return { run: readRunFile(text, file), format: RUN_FILE_FORMAT };
+  const input = importInput(text, file);
+  if (forced === RUN_FILE_FORMAT || (forced === undefined && /^\s*\{/.test(text) && isRunFile(input.json))) {
+    return { run: readRunFile(input), format: RUN_FILE_FORMAT };
   }
   let importer: Importer | undefined;
   if (forced !== undefined) {
@@ -131,7 +132,7 @@ export function parseImport(text: string, file: string, options: ImportOptions =
       throw new ImportError(`${file}: unknown format ${JSON.stringify(forced)}; expected one of: ${formatList()}`, file, forced, 1);
     }
   } else {
-    importer = detectFormat(text, file);
+    importer = detect(input);
     if (!importer) {
       throw new ImportError(
         `${file}:1: unrecognised benchmark output; expected one of: ${formatList()} (set "format" to force one)`,
@@ -141,7 +142,7 @@ export function parseImport(text: string, file: string, options: ImportOptions =
       );
     }
   }
-  const imported = importer.parse(text, file);
+  const imported = importer.parse(input);
   if (imported === null) {
     throw new ImportError(
       `${file}:1: this is not ${importer.format} output; expected what \`${importer.produce}\` writes` +
@@ -162,10 +163,14 @@ export function parseImport(text: string, file: string, options: ImportOptions =
     benchmarks: assemble(imported, where, options.suite),
     source: { format: importer.format, file },
   };
-  return { run, format: importer.format };
+  // The check every run file gets when read: what import writes, compare accepts.
+  return { run: validateRun(run, file, importer.format), format: importer.format };
 }
 
-/** Reads a file and parses it with parseImport. A file that cannot be read is an ImportError. */
+/**
+ * Reads a file and parses it with parseImport. A file that cannot be read, or whose bytes are not
+ * UTF-8, is an ImportError.
+ */
 export async function importFile(file: string, options: ImportOptions = {}): Promise<{ run: RunFile; format: string }> {
   let bytes: Buffer;
   try {
@@ -174,5 +179,5 @@ export async function importFile(file: string, options: ImportOptions = {}): Pro
     const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
     throw new ImportError(`${file}: cannot read the file (${reason}); expected a benchmark output file`, file, options.format);
   }
-  return parseImport(bytes.toString('utf8'), file, options);
+  return parseImport(decodeUtf8(bytes, file, options.format), file, options);
 }

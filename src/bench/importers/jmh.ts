@@ -4,28 +4,33 @@
  * becomes ns. `rawData` (iterations of every fork) is kept as samples. Secondary metrics such as
  * `·gc.alloc.rate.norm` become metrics, in base units where their unit is known.
  */
-import type { Metric } from '../../types.js';
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { ImportedBenchmark, ImportedMetric } from './types.js';
+import { defineImporter } from './types.js';
 import type { JsonContext, JsonObject } from './json.js';
 import * as json from './json.js';
-import { importedMetric } from './import-metric.js';
 import { bytesPer, nsPer, scaleBy } from './units.js';
 
 const FORMAT = 'jmh';
 
 /** JMH JSON results (`java -jar benchmarks.jar -rf json -rff jmh.json`). */
-export const jmhImporter: Importer = json.jsonImporter(
-  FORMAT,
-  'java -jar target/benchmarks.jar -rf json -rff jmh.json (add -prof gc for allocation metrics)',
-  /"primaryMetric"/,
-  (doc, ctx) => {
-    if (!Array.isArray(doc) || !doc.some((b) => json.isObject(b) && 'primaryMetric' in b)) return null;
+/** True when the parsed document is a JMH results. */
+function isShape(doc: unknown): boolean {
+  return Array.isArray(doc) && doc.some((b) => json.isObject(b) && 'primaryMetric' in b);
+}
+
+export const jmhImporter = defineImporter({
+  format: FORMAT,
+  produce: 'java -jar target/benchmarks.jar -rf json -rff jmh.json (add -prof gc for allocation metrics)',
+  detect: (input) => json.claimsJson(input, /"primaryMetric"/, isShape),
+  read(input) {
+    const ctx: JsonContext = { file: input.file, format: FORMAT };
+    const doc = json.jsonOf(input, FORMAT) as unknown[];
     return json.requireSome(doc, '$', ctx).map((b, i) => {
       if (!json.isObject(b)) json.fail(ctx, `$[${i}]`, 'an object with "benchmark" and "primaryMetric"', b);
       return readBenchmark(b, `$[${i}]`, ctx);
     });
   },
-);
+});
 
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
   const benchmark = json.stringAt(b, 'benchmark', path, ctx);
@@ -40,9 +45,10 @@ function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedB
   };
   if (dot > 0) out.group = benchmark.slice(0, dot);
   if (primary.samples) out.samples = primary.samples;
+  if (primary.stats) out.stats = primary.stats;
   const secondary = b.secondaryMetrics;
   if (json.isObject(secondary) && Object.keys(secondary).length > 0) {
-    const metrics: Record<string, Metric> = {};
+    const metrics: Record<string, ImportedMetric> = {};
     for (const [key, m] of Object.entries(secondary)) {
       const mp = `${path}.secondaryMetrics[${JSON.stringify(key)}]`;
       if (!json.isObject(m)) json.fail(ctx, mp, 'an object with score and scoreUnit', m);
@@ -71,16 +77,23 @@ const NOT_MEASURED = new Set(['NaN', '+INF', '-INF']);
 /**
  * A score with its unit converted, direction from the unit, and one sample per measured
  * iteration: `rawData` (forks × iterations), or in sample mode the mean of each iteration's
- * `rawDataHistogram` ([value, count] pairs). `score` is JMH's own figure; the metric's value is
- * the samples' median.
+ * `rawDataHistogram` ([value, count] pairs). `score` (JMH's mean) and `scorePercentiles` are
+ * JMH's own statistics; the metric's value is the samples' median.
  */
-function readScore(m: JsonObject, path: string, ctx: JsonContext): Metric & { score: number } {
+function readScore(m: JsonObject, path: string, ctx: JsonContext): ImportedMetric & { score: number } {
   const score = json.numberAt(m, 'score', path, ctx);
   const { unit, direction, factor } = scaleOf(json.stringAt(m, 'scoreUnit', path, ctx));
   const samples = iterationScores(m, path, ctx)?.map((v) => scaleBy(v, factor));
   const scaled = scaleBy(score, factor);
-  return { ...importedMetric(unit, direction, scaled, samples), score: scaled };
+  const scale = (v: number): number => scaleBy(v, factor);
+  const percentiles = json.isObject(m.scorePercentiles) ? json.statsAt(m.scorePercentiles, PERCENTILES, scale) : {};
+  const out: ImportedMetric & { score: number } = { unit, direction, value: scaled, stats: { mean: scaled, ...percentiles }, score: scaled };
+  if (samples && samples.length > 0) out.samples = samples;
+  return out;
 }
+
+/** JMH's `scorePercentiles` keys of the run file's statistics. */
+const PERCENTILES = { min: '0.0', median: '50.0', p95: '95.0', p99: '99.0', max: '100.0' };
 
 function iterationScores(m: JsonObject, path: string, ctx: JsonContext): number[] | undefined {
   const key = m.rawData !== undefined ? 'rawData' : m.rawDataHistogram !== undefined ? 'rawDataHistogram' : undefined;

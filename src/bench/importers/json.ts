@@ -4,12 +4,15 @@
  * the JSON importers so that each one holds only its format's mapping.
  */
 import { ImportError } from '../../errors.js';
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { Stats } from '../../types.js';
+import type { ImportInput } from './types.js';
 
 /** Where an importer is reading: the file and format every ImportError names. */
 export interface JsonContext {
   file: string;
   format: string;
+  /** What is being read, named in messages before the JSON path (e.g. `benchmark "parse"`). */
+  subject?: string;
 }
 
 /** A plain JSON object. */
@@ -20,11 +23,6 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** True when the text could be a single JSON object (cheap check used by detection). */
-export function looksLikeJsonObject(text: string): boolean {
-  return /^\s*\{/.test(text);
-}
-
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;
@@ -32,53 +30,42 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** JSON.parse that returns undefined instead of throwing (for detection). */
-export function tryParseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** JSON.parse with an ImportError naming the line where the JSON breaks. */
-export function parseJson(text: string, ctx: JsonContext): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    // V8 names the offset ("at position N"); without it the text ended early: the last line.
-    const pos = /position (\d+)/.exec(message);
-    const line = lineAt(text, pos ? Number(pos[1]) : text.length);
-    throw new ImportError(
-      `${ctx.file}:${line}: not valid JSON (${message}); expected a complete ${ctx.format} JSON file`,
-      ctx.file,
-      ctx.format,
-      line,
-    );
-  }
+/** The input's JSON value, or an ImportError naming the line where its JSON breaks. */
+export function jsonOf(input: ImportInput, format: string): unknown {
+  const error = input.jsonError;
+  if (error === undefined && input.json !== undefined) return input.json;
+  const line = error?.line ?? 1;
+  const why = error ? `not valid JSON (${error.message})` : 'not JSON';
+  throw new ImportError(`${input.file}:${line}: ${why}; expected a complete ${format} JSON file`, input.file, format, line);
 }
 
 /**
- * Parses `text` as JSON. Returns `undefined` when it is not JSON, unless `signature` matches the
- * raw text: then the file is this format but broken (truncated, edited), and an ImportError names
- * the line of the syntax error.
+ * Detection of a JSON format: the parsed value has the format's `shape`; or the text starts like
+ * JSON (an object, or with `objectOnly` false an array too), does not parse, and carries the
+ * format's `signature` — a broken file of this format, whose syntax error parse then reports.
  */
-export function parseJsonText(text: string, ctx: JsonContext, signature: RegExp): unknown {
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
-  const doc = tryParseJson(text);
-  return doc === undefined && signature.test(text) ? parseJson(text, ctx) : doc;
+export function claimsJson(
+  input: ImportInput,
+  signature: RegExp | ((text: string) => boolean),
+  shape: (doc: unknown) => boolean,
+  objectOnly = false,
+): boolean {
+  if (!(objectOnly ? /^\s*\{/ : /^\s*[[{]/).test(input.text)) return false;
+  const doc = input.json;
+  if (doc !== undefined) return shape(doc);
+  return typeof signature === 'function' ? signature(input.text) : signature.test(input.text);
 }
 
 /** Throws an ImportError at a JSON path: `file: $.path: expected …, got …` (`got` when given). */
 export function fail(ctx: JsonContext, path: string, expected: string, ...got: unknown[]): never {
   const seen = got.length > 0 ? `, got ${describe(got[0])}` : '';
-  throw new ImportError(`${ctx.file}: ${path}: expected ${expected}${seen}`, ctx.file, ctx.format, path);
+  const subject = ctx.subject === undefined ? '' : `${ctx.subject}: `;
+  throw new ImportError(`${ctx.file}: ${subject}${path}: expected ${expected}${seen}`, ctx.file, ctx.format, path);
 }
 
 function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v); // JSON would say null
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
@@ -146,23 +133,15 @@ export function requireSome<T>(list: T[], path: string, ctx: JsonContext): T[] {
 }
 
 /**
- * An Importer for a JSON format. `read` maps the parsed document, or returns null when it is
- * not this format; text that is not JSON is null too, unless it carries the format's
- * `signature` (then it is this format, broken, and the error names the line).
+ * The statistics a tool reported, read from `obj` by key (`{ mean: 'Mean', stdev: 'StdDev' }`),
+ * converted to base units by `scale` except the count `n`. Only finite numbers are taken: tools
+ * write an undefined statistic as null or "NaN", and the run's own samples fill the gap.
  */
-export function jsonImporter(
-  format: string,
-  produce: string,
-  signature: RegExp,
-  read: (doc: unknown, ctx: JsonContext) => ImportedBenchmark[] | null,
-): Importer {
-  return {
-    format,
-    produce,
-    parse(text, file) {
-      const ctx = { file, format };
-      const doc = parseJsonText(text, ctx, signature);
-      return doc === undefined ? null : read(doc, ctx);
-    },
-  };
+export function statsAt(obj: JsonObject, keys: Partial<Record<keyof Stats, string>>, scale: (v: number) => number = (v) => v): Partial<Stats> {
+  const stats: Partial<Stats> = {};
+  for (const [stat, key] of Object.entries(keys) as Array<[keyof Stats, string]>) {
+    const v = obj[key];
+    if (typeof v === 'number' && Number.isFinite(v)) stats[stat] = stat === 'n' ? v : scale(v);
+  }
+  return stats;
 }

@@ -2,24 +2,33 @@
  * pytest-benchmark `--benchmark-json` output. Times are in seconds; `stats.data` (written with
  * `--benchmark-save-data`) holds one value per round, kept as samples in ns.
  */
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { ImportedBenchmark } from './types.js';
+import { defineImporter } from './types.js';
 import type { JsonContext, JsonObject } from './json.js';
 import * as json from './json.js';
-import { importedMetric } from './import-metric.js';
 
 const FORMAT = 'pytest';
 
 /** pytest-benchmark JSON (`pytest --benchmark-json=out.json`). */
-export const pytestImporter: Importer = json.jsonImporter(
-  FORMAT,
-  'pytest --benchmark-only --benchmark-json=out.json (add --benchmark-save-data to keep every round)',
-  /"machine_info"[\s\S]*"benchmarks"|"fullname"/,
-  (doc, ctx) => {
-    if (!json.isObject(doc) || !json.isObject(doc.machine_info) || !('benchmarks' in doc)) return null;
+/** True when the parsed document is a pytest-benchmark JSON. */
+function isShape(doc: unknown): boolean {
+  return json.isObject(doc) && json.isObject(doc.machine_info) && 'benchmarks' in doc;
+}
+
+export const pytestImporter = defineImporter({
+  format: FORMAT,
+  produce: 'pytest --benchmark-only --benchmark-json=out.json (add --benchmark-save-data to keep every round)',
+  detect: (input) => json.claimsJson(input, /"machine_info"[\s\S]*"benchmarks"|"fullname"/, isShape),
+  read(input) {
+    const ctx: JsonContext = { file: input.file, format: FORMAT };
+    const doc = json.jsonOf(input, FORMAT) as JsonObject;
     const benches = json.objectsAt(doc, 'benchmarks', '$', ctx);
     return json.requireSome(benches, '$.benchmarks', ctx).map((b, i) => readBenchmark(b, `$.benchmarks[${i}]`, ctx));
   },
-);
+});
+
+/** pytest-benchmark's own statistics of the rounds (seconds). */
+const STATS = { n: 'rounds', mean: 'mean', median: 'median', min: 'min', max: 'max', stdev: 'stddev' };
 
 function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedBenchmark {
   const name = json.stringAt(b, 'name', path, ctx);
@@ -27,12 +36,13 @@ function readBenchmark(b: JsonObject, path: string, ctx: JsonContext): ImportedB
   const statsPath = `${path}.stats`;
   const median = json.numberAt(stats, 'median', statsPath, ctx);
   const out: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller', value: median * 1e9 };
+  out.stats = json.statsAt(stats, STATS, (s) => s * 1e9);
   const group = groupOf(b, path, ctx);
   if (group !== undefined) out.group = group;
   const samples = roundSamples(stats, statsPath, ctx);
   if (samples) out.samples = samples.map((s) => s * 1e9);
   if (typeof stats.ops === 'number' && Number.isFinite(stats.ops)) {
-    out.metrics = { ops: importedMetric('ops/s', 'bigger', stats.ops) };
+    out.metrics = { ops: { unit: 'ops/s', direction: 'bigger', value: stats.ops } };
   }
   return out;
 }

@@ -1,10 +1,13 @@
 /**
- * Reading the project's own run file through the import path, so `compare` takes a run file
- * or a foreign tool's output through one call. Validates what `compare` relies on.
+ * The project's own run file through the import path, so `compare` takes a run file or a
+ * foreign tool's output through one call, and the one validation of what `compare` relies on:
+ * applied to every run file read and to every run an import makes, so that `import` never
+ * writes what `compare` would refuse.
  */
 import { ImportError } from '../../errors.js';
-import { RUN_SCHEMA_VERSION, type BenchmarkResult, type RunFile } from '../../types.js';
-import { type JsonContext, type JsonObject, arrayAt, fail, isObject, numberAt, numbersAt, objectAt, parseJson, stringAt } from './json.js';
+import { RUN_SCHEMA_VERSION, type RunFile } from '../../types.js';
+import { type JsonContext, type JsonObject, arrayAt, fail, isObject, jsonOf, numberAt, numbersAt, objectAt, stringAt } from './json.js';
+import type { ImportInput } from './types.js';
 
 /** The format name under which run files are reported and can be forced. */
 export const RUN_FILE_FORMAT = 'track-performance';
@@ -24,22 +27,26 @@ function checkMetricShape(o: JsonObject, path: string, ctx: JsonContext): void {
 function checkBenchmark(b: unknown, path: string, ctx: JsonContext): void {
   if (!isObject(b)) fail(ctx, path, 'an object', b);
   for (const key of ['id', 'suite', 'name'] as const) stringAt(b, key, path, ctx);
-  checkMetricShape(b, path, ctx);
-  const stats = objectAt(b, 'stats', path, ctx);
-  for (const key of ['n', 'mean', 'median', 'min', 'max', 'stdev'] as const) numberAt(stats, key, `${path}.stats`, ctx);
+  // From here on, errors name the benchmark too: a path alone is hard to find in a large run.
+  const named = { ...ctx, subject: `benchmark ${JSON.stringify(String(b.name).slice(0, 80))}` };
+  checkMetricShape(b, path, named);
+  const stats = objectAt(b, 'stats', path, named);
+  for (const key of ['n', 'mean', 'median', 'min', 'max', 'stdev'] as const) numberAt(stats, key, `${path}.stats`, named);
   if (b.metrics !== undefined) {
-    for (const [key, m] of Object.entries(objectAt(b, 'metrics', path, ctx))) {
+    for (const [key, m] of Object.entries(objectAt(b, 'metrics', path, named))) {
       const mp = `${path}.metrics[${JSON.stringify(key)}]`;
-      if (!isObject(m)) fail(ctx, mp, 'an object', m);
-      checkMetricShape(m, mp, ctx);
+      if (!isObject(m)) fail(named, mp, 'an object', m);
+      checkMetricShape(m, mp, named);
     }
   }
 }
 
-/** Validates a run file's text; throws ImportError naming the JSON path of the first problem. */
-export function readRunFile(text: string, file: string): RunFile {
-  const ctx: JsonContext = { file, format: RUN_FILE_FORMAT };
-  const doc = parseJson(text, ctx);
+/**
+ * Checks a run — parsed from a run file, or made by an import — for everything `compare` relies
+ * on; throws ImportError naming the file, the benchmark, the JSON path and what was expected.
+ */
+export function validateRun(doc: unknown, file: string, format = RUN_FILE_FORMAT): RunFile {
+  const ctx: JsonContext = { file, format };
   if (!isObject(doc)) fail(ctx, '$', 'an object', doc);
   if (doc.tool !== RUN_FILE_FORMAT) fail(ctx, '$.tool', `"${RUN_FILE_FORMAT}"`, doc.tool);
   const version = numberAt(doc, 'schemaVersion', '$', ctx);
@@ -47,12 +54,17 @@ export function readRunFile(text: string, file: string): RunFile {
     throw new ImportError(
       `${file}: $.schemaVersion: run file has schemaVersion ${version}, this track-performance reads up to ${RUN_SCHEMA_VERSION}; upgrade track-performance to read it`,
       file,
-      RUN_FILE_FORMAT,
+      format,
       '$.schemaVersion',
     );
   }
   if (version !== RUN_SCHEMA_VERSION) fail(ctx, '$.schemaVersion', `${RUN_SCHEMA_VERSION}`, version);
   stringAt(doc, 'timestamp', '$', ctx);
   arrayAt(doc, 'benchmarks', '$', ctx).forEach((b, i) => checkBenchmark(b, `$.benchmarks[${i}]`, ctx));
-  return doc as unknown as RunFile & { benchmarks: BenchmarkResult[] };
+  return doc as unknown as RunFile;
+}
+
+/** Reads a run file from its input (parsed once, with the other formats' detection). */
+export function readRunFile(input: ImportInput): RunFile {
+  return validateRun(jsonOf(input, RUN_FILE_FORMAT), input.file);
 }

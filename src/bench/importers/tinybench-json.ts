@@ -6,31 +6,39 @@
  * The primary metric is the median latency (smaller is better); throughput is the `throughput`
  * metric (bigger). Tasks that errored or were aborted have no figures and are left out.
  */
-import type { ImportedBenchmark, Importer } from './types.js';
+import type { ImportedBenchmark } from './types.js';
+import { defineImporter } from './types.js';
 import type { JsonContext, JsonObject } from './json.js';
 import * as json from './json.js';
-import { importedMetric } from './import-metric.js';
 import { scaleBy } from './units.js';
 
 const FORMAT = 'tinybench';
 const MEASURED = new Set(['completed', 'aborted-with-statistics']);
 
 /** tinybench 6 task results or `bench.table()` as JSON. */
-export const tinybenchImporter: Importer = json.jsonImporter(
-  FORMAT,
-  'fs.writeFileSync("tinybench.json", JSON.stringify(bench.tasks.map((t) => ({ name: t.name, result: t.result })))) after await bench.run()',
-  /"Task name"|"result"[\s\S]*"latency"/,
-  (doc, ctx) => {
-    if (!Array.isArray(doc) || doc.length === 0 || !doc.every((r) => r === null || json.isObject(r))) return null;
-    const rows = doc as (JsonObject | null)[];
-    let out: ImportedBenchmark[];
-    if (rows.some((r) => r !== null && 'Task name' in r)) out = fromTable(rows, ctx);
-    else if (rows.some((r) => r !== null && 'name' in r && json.isObject(r.result) && 'state' in r.result)) {
-      out = fromTasks(rows, ctx);
-    } else return null;
+export const tinybenchImporter = defineImporter({
+  format: FORMAT,
+  produce: 'fs.writeFileSync("tinybench.json", JSON.stringify(bench.tasks.map((t) => ({ name: t.name, result: t.result })))) after await bench.run()',
+  detect: (input) => json.claimsJson(input, /"Task name"|"result"[\s\S]*"latency"/, (doc) => shapeOf(doc) !== undefined),
+  read(input) {
+    const ctx: JsonContext = { file: input.file, format: FORMAT };
+    const rows = json.jsonOf(input, FORMAT) as (JsonObject | null)[];
+    const out = shapeOf(rows) === 'table' ? fromTable(rows, ctx) : fromTasks(rows, ctx);
     return json.requireSome(out, '$', ctx);
   },
-);
+});
+
+/** Which of the two shapes the document is, or undefined for other JSON. */
+function shapeOf(doc: unknown): 'table' | 'tasks' | undefined {
+  if (!Array.isArray(doc) || doc.length === 0 || !doc.every((r) => r === null || json.isObject(r))) return undefined;
+  const rows = doc as (JsonObject | null)[];
+  if (rows.some((r) => r !== null && 'Task name' in r)) return 'table';
+  if (rows.some((r) => r !== null && 'name' in r && json.isObject(r.result) && 'state' in r.result)) return 'tasks';
+  return undefined;
+}
+
+/** tinybench's own latency statistics (ms). */
+const LATENCY_STATS = { n: 'samplesCount', mean: 'mean', median: 'p50', min: 'min', max: 'max', stdev: 'sd', p75: 'p75', p99: 'p99' };
 
 function fromTasks(rows: (JsonObject | null)[], ctx: JsonContext): ImportedBenchmark[] {
   const out: ImportedBenchmark[] = [];
@@ -48,7 +56,8 @@ function fromTasks(rows: (JsonObject | null)[], ctx: JsonContext): ImportedBench
       unit: 'ns',
       direction: 'smaller',
       value: scaleBy(json.numberAt(latency, 'p50', `${rp}.latency`, ctx), 1e6),
-      metrics: { throughput: importedMetric('ops/s', 'bigger', json.numberAt(throughput, 'p50', `${rp}.throughput`, ctx)) },
+      stats: json.statsAt(latency, LATENCY_STATS, (ms) => scaleBy(ms, 1e6)),
+      metrics: { throughput: { unit: 'ops/s', direction: 'bigger', value: json.numberAt(throughput, 'p50', `${rp}.throughput`, ctx) } },
     };
     if (Array.isArray(latency.samples) && latency.samples.length > 0) {
       b.samples = json.finiteNumbers(latency.samples, `${rp}.latency.samples`, ctx).map((ms) => scaleBy(ms, 1e6));
@@ -71,7 +80,7 @@ function fromTable(rows: (JsonObject | null)[], ctx: JsonContext): ImportedBench
       unit: 'ns',
       direction: 'smaller',
       value: cell(row, 'Latency med (ns)', path, ctx),
-      metrics: { throughput: importedMetric('ops/s', 'bigger', cell(row, 'Throughput med (ops/s)', path, ctx)) },
+      metrics: { throughput: { unit: 'ops/s', direction: 'bigger', value: cell(row, 'Throughput med (ops/s)', path, ctx) } },
     });
   });
   return out;

@@ -54,6 +54,11 @@ export function isTimeUnit(unit: string): boolean {
  * text, so `14.7587 µs` becomes 14758.7 ns (not 14758.699999999999).
  */
 export function shiftDecimal(value: number | string, exp: number): number {
+  if (typeof value === 'number') {
+    // Fast path (a million samples a file): a finite number's shortest text without an exponent.
+    const text = String(value);
+    if (Number.isFinite(value) && !text.includes('e')) return Number(`${text}e${exp}`);
+  }
   const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+))?$/.exec(String(value).replace(/,/g, ''));
   if (!m) return Number(value) * 10 ** exp;
   return Number(`${m[1]}e${Number(m[2] ?? 0) + exp}`);
@@ -81,6 +86,23 @@ export function toBaseUnit(value: number, unit: string): { value: number; unit: 
   const bytes = bytesPer(unit);
   if (bytes !== undefined) return { value: scaleBy(value, bytes), unit: 'B', factor: bytes };
   return { value, unit, factor: 1 };
+}
+
+/** SI prefixes of counted things per second (criterion's `Kelem/s`). */
+const SI: Record<string, number> = { '': 1, K: 1e3, M: 1e6, G: 1e9 };
+
+/**
+ * A throughput `value` (a number or its decimal text) in `unit` as bytes or elements per second:
+ * `<memory unit>/s` (KB/s decimal, KiB/s binary) becomes B/s, `[K|M|G]elem/s` elem/s; undefined
+ * for other units.
+ */
+export function toRate(value: number | string, unit: string): { value: number; unit: string } | undefined {
+  const per = /^(.+)\/s$/.exec(unit);
+  if (!per) return undefined;
+  const bytes = bytesPer(per[1] as string);
+  if (bytes !== undefined) return { value: scaleBy(value, bytes), unit: 'B/s' };
+  const elem = /^([KMG]?)elem$/.exec(per[1] as string);
+  return elem ? { value: scaleBy(value, SI[elem[1] as string] as number), unit: 'elem/s' } : undefined;
 }
 
 /**
