@@ -40,6 +40,14 @@ for (const [file, out, tmp] of built) {
   rmSync(tmp, { recursive: true, force: true });
 }
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }) + '\n');
+// The prebuilt callgrind client-request addon (measure "instructions"), loaded at run time from
+// beside the worker: a .node file cannot live inside a bundle, and the action has no node_modules.
+const hooks = 'node_modules/@codspeed/core';
+for (const platform of ['linux-x64', 'linux-arm64']) {
+  mkdirSync(join('dist/instrument-hooks', platform), { recursive: true });
+  copyFileSync(join(hooks, 'prebuilds', platform, 'node.napi.node'), join('dist/instrument-hooks', platform, 'node.napi.node'));
+}
+copyFileSync(join(hooks, 'LICENSE'), 'dist/instrument-hooks/LICENSE');
 const cli = readFileSync('dist/cli.js', 'utf8');
 if (!cli.startsWith('#!')) writeFileSync('dist/cli.js', '#!/usr/bin/env node\n' + cli);
 chmodSync('dist/cli.js', 0o755);

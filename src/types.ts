@@ -12,9 +12,11 @@ export type Direction = 'smaller' | 'bigger';
 /**
  * Base units. Values are converted to these at the edge (importers, runners) so that every
  * comparison is like with like: time in nanoseconds, memory in bytes. Other units are kept as
- * the tool wrote them (e.g. `ops/s`, `%`, `ratio`, or a custom metric's own unit).
+ * the tool wrote them (e.g. `ops/s`, `%`, `ratio`, or a custom metric's own unit). Counts under
+ * Valgrind: `instructions` (executed, callgrind's Ir) and `cycles` (estimated from a cache
+ * simulation), both per iteration, smaller is better.
  */
-export type BaseUnit = 'ns' | 'B' | 'ops/s' | 'ratio' | '%' | (string & {});
+export type BaseUnit = 'ns' | 'B' | 'ops/s' | 'ratio' | '%' | 'instructions' | 'cycles' | (string & {});
 
 /** Summary statistics of a metric's samples (or of its single value when no samples exist). */
 export interface Stats {
@@ -63,6 +65,12 @@ export interface Machine {
   cpuModel: string;
   cores: number;
   nodeVersion: string;
+  /** V8 inside that Node (`process.versions.v8`): a new V8 moves every instruction count. */
+  v8Version?: string;
+  /** Set when a suite was counted under Valgrind: its version (`3.19.0`) … */
+  valgrindVersion?: string;
+  /** … and the Node flags of the counted processes. */
+  countFlags?: string;
   runnerName?: string;
 }
 

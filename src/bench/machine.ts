@@ -10,6 +10,7 @@ export function machineInfo(env: NodeJS.ProcessEnv = process.env): Machine {
     cpuModel: cpus[0]?.model.trim().replace(/\s+/g, ' ') || 'unknown',
     cores: os.availableParallelism?.() ?? cpus.length,
     nodeVersion: process.version,
+    v8Version: process.versions.v8,
   };
   if (env.RUNNER_NAME) machine.runnerName = env.RUNNER_NAME;
   return machine;

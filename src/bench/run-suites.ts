@@ -4,6 +4,7 @@ import { RUN_SCHEMA_VERSION, type RunError, type RunFile } from '../types.js';
 import { runCommandPair, runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
+import { measuresOf, runCountedSuite } from './run-counted.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
 import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteKind, type SuiteOutcome } from './types.js';
 
@@ -36,9 +37,14 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     const kind = suiteKind(suite);
     const started = performance.now();
     ctx.emit({ type: 'suite-start', suite: suite.name, kind });
-    const outcome = await runSuite(suite, kind, ctx);
-    addOutcome(run, outcome);
-    suiteDone(ctx, suite, [outcome], started);
+    const outcomes: SuiteOutcome[] = [];
+    const measures = measuresOf(suite, config);
+    for (const measure of measures) {
+      const outcome = measure === 'time' ? await runSuite(suite, kind, ctx) : await runCountedSuite(suite, measure, ctx, !measures.includes('time'), run.machine);
+      addOutcome(run, outcome);
+      outcomes.push(outcome);
+    }
+    suiteDone(ctx, suite, outcomes, started);
   }
   return finishRun(run);
 }
@@ -59,8 +65,19 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
     const kind = suiteKind(suite);
     const started = performance.now();
     ctx.head.emit({ type: 'suite-start', suite: suite.name, kind });
+    const measures = measuresOf(suite, config);
+    const counted: Array<Record<Side, SuiteOutcome>> = [];
+    // Counts need no pairing (they do not feel the machine): each side in turn, in its own process.
+    for (const measure of measures) {
+      if (measure === 'time') continue;
+      const pair = { base: { benchmarks: [], errors: [] }, head: { benchmarks: [], errors: [] } } as Record<Side, SuiteOutcome>;
+      for (const side of order) pair[side] = await runCountedSuite(suite, measure, ctx[side], !measures.includes('time'), runs[side].machine);
+      counted.push(pair);
+    }
     let outcomes: Record<Side, SuiteOutcome>;
-    if ('tinybench' in suite && suite.abSameProcess !== false) {
+    if (!measures.includes('time')) {
+      outcomes = { base: { benchmarks: [], errors: [] }, head: { benchmarks: [], errors: [] } };
+    } else if ('tinybench' in suite && suite.abSameProcess !== false) {
       outcomes = await runPair(suite, ctx, first);
     } else if ('command' in suite) {
       outcomes = await runCommandPair(suite, ctx, first === 'base');
@@ -68,8 +85,8 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
       outcomes = { base: { benchmarks: [], errors: [] }, head: { benchmarks: [], errors: [] } };
       for (const side of order) outcomes[side] = await runSuite(suite, kind, ctx[side]);
     }
-    for (const side of order) addOutcome(runs[side], outcomes[side]);
-    suiteDone(ctx.head, suite, order.map((side) => outcomes[side]), started);
+    for (const pair of [outcomes, ...counted]) for (const side of order) addOutcome(runs[side], pair[side]);
+    suiteDone(ctx.head, suite, [outcomes, ...counted].flatMap((pair) => order.map((side) => pair[side])), started);
   }
   return { base: finishRun(runs.base), head: finishRun(runs.head) };
 }

@@ -1,5 +1,6 @@
 // The child process that runs one tinybench suite file (see tinybench.ts). Bundled by ncc to
 // dist/tinybench-worker.js; run from source with tsx. It talks to its parent only over IPC.
+import { runCountWorker } from './worker-count.js';
 import { runWorker } from './worker-run.js';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol.js';
 
@@ -12,7 +13,7 @@ const send = (m: WorkerMessage) =>
   new Promise<void>((resolve, reject) => process.send!(m, undefined, {}, (e) => (e ? reject(e) : resolve())));
 
 const request = JSON.parse(process.argv[2] ?? '{}') as WorkerRequest;
-runWorker(request, send).then(
+(request.count ? runCountWorker(request, send) : runWorker(request, send)).then(
   // Exit even when the suite left timers or sockets open.
   () => process.exit(0),
   (e: unknown) => {

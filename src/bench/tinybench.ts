@@ -75,7 +75,7 @@ export async function runTinybenchPair(
 }
 
 /** The suite file's absolute path, or a BenchError saying it is missing. */
-async function suiteFile(suite: TinybenchSuite, ctx: RunnerContext): Promise<string> {
+export async function suiteFile(suite: TinybenchSuite, ctx: RunnerContext): Promise<string> {
   const file = resolve(ctx.cwd, suite.tinybench);
   try {
     await access(file);
@@ -101,12 +101,31 @@ interface Copy {
   file: string;
 }
 
+/** How a counting worker runs (tinybench-count.ts): under Valgrind, its counts read by `counted`. */
+export interface Counting {
+  /** Valgrind and its arguments, before Node. */
+  valgrind: string;
+  valgrindArgs: string[];
+  nodeFlags: readonly string[];
+  count: NonNullable<WorkerRequest['count']>;
+  /** The benchmark of a counted task (or an error), read from Valgrind's dump. */
+  counted: (m: CountedMessage) => BenchmarkResult | { error: string };
+}
+
+type CountedMessage = Extract<WorkerMessage, { type: 'counted' }>;
+
+/** Runs one suite file in a worker under Valgrind, counting (see worker-count.ts). */
+export async function runCountingWorker(suite: TinybenchSuite, ctx: RunnerContext, file: string, counting: Counting, stallMs: number = TINYBENCH_DEFAULTS.stallMs): Promise<SuiteOutcome> {
+  return (await runWorkerProcess(suite, { head: { ctx, file } }, false, stallMs, counting)).head;
+}
+
 /** Runs the worker on the head copy (and the base copy, if given) and collects each side's outcome. */
 async function runWorkerProcess(
   suite: TinybenchSuite,
   copies: { head: Copy; base?: Copy },
   baseFirst: boolean,
   stallMs: number,
+  counting?: Counting,
 ): Promise<Record<Side, SuiteOutcome>> {
   const { head, base } = copies;
   const launch = workerLaunch(head.file, head.ctx.cwd);
@@ -127,16 +146,21 @@ async function runWorkerProcess(
     maxIterations: Math.max(TINYBENCH_DEFAULTS.maxIterations, suite.iterations ?? 0),
     maxSamples: TINYBENCH_DEFAULTS.maxSamples,
     ...(base && { base: { file: base.file, cwd: base.ctx.cwd }, baseFirst }),
+    ...(counting && { count: counting.count }),
   };
   const shared = base !== undefined;
   const collectors: { head: Collector; base?: Collector } = {
-    head: new Collector(suite, head.ctx, shared),
+    head: new Collector(suite, head.ctx, shared, counting?.counted),
     ...(base && { base: new Collector(suite, base.ctx, shared) }),
   };
   const stderr = new TailBuffer();
   const child = fork(launch.script, [JSON.stringify(request)], {
     cwd: head.ctx.cwd,
-    execArgv: launch.execArgv,
+    // Under Valgrind: fork runs `valgrind <its args> node <flags> <loader> worker`, and the IPC
+    // channel's descriptor passes through Valgrind to Node.
+    ...(counting
+      ? { execPath: counting.valgrind, execArgv: [...counting.valgrindArgs, process.execPath, ...counting.nodeFlags, ...launch.execArgv] }
+      : { execArgv: launch.execArgv }),
     env: childEnv(),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',
@@ -187,6 +211,9 @@ class Collector {
   private readonly benchmarks: BenchmarkResult[] = [];
   private readonly errors: RunError[] = [];
   private tasks: string[] = [];
+  private finished = 0;
+  /** Counted benchmarks by task name (their own names carry the measure). */
+  private readonly countedOf = new Map<string, BenchmarkResult>();
   private current: string | undefined;
   private fatal: string | undefined;
   private done = false;
@@ -196,6 +223,7 @@ class Collector {
     private readonly ctx: RunnerContext,
     /** Two copies share the process (in-process A/B): its heap is theirs together, so no `heapUsed`. */
     private readonly sharedHeap = false,
+    private readonly counted?: Counting['counted'],
   ) {}
 
   accept(m: WorkerMessage): void {
@@ -209,13 +237,22 @@ class Collector {
         return;
       case 'task':
         this.current = undefined;
+        this.finished++;
         return this.add(taskBenchmark(suite, m, !this.sharedHeap));
+      case 'counted': {
+        this.current = undefined;
+        this.finished++;
+        const b = this.counted?.(m) ?? { error: 'counts arrived from a worker that was not counting' };
+        if ('error' in b) return this.error(m.task, `Suite ${quote(suite)}: task ${quote(m.task)}: ${b.error}`);
+        this.countedOf.set(m.task, b);
+        return this.add(b);
+      }
       case 'task-error':
         this.current = undefined;
         return this.error(m.task, `Suite ${quote(suite)}: task ${quote(m.task)} threw ${m.message}`);
       case 'metric': {
         if (m.task === undefined) return this.add(metricBenchmark(suite, m));
-        const owner = this.benchmarks.find((b) => b.suite === suite && b.name === m.task);
+        const owner = this.countedOf.get(m.task) ?? this.benchmarks.find((b) => b.suite === suite && b.name === m.task);
         if (owner) owner.metrics = { ...owner.metrics, [m.name]: customMetric(m) };
         else this.error(m.name, `Suite ${quote(suite)}: metric ${quote(m.name)} is for task ${quote(m.task)}, which has no result.`);
         return;
@@ -238,7 +275,7 @@ class Collector {
       throw new BenchError(`Suite ${quote(name)}: suite file ${quote(tinybench)} could not be used: ${this.fatal}`, name);
     }
     if (!this.done) {
-      const finished = this.benchmarks.filter((b) => this.tasks.includes(b.name)).length;
+      const finished = this.finished;
       const where = this.current === undefined ? '' : ` while running task ${quote(this.current)}`;
       const progress = this.tasks.length > 0 ? ` (${finished} of ${this.tasks.length} tasks had finished)` : ' before registering its tasks';
       this.error(

@@ -25,6 +25,12 @@ export interface WorkerRequest {
   base?: { file: string; cwd: string };
   /** With `base`: whether the base goes first in the first pass (the order flips every pass). */
   baseFirst?: boolean;
+  /**
+   * Count instead of time (the worker runs under callgrind): per task `warmupIterations`, a gc(),
+   * then `iterations` calls, each between callgrind's start and stop requests and dumped as
+   * `t<task index>` (see worker-count.ts).
+   */
+  count?: { iterations: number; warmupIterations: number; /** Send the suite's custom metrics (false when a timed run of the suite sends them). */ metrics: boolean };
 }
 
 /** Which copy a message is about in an in-process A/B; absent means the head (or the only) copy. */
@@ -48,6 +54,8 @@ export type WorkerMessage = SideTag &
       heapUsed: number;
     }
   | { type: 'task-error'; task: string; message: string }
+  /** Counted: the task's `iterations` calls were dumped as parts named `t<index>`. */
+  | { type: 'counted'; task: string; index: number; iterations: number }
   | { type: 'metric'; name: string; samples: number[]; unit: string; direction: 'smaller' | 'bigger'; task?: string }
   | { type: 'metric-error'; name: string; message: string }
   /** The suite file could not be loaded or registered nothing usable. */

@@ -5,10 +5,10 @@ import { metricSamples, Registrar, SuiteUsageError, type RegisteredTask } from '
 import { summarize } from './summarize.js';
 import type { SideTag, WorkerMessage, WorkerRequest } from './worker-protocol.js';
 
-type Send = (m: WorkerMessage) => Promise<void>;
+export type Send = (m: WorkerMessage) => Promise<void>;
 
 /** One loaded copy of the suite: the head's (or the only one), or the base tree's in an A/B. */
-interface Copy {
+export interface Copy {
   tag: SideTag;
   cwd: string;
   registrar: Registrar;
@@ -48,7 +48,7 @@ export async function runWorker(req: WorkerRequest, send: Send): Promise<void> {
 }
 
 /** Imports and registers one copy of the suite, or reports why it cannot (undefined). */
-async function load(file: string, cwd: string, tag: SideTag, send: Send): Promise<Copy | undefined> {
+export async function load(file: string, cwd: string, tag: SideTag, send: Send): Promise<Copy | undefined> {
   const registrar = new Registrar();
   try {
     enter(cwd);
@@ -84,7 +84,7 @@ async function measureInCopy(copy: Copy, name: string, req: WorkerRequest, pass:
   if (pass === passes - 1) await send({ ...taskMessage(name, sofar, r.heapUsed, req.maxSamples), ...copy.tag });
 }
 
-async function sendMetrics(copy: Copy, send: Send): Promise<void> {
+export async function sendMetrics(copy: Copy, send: Send): Promise<void> {
   enter(copy.cwd);
   for (const m of copy.registrar.metrics) {
     try {
@@ -98,7 +98,7 @@ async function sendMetrics(copy: Copy, send: Send): Promise<void> {
 }
 
 /** Each copy runs in its own tree, as it would in a process of its own (relative paths, fixtures). */
-function enter(cwd: string): void {
+export function enter(cwd: string): void {
   if (process.cwd() !== cwd) process.chdir(cwd);
 }
 
@@ -192,7 +192,7 @@ export function wallClockBudget(fn: () => unknown, maxIterations: number): { fn:
   };
 }
 
-function isThenable(v: unknown): v is PromiseLike<unknown> {
+export function isThenable(v: unknown): v is PromiseLike<unknown> {
   return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
 }
 
@@ -207,7 +207,7 @@ function round(ns: number): number {
   return Math.round(ns * 10) / 10;
 }
 
-function describe(e: unknown): string {
+export function describe(e: unknown): string {
   if (e instanceof SuiteUsageError) return e.message;
   if (!(e instanceof Error)) return String(e);
   const frame = e.stack?.split('\n').find((l) => /^\s+at /.test(l) && !l.includes('node:') && !l.includes('tinybench'));

@@ -19,6 +19,7 @@ import { decideVerdict } from './verdict.js';
 import { fitVariancePrior, moderateVariance, type VariancePrior } from './moderate.js';
 import { checkSpeedup } from './speedup.js';
 import { checkThresholds } from './thresholds.js';
+import { COUNT_NOISE_FLOOR, countMinEffect, isCounted, toolchainWarnings, unitOf } from './deterministic.js';
 
 export { parseCondition, CONDITION_PATTERN, type Condition } from './condition.js';
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t.js';
@@ -117,6 +118,7 @@ export function compareRuns(input: CompareInput): Report {
       `Baseline and current ran on different machines (${diffs.join('; ')}): intervals are widened by ${(machineNoise * 100).toFixed(0)}% of machine noise, and a change may come from the machine, not the code.`,
     );
   }
+  warnings.push(...toolchainWarnings(baseline, current));
   if (baseline.length === 0) warnings.push('No baseline run: every benchmark is new.');
   if (design === 'single' && baseline.length === 1 && current.length === 1) {
     warnings.push('One baseline run against one current run: between-run noise is assumed, not measured; use a history or the paired design (--paired) for more power.');
@@ -141,13 +143,13 @@ export function compareRuns(input: CompareInput): Report {
   }
 
   const pending: Pending[] = ids.map((id) =>
-    estimateBenchmark({ id, baseline: baseMaps.map((m) => m.get(id)), current: curMaps.map((m) => m.get(id)), design, noiseFloor, location }),
+    estimateBenchmark({ id, baseline: baseMaps.map((m) => m.get(id)), current: curMaps.map((m) => m.get(id)), design, noiseFloor: isCounted(unitOf(curMaps, id)) ? COUNT_NOISE_FLOOR : noiseFloor, location }),
   );
   // Paired only: its 4-df variances gain the most; on the accuracy corpus moderating the history
   // design's (9 df) bought no power and raised false alarms on 50-benchmark PRs.
   const moderation = design === 'paired' && input.moderate !== false ? moderate(pending) : undefined;
   for (const p of pending) {
-    if (p.estimate && machineNoise > 0) p.estimate.se = Math.hypot(p.estimate.se, machineNoise);
+    if (p.estimate && machineNoise > 0 && !isCounted(p.comparison.unit)) p.estimate.se = Math.hypot(p.estimate.se, machineNoise);
   }
   const tests = pending.filter((p) => p.estimate).length;
   const testAlpha = alpha / Math.max(1, tests);
@@ -228,7 +230,7 @@ const pctOf = (x: number): string => `${+(x * 100).toFixed(1)}%`;
 function finish(p: Pending, d: ReturnType<typeof derive> | undefined, pAdj: number, alpha: number, input: CompareInput, design: Design): BenchmarkComparison {
   const c = p.comparison;
   if (!d || !p.estimate) return c;
-  const minEffect = resolveMinEffect(c.id, c.suite, input.config, input.suiteMinEffect);
+  const minEffect = isCounted(c.unit) ? countMinEffect(c.id, c.suite, input.config, input.suiteMinEffect) : resolveMinEffect(c.id, c.suite, input.config, input.suiteMinEffect);
   const decided = decideVerdict(d, pAdj, alpha, minEffect, c.direction);
   const { verdict } = decided;
   let { reason } = decided;

@@ -8,6 +8,13 @@ export interface SuiteBase {
   minEffect?: number;
 }
 
+/**
+ * What a suite measures: wall time (the default), or, under Valgrind, the instructions executed
+ * (`instructions`, callgrind's Ir) or cycles estimated from a pinned cache simulation (`cycles`).
+ * An array measures each: the counted benchmarks get ids of their own (see docs/instruction-counts.md).
+ */
+export type Measure = 'time' | 'instructions' | 'cycles';
+
 /** A JS/TS file whose default export registers tinybench tasks; runs in its own Node process. */
 export interface TinybenchSuite extends SuiteBase {
   tinybench: string;
@@ -23,6 +30,10 @@ export interface TinybenchSuite extends SuiteBase {
   passes?: number;
   /** A/B: measure the base's and the head's copy of the suite in one process, task by task (default true). */
   abSameProcess?: boolean;
+  /** Time, instruction counts or estimated cycles (overrides the top-level `measure`). */
+  measure?: Measure | Measure[];
+  /** Under `instructions`/`cycles`: iterations counted per task after the warm-up (default 10). */
+  countIterations?: number;
 }
 
 /** Shell commands timed as processes: wall, user and system CPU time, peak RSS. */
@@ -37,6 +48,8 @@ export interface CommandSuite extends SuiteBase {
   env?: Record<string, string>;
   /** Per-run timeout, ms. */
   timeout?: number;
+  /** Time, instruction counts or estimated cycles of the whole process tree (overrides the top-level `measure`). */
+  measure?: Measure | Measure[];
 }
 
 /** Results written by another tool (hyperfine, Google Benchmark, go test, …). */
@@ -64,6 +77,8 @@ export interface CompareConfig {
   noiseFloor?: number;
   /** The statistic that stands for a run: its mean rate (default), its median, or, for the paired design, its best sample. */
   location?: LocationStatistic;
+  /** Minimum effect for instruction counts and estimated cycles, which are near-deterministic (default 0.01). */
+  countMinEffect?: number;
   /** Per-benchmark overrides, matched by id or `*` glob. */
   overrides?: Array<{ benchmark: string; minEffect?: number }>;
 }
@@ -99,6 +114,8 @@ export interface ThresholdConfig {
 export interface Config {
   $schema?: string;
   suites: SuiteConfig[];
+  /** What tinybench and command suites measure unless they say (default `time`). */
+  measure?: Measure | Measure[];
   compare?: CompareConfig;
   targets?: SpeedupTarget[];
   thresholds?: ThresholdConfig[];
