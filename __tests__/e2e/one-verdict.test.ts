@@ -58,6 +58,9 @@ describe('one verdict across the action and the CLI verbs', () => {
     // The job summary has the command's stderr in a fenced block.
     expect(f.action.summary).toMatch(/ {2}`{3,}text\n {2}Error: kaput\n {2}`{3,}/);
     expect(JSON.parse(readFileSync(f.action.outputs.report!, 'utf8')).verdict).toBe('fail');
+    // …and the log too: the warning is the first line, the stderr a fenced block after it.
+    expect(f.action.stdout).toMatch(/::warning::"flaky" \/ "step": Suite "flaky": command .* exited with code 3\. Its stderr ended with:\n/);
+    expect(f.action.stdout).toContain('```\nError: kaput\n```');
 
     expect(f.benchmark.code).toBe(1);
     expect(f.benchmark.stderr).toContain('Verdict: fail (1 suite error).');

@@ -61,7 +61,7 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
   );
   await writeOutputs(resolve(cwd, values.out), outcome.report, outcome.run);
   if (values.json) write(io.stdout, JSON.stringify(outcome.report, null, 2));
-  else if (values.markdown) write(io.stdout, renderMarkdown(outcome.report, { markerId: DEFAULT_MARKER_ID, notes: outcome.notes }));
+  else if (values.markdown) write(io.stdout, renderMarkdown(outcome.report, { markerId: DEFAULT_MARKER_ID, notes: outcome.notes, audience: 'summary' }));
   else write(io.stdout, [...outcome.notes, '', renderConsole(outcome.report)].join('\n'));
   return gate(outcome.report).exitCode;
 }

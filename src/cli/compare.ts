@@ -62,7 +62,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   if (!done) return write(io.stdout, compareHelp), 0;
   const { report, values } = done;
   if (values.json) write(io.stdout, JSON.stringify(report, null, 2));
-  else if (values.markdown) write(io.stdout, renderMarkdown(report, { markerId: DEFAULT_MARKER_ID }));
+  else if (values.markdown) write(io.stdout, renderMarkdown(report, { markerId: DEFAULT_MARKER_ID, audience: 'summary' }));
   else write(io.stdout, renderConsole(report));
   return gate(report).exitCode;
 }

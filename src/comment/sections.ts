@@ -126,7 +126,7 @@ function more(hidden: number, what: string): string {
 }
 
 /** Regressions first: change, CI, trend sparkline (history, then this run) and values. */
-export function regressionsSection(regressions: BenchmarkComparison[], limit: number, ci = '95% CI'): string {
+export function regressionsSection(regressions: BenchmarkComparison[], limit: number, ci: string): string {
   if (regressions.length === 0) return '';
   const rows = regressions
     .slice(0, limit)
@@ -172,7 +172,7 @@ export function targetsSection(targets: TargetResult[], limit: number): string {
 }
 
 /** Every result, most telling first, folded in `<details>`. */
-export function detailsSection(all: BenchmarkComparison[], limit: number, ci = '95% CI'): string {
+export function detailsSection(all: BenchmarkComparison[], limit: number, ci: string): string {
   if (all.length === 0) return '';
   const rows = all
     .slice(0, limit)
