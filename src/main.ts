@@ -40,16 +40,17 @@ export async function run(): Promise<void> {
 
     const outcome = await runAction({ inputs, facts, env: { workspace, outputDir }, log, publisher });
 
-    core.setOutput('verdict', outcome.report.verdict);
+    core.setOutput('verdict', outcome.gate.verdict);
     core.setOutput('regressions', outcome.report.counts.regression);
     core.setOutput('report', outcome.reportPath);
-    for (const a of annotations(outcome.report)) core.error(a.message, { title: a.title });
+    // The fork companion posts another run's report: that run already annotated its own check.
+    if (outcome.mode !== 'comment') for (const a of annotations(outcome.report)) core.error(a.message, { title: a.title });
     if (process.env.GITHUB_STEP_SUMMARY)
       await core.summary
-        .addRaw(renderMarkdown(outcome.report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes: outcome.notes }))
+        .addRaw(renderMarkdown(outcome.report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes: outcome.notes, audience: 'summary' }))
         .write();
-    if (outcome.failed) core.setFailed(`Performance check failed: ${outcome.reason}.`);
-    else core.info(`Verdict: ${outcome.report.verdict} (${outcome.reason}).`);
+    if (outcome.failed) core.setFailed(`Performance check failed: ${outcome.gate.reason}.`);
+    else core.info(`Verdict: ${outcome.gate.verdict} (${outcome.gate.reason}).`);
   } catch (e) {
     core.setFailed(isUserError(e) || !(e instanceof Error) ? String((e as Error).message ?? e) : (e.stack ?? e.message));
   }

@@ -105,7 +105,9 @@ export type BenchmarkVerdict =
   | 'unchanged'
   | 'inconclusive'
   | 'new'
-  | 'missing';
+  | 'missing'
+  /** In the baseline, not measured now because its suite or task errored in the current run. */
+  | 'error';
 
 export type OverallVerdict = 'pass' | 'warn' | 'fail';
 
@@ -130,7 +132,7 @@ export interface BenchmarkComparison {
   verdict: BenchmarkVerdict;
   /** Relative change of the location, current / baseline - 1 (positive = larger value). */
   change?: number;
-  /** Confidence interval of `change`. */
+  /** Confidence interval of `change`, at the report's `confidence`. */
   ci?: [number, number];
   /** p-value of the significance test, before the suite-wide correction. */
   pValue?: number;
@@ -138,6 +140,12 @@ export interface BenchmarkComparison {
   current?: { value: number; n: number };
   /** When nothing is concluded: the smallest relative change the data could have detected. */
   minDetectableEffect?: number;
+  /** Paired design, inconclusive: about how many pairs (A/B rounds) would detect the minimum effect. */
+  pairsToDetect?: number;
+  /** The minimum effect this benchmark was judged against. */
+  minEffect?: number;
+  /** Identical values in every run on each side (golang/perf's AssumeExact): no test, a zero-width interval. */
+  exact?: boolean;
   /** Why the verdict is what it is, in a sentence (e.g. "too few runs"). */
   reason?: string;
   /** Baseline history values, oldest first, for the trend sparkline. */
@@ -165,7 +173,10 @@ export interface TargetResult {
 
 export interface Report {
   schemaVersion: 1;
+  /** The worst finding (src/gate.ts `verdictOf`): regressions, alerts and errored suites fail; missed targets warn. */
   verdict: OverallVerdict;
+  /** The level of every interval in the report (`ci`), e.g. 0.98 for α = 0.02. */
+  confidence: number;
   design: Design;
   /** Method used for the suite-wide false-alarm control, in words. */
   method: string;
@@ -174,7 +185,10 @@ export interface Report {
   targets: TargetResult[];
   /** Caveats about the whole comparison (machine mismatch, few runs, errors). */
   warnings: string[];
+  /** Information that changes no verdict (e.g. a kernel build that differs between runs). */
+  notes?: string[];
   errors: RunError[];
-  baseline?: { commit?: string; timestamp?: string; runs: number; machine?: Machine };
+  /** `from`, `branch`: where the baseline came from (e.g. "Actions cache", "main"), as the flow that loaded it said. */
+  baseline?: { commit?: string; timestamp?: string; runs: number; machine?: Machine; from?: string; branch?: string };
   current?: { commit?: string; timestamp?: string; runs: number; machine?: Machine };
 }

@@ -1,4 +1,5 @@
 /** Report fixtures for the rendering tests: plain values shaped like `compare`'s output. */
+import { verdictOf } from '../../src/gate.js';
 import type { BenchmarkComparison, BenchmarkVerdict, Report } from '../../src/types.js';
 
 export function bench(over: Partial<BenchmarkComparison> & Pick<BenchmarkComparison, 'name' | 'verdict'>): BenchmarkComparison {
@@ -13,16 +14,16 @@ export function bench(over: Partial<BenchmarkComparison> & Pick<BenchmarkCompari
 }
 
 export function counts(benchmarks: BenchmarkComparison[]): Record<BenchmarkVerdict, number> {
-  const c: Record<BenchmarkVerdict, number> = { regression: 0, improvement: 0, unchanged: 0, inconclusive: 0, new: 0, missing: 0 };
+  const c: Record<BenchmarkVerdict, number> = { regression: 0, improvement: 0, unchanged: 0, inconclusive: 0, new: 0, missing: 0, error: 0 };
   for (const b of benchmarks) c[b.verdict]++;
   return c;
 }
 
 export function report(benchmarks: BenchmarkComparison[], over: Partial<Report> = {}): Report {
-  const hasRegression = benchmarks.some((b) => b.verdict === 'regression');
-  return {
+  const r: Report = {
     schemaVersion: 1,
-    verdict: hasRegression ? 'fail' : 'pass',
+    verdict: 'pass',
+    confidence: 0.98,
     design: 'history',
     method: 'Mann–Whitney U on run medians, Benjamini–Hochberg FDR 5% across the suite, minimum effect 5%',
     counts: counts(benchmarks),
@@ -34,6 +35,8 @@ export function report(benchmarks: BenchmarkComparison[], over: Partial<Report> 
     current: { commit: 'fedcba0987654321fedcba0987654321fedcba09', runs: 3 },
     ...over,
   };
+  // The verdict is the gate's, as compare stamps it.
+  return { ...r, verdict: verdictOf(r) };
 }
 
 /** A failing PR on a history baseline: a regression, an improvement, noise, targets, caveats. */
@@ -113,5 +116,5 @@ export const singleBaseline: Report = report(
     bench({ name: 'fresh', verdict: 'new', current: { value: 5_000, n: 1 } }),
     bench({ name: 'gone', verdict: 'missing', baseline: { value: 7_000, n: 1 } }),
   ],
-  { design: 'single', verdict: 'warn', baseline: { commit: 'not-a-sha', runs: 1 }, current: undefined },
+  { design: 'single', baseline: { commit: 'not-a-sha', runs: 1 }, current: undefined },
 );

@@ -42,7 +42,7 @@ describe('compareRuns: designs and their p-values (scipy references)', () => {
     expect(small.design).toBe('single');
     expect(small.benchmarks[0]?.verdict).toBe('inconclusive');
     expect(small.benchmarks[0]?.minDetectableEffect).toBeGreaterThan(0.1);
-    expect(small.benchmarks[0]?.reason).toMatch(/smallest change/);
+    expect(small.benchmarks[0]?.reason).toMatch(/Too noisy to tell/);
     expect(small.warnings.join(' ')).toMatch(/one current run/i);
     const big = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [160]), noiseFloor: 0.1 });
     expect(big.benchmarks[0]?.verdict).toBe('regression');
@@ -64,16 +64,17 @@ describe('compareRuns: verdict paths', () => {
     const paired = compareRuns({ baseline: runsOf('s/a', [100, 100, 100, 100, 100]), current: runsOf('s/a', [105, 96, 106, 97, 101]), paired: true });
     const b = paired.benchmarks[0];
     expect(b?.verdict).toBe('inconclusive');
-    const pairs = Number(/About (\d+) pairs \(A\/B rounds\) would detect 3%\./.exec(b?.reason ?? '')?.[1]);
+    const pairs = b?.pairsToDetect;
+    expect(b?.minEffect).toBe(0.03);
     expect(pairs).toBe(pairsToDetect(5, b?.minDetectableEffect ?? 0, 0.03));
     expect(pairs).toBeGreaterThan(5);
     // Quadrupling the pairs halves the standard error: the hint scales with the MDE squared.
     expect(pairsToDetect(5, Math.expm1(2 * Math.log1p(0.03)), 0.03)).toBe(20);
     const wild = compareRuns({ baseline: runsOf('s/a', [100, 100, 100, 100, 100]), current: runsOf('s/a', [150, 70, 140, 65, 101]), paired: true });
-    expect(wild.benchmarks[0]?.reason).toMatch(/Even 100 pairs \(A\/B rounds\) would not detect 3%/);
+    expect(wild.benchmarks[0]?.pairsToDetect).toBeGreaterThan(100); // rendered as "Even 100 pairs … would not detect 3%" 
     const history = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [103]) });
     expect(history.benchmarks[0]?.verdict).toBe('inconclusive');
-    expect(history.benchmarks[0]?.reason).not.toMatch(/pairs/);
+    expect(history.benchmarks[0]?.pairsToDetect).toBeUndefined();
   });
 
   it('improvement for a faster time, unchanged when the CI is inside ±minEffect', () => {
@@ -200,11 +201,98 @@ describe('compareRuns: like with like', () => {
     expect(w(diff)).toBeGreaterThan(w(same));
   });
 
+  it('another kernel build or Node patch of the same machine type is information, not a wider interval', () => {
+    const vm = (os: string, nodeVersion = 'v20.20.2') => ({ ...machine, os, nodeVersion });
+    const base = runsOf('s/a', HISTORY).map((r) => ({ ...r, machine: vm('Linux 6.18.44-fc-v782') }));
+    const cur = [run([bench('s/a', 112)], { machine: vm('Linux 6.18.44-fc-v857', 'v20.20.5') })];
+    const sameVm = compareRuns({ baseline: runsOf('s/a', HISTORY).map((r) => ({ ...r, machine: vm('Linux 6.18.44-fc-v782') })), current: [run([bench('s/a', 112)], { machine: vm('Linux 6.18.44-fc-v782') })] });
+    const r = compareRuns({ baseline: base, current: cur });
+    expect(r.warnings.join(' ')).not.toMatch(/different machines/);
+    expect(r.notes).toEqual(['Same machine type, another build (Node v20.20.2 vs v20.20.5; Linux 6.18.44-fc-v782 vs 6.18.44-fc-v857): intervals are not widened.']);
+    expect(r.benchmarks[0]?.ci).toEqual(sameVm.benchmarks[0]?.ci);
+    expect(r.benchmarks[0]?.verdict).toBe('regression');
+    // Another release line (6.18 → 6.19) or OS family is another machine.
+    const line = compareRuns({ baseline: base, current: [run([bench('s/a', 112)], { machine: vm('Linux 6.19.2-fc-v900') })] });
+    expect(line.warnings.join(' ')).toMatch(/different machines.*OS Linux 6.18.44-fc-v782\/x64 vs Linux 6.19.2-fc-v900\/x64/);
+    expect(line.benchmarks[0]?.verdict).toBe('inconclusive');
+  });
+});
+
+describe('compareRuns: exact metrics (AssumeExact)', () => {
+  const exact = (id: string, v: number, n = 3) => bench(id, v, { samples: Array.from({ length: n }, () => v) });
+  const vm = { ...machine, os: 'Linux 6.18.44-fc-v782' };
+  const otherVm = { ...machine, cpuModel: 'Other CPU', os: 'Linux 6.18.44-fc-v857' };
+
+  it('a value identical in every run is unchanged with a zero-width interval, even across machines', () => {
+    const base = [2.5, 2.5, 2.5, 2.5].map(() => run([exact('s/count', 2.5)], { machine: vm }));
+    const r = compareRuns({ baseline: base, current: [run([exact('s/count', 2.5)], { machine: otherVm })] });
+    expect(r.benchmarks[0]).toMatchObject({ verdict: 'unchanged', change: 0, ci: [0, 0], exact: true });
+    expect(r.warnings.join(' ')).toMatch(/different machines/); // still said, but it cannot widen an exact value
+  });
+
+  it('a value that moved in every run by at least the minimum effect is a regression, below it unchanged', () => {
+    const base = [1000, 1000, 1000].map((v) => run([exact('s/count', v)]));
+    const up = compareRuns({ baseline: base, current: [run([exact('s/count', 1040)])] });
+    expect(up.benchmarks[0]).toMatchObject({ verdict: 'regression', ci: [expect.closeTo(0.04, 9), expect.closeTo(0.04, 9)], exact: true });
+    expect(up.verdict).toBe('fail');
+    const down = compareRuns({ baseline: base, current: [run([exact('s/count', 900)])] });
+    expect(down.benchmarks[0]?.verdict).toBe('improvement');
+    const tiny = compareRuns({ baseline: base, current: [run([exact('s/count', 1010)])] });
+    expect(tiny.benchmarks[0]).toMatchObject({ verdict: 'unchanged', exact: true });
+    // Not a test: it takes no share of the suite-wide correction.
+    expect(up.method).toMatch(/^nothing to test/);
+  });
+
+  it('two single values prove nothing: one run each without samples stays a test', () => {
+    const r = compareRuns({ baseline: [run([bench('s/a', 100, { samples: false })])], current: [run([bench('s/a', 100, { samples: false })])] });
+    expect(r.benchmarks[0]?.exact).toBeUndefined();
+    const noisy = compareRuns({ baseline: [run([exact('s/a', 100)])], current: [run([bench('s/a', 100)])] });
+    expect(noisy.benchmarks[0]?.exact).toBeUndefined();
+  });
+});
+
+describe('compareRuns: facts for the renderers', () => {
+  it('says the confidence level its intervals were computed at', () => {
+    const r = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [103]) });
+    expect(r.confidence).toBeCloseTo(0.98, 12);
+    expect(r.method).toContain('98% intervals');
+    const at05 = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [103]), config: { alpha: 0.05 } });
+    expect(at05.confidence).toBeCloseTo(0.95, 12);
+    const ci = (x: typeof r) => (x.benchmarks[0]!.ci![1] - x.benchmarks[0]!.ci![0]);
+    expect(ci(at05)).toBeLessThan(ci(r));
+  });
+
+  it('marks the baseline benchmarks of a suite that errored as not measured, not missing', () => {
+    const base = runsOf('s/a', HISTORY).map((r) => ({ ...r, benchmarks: [...r.benchmarks, bench('t/b', 50), bench('u/c', 10), bench('u/d', 10)] }));
+    const cur = run([bench('s/a', 100), bench('u/d', 10)], {
+      errors: [
+        { suite: 't', message: "Suite 't': command 'x' exited with code 1. Its stderr ended with:\n    boom" },
+        { suite: 'u', task: 'c', message: 'task threw' },
+      ],
+    });
+    const r = compareRuns({ baseline: base, current: [cur] });
+    const by = Object.fromEntries(r.benchmarks.map((b) => [b.id, b]));
+    expect(by['t/b']).toMatchObject({ verdict: 'error', reason: "Not measured: suite t failed: Suite 't': command 'x' exited with code 1. Its stderr ended with:" });
+    expect(by['u/c']).toMatchObject({ verdict: 'error', reason: 'Not measured: task c failed: task threw' });
+    expect(by['u/d']?.verdict).not.toBe('error');
+    expect(r.counts).toMatchObject({ error: 2, missing: 0 });
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('without a baseline says there was nothing to test, and carries where a baseline came from', () => {
+    const none = compareRuns({ baseline: [], current: runsOf('s/a', [100]) });
+    expect(none.method).toMatch(/^nothing to test/);
+    expect(none.method).not.toMatch(/correction over 0/);
+    const from = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [100]), baselineFrom: { from: 'Actions cache', branch: 'main' } });
+    expect(from.baseline).toMatchObject({ runs: 10, from: 'Actions cache', branch: 'main' });
+  });
+
   it('copies current errors, warns, and fills run info', () => {
     const cur = run([bench('s/a', 100)], { commit: 'abc', errors: [{ suite: 's', message: 'boom' }] });
     const r = compareRuns({ baseline: [run([bench('s/a', 100)], { commit: 'def' })], current: [cur] });
     expect(r.errors).toEqual([{ suite: 's', message: 'boom' }]);
-    expect(r.verdict).toBe('warn');
+    // A crashed suite fails the report, as it fails the check (src/gate.ts): it once said 'warn'.
+    expect(r.verdict).toBe('fail');
     expect(r.baseline).toMatchObject({ commit: 'def', runs: 1 });
     expect(r.current).toMatchObject({ commit: 'abc', runs: 1, machine });
   });

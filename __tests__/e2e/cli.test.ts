@@ -1,30 +1,15 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DIST_CLI } from '../helpers/action-process.js';
+import { cli as runCli, type CliRun } from '../helpers/cli-process.js';
 import { hasGit, tempRepo } from '../helpers/git-repo.js';
 
 const HYPERFINE_TWO = resolve(import.meta.dirname, '../fixtures/hyperfine/two.json');
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the built CLI as a user would, in `cwd`. */
-async function cli(args: string[], cwd = tmpdir()): Promise<CliRun> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [DIST_CLI, ...args], { cwd, encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const cli = (args: string[], cwd = tmpdir()): Promise<CliRun> => runCli(args, cwd);
 
 const hasHyperfine = (() => {
   try {
@@ -89,7 +74,8 @@ describe('the built CLI (dist/cli.js)', () => {
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/nap.*regression/);
     const md = await cli(['report', ...files, '--current', join(dir, 'slow.json')], dir);
-    expect(md.code).toBe(0);
+    // report answers as compare does (one gate): it used to exit 0 on the same regression.
+    expect(md.code).toBe(1);
     expect(md.stdout).toContain('<!-- track-performance:');
     expect(md.stdout).toContain('🔴 regression');
   });

@@ -156,7 +156,7 @@ describe('the built action against a loopback GitHub API', () => {
     expect(botComments(issue)[0]!.id).toBe(ours.id);
     expect(server.comments(OWNER, REPO, issue)).toHaveLength(151);
     const body = botComments(issue)[0]!.body;
-    expect(body).toMatch(/Performance: fail \(regression\)/);
+    expect(body).toMatch(/Performance: fail — 1 regression/);
     expect(body).toMatch(/#### Regressions\n\n[^\n]+\n[^\n]+\n\| many › bench-0001 \| \+\d+(\.\d)?% \|/);
     // The human's comment that quotes our marker was never edited.
     expect(server.comments(OWNER, REPO, issue)[3]!.body).toBe(`${MARKER}\nquoted by a human`);
@@ -290,6 +290,7 @@ describe('the built action against a loopback GitHub API', () => {
       writeResults(ws, entries(2, (i) => (i === 0 ? 6 : 3), 4));
       const r = await run(ws, pr(1), { comment: 'false' });
       expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/::error title=Performance regression/);
       const file = join(mkdtempSync(join(tmpdir(), 'tp-artifact-')), 'report.json');
       writeFileSync(file, readFileSync(r.outputs.report!, 'utf8'));
       return file;
@@ -317,8 +318,12 @@ describe('the built action against a loopback GitHub API', () => {
       const [comment] = botComments(606);
       expect(comment).toBeDefined();
       expect(comment!.body).toContain('many › bench-0000');
-      expect(comment!.body).toContain('Performance: fail (regression)');
+      expect(comment!.body).toContain('Performance: fail — 1 regression');
       expect(comment!.body).toContain('commit ddddddd');
+      // Where the baseline came from travels in the report, so the companion's comment keeps it;
+      // and the PR's own run already annotated its check: the trusted run adds no ::error.
+      expect(comment!.body).toMatch(/Baseline&#58; \d+ runs? of main from /);
+      expect(r.stdout).not.toContain('::error');
       expect(existsSync(join(ws, STORE))).toBe(false);
     });
 

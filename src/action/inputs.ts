@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors.js';
 import { DEFAULT_MARKER_ID } from '../comment/index.js';
 import { DEFAULT_CONFIG_FILE } from '../config/index.js';
-import { FAIL_ON_LEVELS, type FailOn } from '../flows/gate.js';
+import { FAIL_ON_LEVELS, type FailOn } from '../gate.js';
 import { MODES, type Mode } from '../flows/mode.js';
 
 /** The action's inputs, validated. Names match action.yml. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
 import { ConfigError } from '../errors.js';
-import { gate } from '../flows/gate.js';
+import { gate, type GateResult } from '../gate.js';
 import type { Logger } from '../flows/logger.js';
 import { branchOf, pickMode, type Mode } from '../flows/mode.js';
 import { writeOutputs } from '../flows/report-files.js';
@@ -20,7 +20,8 @@ export interface ActionOutcome {
   reportPath: string;
   /** Whether the check fails, and why. Only PR-like modes fail on a verdict. */
   failed: boolean;
-  reason: string;
+  /** The gate's answer at the fail-on level (verdict, reason); `failed` above is what the step does with it. */
+  gate: GateResult;
 }
 
 export interface ActionEnv {
@@ -86,7 +87,7 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
     await publishComment(publisher, { ...facts, prNumber: facts.prNumber }, outcome.report, outcome.notes, inputs, log);
   // A push records what was merged; failing it would hide the record, so only PR runs gate.
   const failed = mode !== 'baseline' && verdict.failed;
-  return { mode, report: outcome.report, notes: outcome.notes, reportPath: paths.report, failed, reason: verdict.reason };
+  return { mode, report: outcome.report, notes: outcome.notes, reportPath: paths.report, failed, gate: verdict };
 }
 
 /** workflow_run companion: post the report a fork PR's run uploaded. Runs no PR code. */
@@ -102,8 +103,8 @@ async function commentFlow({ inputs, facts, env, log, publisher }: ActionRun): P
   if (!prNumber) log.warning(`No pull request found for commit ${headSha}: nothing to comment on.`);
   else if (inputs.comment && publisher)
     await publishComment(publisher, { ...facts, prNumber, runUrl: facts.runUrl }, report, notes, inputs, log);
-  const verdict = gate(report, inputs.failOn);
-  return { mode: 'comment', report, notes, reportPath: file, failed: false, reason: verdict.reason };
+  // The PR's own run already failed its check (and annotated it): this trusted run only posts.
+  return { mode: 'comment', report, notes, reportPath: file, failed: false, gate: gate(report, inputs.failOn) };
 }
 
 function requireBase(): never {

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
 import { streamLogger } from '../flows/logger.js';
 import { writeOutputs } from '../flows/report-files.js';
 import { compareAb } from '../flows/track.js';
+import { gate } from '../gate.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 
 export const abHelp = `Usage: track-performance ab --base REF [options]
@@ -25,7 +26,8 @@ Options:
   --json | --markdown print the JSON or markdown report instead of the table
   -h, --help          this help
 
-Exit status: 0 when nothing failed, 1 on a failing verdict, 2 on bad usage or bad input.`;
+Exit status: 0 when nothing failed, 1 on a regression, a crossed alert or an errored suite (see
+docs/verdicts.md), 2 on bad usage or bad input.`;
 
 export async function abCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parse(argv, {
@@ -59,7 +61,7 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
   );
   await writeOutputs(resolve(cwd, values.out), outcome.report, outcome.run);
   if (values.json) write(io.stdout, JSON.stringify(outcome.report, null, 2));
-  else if (values.markdown) write(io.stdout, renderMarkdown(outcome.report, { markerId: DEFAULT_MARKER_ID, notes: outcome.notes }));
+  else if (values.markdown) write(io.stdout, renderMarkdown(outcome.report, { markerId: DEFAULT_MARKER_ID, notes: outcome.notes, audience: 'summary' }));
   else write(io.stdout, [...outcome.notes, '', renderConsole(outcome.report)].join('\n'));
-  return outcome.report.verdict === 'fail' || outcome.report.errors.length ? 1 : 0;
+  return gate(outcome.report).exitCode;
 }

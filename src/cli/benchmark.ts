@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
 import { runSuites } from '../bench/index.js';
+import { compareRuns } from '../compare/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
 import { streamLogger } from '../flows/logger.js';
 import { progressLogger } from '../flows/progress.js';
 import { writeJson } from '../flows/report-files.js';
+import { engineOptions } from '../flows/track.js';
+import { findings, gate } from '../gate.js';
+import { plainText } from '../comment/escape.js';
 import { runTable } from './run-table.js';
 import { parse, write, type CliIO } from './io.js';
 
@@ -17,7 +21,10 @@ Options:
   --out FILE      where to write the run file (default: .track-performance/run.json)
   --suite NAME    run only this suite (repeatable)
   --commit SHA    commit to record in the run file
-  -h, --help      this help`;
+  -h, --help      this help
+
+Exit status: 0 when nothing failed, 1 when a suite errored or an alert was crossed (the same
+gate as compare, with no baseline), 2 on bad usage or bad input.`;
 
 export async function benchmarkCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parse(argv, {
@@ -40,5 +47,11 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
   await writeJson(out, run);
   write(io.stdout, runTable(run));
   write(io.stderr, `Run file written to ${out}`);
-  return run.errors?.length ? 1 : 0;
+  // No baseline here, so only the run's own findings count: errors, targets and thresholds.
+  const report = compareRuns({ baseline: [], current: [run], ...engineOptions(config) });
+  const verdict = gate(report);
+  for (const t of report.targets.filter((x) => x.status === 'failure' || x.status === 'warning'))
+    write(io.stderr, `${t.status === 'failure' ? 'alert' : 'target missed'}: ${plainText(t.name, 120)} (expected ${plainText(t.expected, 60)}): ${plainText(t.message, 400)}`);
+  if (findings(report).length > 0) write(io.stderr, `Verdict: ${verdict.verdict} (${verdict.reason}).`);
+  return verdict.exitCode;
 }

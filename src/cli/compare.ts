@@ -5,6 +5,7 @@ import { DEFAULT_MARKER_ID, renderConsole, renderMarkdown } from '../comment/ind
 import { compareRuns } from '../compare/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from '../config/index.js';
 import { engineOptions } from '../flows/track.js';
+import { gate } from '../gate.js';
 import type { Report, RunFile } from '../types.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 
@@ -24,7 +25,8 @@ Options:
   --markdown        print the markdown report (as the PR comment shows it)
   -h, --help        this help
 
-Exit status: 0 when nothing failed, 1 on a failing verdict, 2 on bad usage or bad input.`;
+Exit status: 0 when nothing failed, 1 on a regression, a crossed alert or an errored suite (see
+docs/verdicts.md), 2 on bad usage or bad input.`;
 
 const options = {
   baseline: { type: 'string', multiple: true },
@@ -60,9 +62,9 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   if (!done) return write(io.stdout, compareHelp), 0;
   const { report, values } = done;
   if (values.json) write(io.stdout, JSON.stringify(report, null, 2));
-  else if (values.markdown) write(io.stdout, renderMarkdown(report, { markerId: DEFAULT_MARKER_ID }));
+  else if (values.markdown) write(io.stdout, renderMarkdown(report, { markerId: DEFAULT_MARKER_ID, audience: 'summary' }));
   else write(io.stdout, renderConsole(report));
-  return report.verdict === 'fail' ? 1 : 0;
+  return gate(report).exitCode;
 }
 
 /** The config named by --config, or performance-tracker.json when it exists; compare works without one. */

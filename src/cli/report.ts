@@ -1,15 +1,17 @@
 import { DEFAULT_MARKER_ID, renderMarkdown } from '../comment/index.js';
+import { gate } from '../gate.js';
 import { compareFiles } from './compare.js';
 import { write, type CliIO } from './io.js';
 
 export const reportHelp = `Usage: track-performance report --baseline FILE... --current FILE... [--paired] [--config FILE]
 
 Prints the markdown report — what the PR comment shows — for the given runs.
-Takes the same options as compare; always exits 0 unless the input is bad.`;
+Takes the same options as compare, and exits as compare does: 0 when nothing failed, 1 on a
+regression, a crossed alert or an errored suite, 2 on bad usage or bad input.`;
 
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
   const done = await compareFiles(argv, io);
   if (!done) return write(io.stdout, reportHelp), 0;
-  write(io.stdout, renderMarkdown(done.report, { markerId: DEFAULT_MARKER_ID }));
-  return 0;
+  write(io.stdout, renderMarkdown(done.report, { markerId: DEFAULT_MARKER_ID, audience: 'summary' }));
+  return gate(done.report).exitCode;
 }

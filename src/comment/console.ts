@@ -2,10 +2,15 @@
  * Plain-text faces of the report: a terminal rendering and the annotations that mark
  * regressions on the run's page. No markdown: names are flattened to one line, not escaped.
  */
+import { findingsText, gate } from '../gate.js';
 import type { BenchmarkComparison, Report } from '../types.js';
-import { plainText } from './escape.js';
+import { plainBlock, plainText } from './escape.js';
 import { formatChange, formatInterval, formatValue } from './format.js';
 import { BENCH_LABEL, countsLine, trendCell } from './sections.js';
+import { baselineFrom, blindSpotSentence, ciLabel, splitError } from './words.js';
+
+/** GitHub shows a handful of annotations per step: the first ones, then one that counts the rest. */
+export const MAX_ANNOTATIONS = 10;
 
 function label(b: BenchmarkComparison): string {
   return plainText(b.suite ? `${b.suite} › ${b.name}` : b.name, 120);
@@ -35,10 +40,21 @@ function columns(rows: string[][]): string[] {
   );
 }
 
-/** The report for a terminal: verdict and counts, one line per benchmark, targets, problems. */
+function designText(report: Report): string {
+  if (!report.baseline) return 'Design: no baseline run yet — every benchmark is new; nothing was tested.';
+  const runs = report.design === 'paired' ? `${report.baseline.runs} pairs` : `${report.baseline.runs} baseline run${report.baseline.runs === 1 ? '' : 's'}`;
+  const from = report.baseline.from ? ` · ${plainText(baselineFrom(report.baseline), 300)}` : '';
+  return `Design: ${report.design} (${runs}) · Method: ${plainText(report.method, 400)}${from}`;
+}
+
+/** The report for a terminal: the gate's verdict and reason, counts, one line per benchmark, targets, problems. */
 export function renderConsole(report: Report): string {
-  const lines = [`Performance: ${report.verdict.toUpperCase()} — ${countsLine(report)}`];
-  lines.push(`Design: ${report.design}${report.baseline ? ` (${report.baseline.runs} baseline runs)` : ''} · Method: ${plainText(report.method)}`);
+  const g = gate(report);
+  const blind = blindSpotSentence(report);
+  const lines = [`Performance: ${g.verdict.toUpperCase()} — ${countsLine(report)}${g.verdict === 'pass' ? '' : ` (${findingsText(report)})`}`];
+  if (blind) lines.push(`${blind.charAt(0).toUpperCase()}${blind.slice(1)}`);
+  lines.push(designText(report));
+  for (const n of report.notes ?? []) lines.push(`note: ${plainText(n, 400)}`);
   if (report.benchmarks.length > 0) {
     lines.push('');
     const order = Object.keys(BENCH_LABEL);
@@ -51,7 +67,7 @@ export function renderConsole(report: Report): string {
       values(b),
       trendCell(b),
     ]);
-    lines.push(...columns([['benchmark', 'verdict', 'change', '95% CI', 'baseline → current', 'trend'], ...rows]));
+    lines.push(...columns([['benchmark', 'verdict', 'change', ciLabel(report), 'baseline → current', 'trend'], ...rows]));
   }
   if (report.targets.length > 0) {
     lines.push('', 'Targets and thresholds:');
@@ -59,21 +75,35 @@ export function renderConsole(report: Report): string {
       lines.push(`  ${t.status.padEnd(12)} ${plainText(t.name, 80)} (expected ${plainText(t.expected, 40)}): ${plainText(t.message)}`);
   }
   for (const w of report.warnings) lines.push(`warning: ${plainText(w, 400)}`);
-  for (const e of report.errors) lines.push(`error: ${plainText(e.task ? `${e.suite} › ${e.task}` : e.suite, 120)}: ${plainText(e.message, 400)}`);
+  for (const e of report.errors) {
+    const { head, detail } = splitError(e.message);
+    lines.push(`error: ${plainText(e.task ? `${e.suite} › ${e.task}` : e.suite, 120)}: ${plainText(head, 400)}`);
+    if (detail) lines.push('```', ...plainBlock(detail.split('\n').slice(-60).join('\n')).split('\n'), '```');
+  }
   return lines.join('\n') + '\n';
 }
 
-/** One annotation per regression and per crossed alert, for `core.error(message, { title })`. */
-export function annotations(report: Report): Array<{ title: string; message: string }> {
+/**
+ * Annotations for `core.error(message, { title })`: one per regression and per crossed alert,
+ * at most `max` of them, then one that counts the rest (5,000 regressions must not make 5,000
+ * annotations; the summary and the JSON report list them all).
+ */
+export function annotations(report: Report, max = MAX_ANNOTATIONS): Array<{ title: string; message: string }> {
+  const ci = ciLabel(report);
   const out = report.benchmarks
     .filter((b) => b.verdict === 'regression')
     .map((b) => ({
       title: `Performance regression: ${label(b)}`,
       message:
-        `${label(b)} changed by ${change(b)}${b.ci ? ` (95% CI ${formatInterval(b.ci)})` : ''}: ${values(b)}.` +
+        `${label(b)} changed by ${change(b)}${b.ci ? ` (${ci} ${formatInterval(b.ci)})` : ''}: ${values(b)}.` +
         (b.reason ? ` ${plainText(b.reason)}` : ''),
     }));
   for (const t of report.targets.filter((x) => x.status === 'failure'))
     out.push({ title: `Performance alert: ${plainText(t.name, 120)}`, message: plainText(t.message, 400) });
-  return out;
+  if (out.length <= max) return out;
+  const rest = out.length - max;
+  return [
+    ...out.slice(0, max),
+    { title: `Performance: ${rest} more regressions or alerts`, message: `${out.length} regressions and alerts in all (${rest} not annotated); the job summary and the JSON report list every one.` },
+  ];
 }

@@ -6,6 +6,7 @@
  */
 import type { BenchmarkComparison, BenchmarkVerdict, Report } from '../types.js';
 import { marker } from './escape.js';
+import { ciLabel, type Audience } from './words.js';
 import {
   designLine,
   detailsSection,
@@ -27,12 +28,18 @@ export interface RenderContext {
   notes?: string[];
   /** Character budget; default {@link DEFAULT_MAX_LENGTH}, under GitHub's 65,536. */
   maxLength?: number;
+  /**
+   * `comment` (default): the public PR comment, where GitHub masks no secret, so a failing
+   * command shows only its exit code and first error line; `summary`: the job summary (or a
+   * local terminal), with the command's stderr in a fenced block.
+   */
+  audience?: Audience;
 }
 
 /** Default budget: GitHub rejects comment bodies over 65,536 characters with a 422. */
 export const DEFAULT_MAX_LENGTH = 60_000;
 
-const DETAIL_ORDER: BenchmarkVerdict[] = ['regression', 'improvement', 'inconclusive', 'new', 'missing', 'unchanged'];
+const DETAIL_ORDER: BenchmarkVerdict[] = ['regression', 'error', 'improvement', 'inconclusive', 'new', 'missing', 'unchanged'];
 
 interface Limits {
   regressions: number;
@@ -72,15 +79,16 @@ function compose(report: Report, ctx: RenderContext, regressions: BenchmarkCompa
     l.targets < report.targets.length ||
     l.problems < Math.max(report.warnings.length, report.errors.length) ||
     l.details < all.length;
+  const ci = ciLabel(report);
   return [
     marker(ctx.markerId),
     headline(report),
     designLine(report),
-    notesBlock(ctx.notes ?? []),
-    regressionsSection(regressions, l.regressions),
+    notesBlock(ctx.notes ?? [], report),
+    regressionsSection(regressions, l.regressions, ci),
     targetsSection(report.targets, l.targets),
-    problemsSection(report, l.problems),
-    detailsSection(all, l.details),
+    problemsSection(report, l.problems, ctx.audience),
+    detailsSection(all, l.details, ci),
     footer(report, ctx, folded),
   ]
     .filter(Boolean)

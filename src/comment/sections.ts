@@ -3,22 +3,20 @@
  * that `render.ts` can shrink the lowest-priority section first when the body is over budget.
  */
 import { markdownTable } from 'markdown-table';
+import { findingsText, gate } from '../gate.js';
 import type { BenchmarkComparison, BenchmarkVerdict, Design, Report, TargetResult, TargetStatus } from '../types.js';
 import { escapeText } from './escape.js';
+import { baselineFrom, blindSpotSentence, errorLines, noteText, splitError, type Audience } from './words.js';
 import { formatChange, formatInterval, formatValue, sig, sparkline } from './format.js';
 
 const TABLE = { alignDelimiters: false } as const;
 
 const VERDICT_ICON: Record<Report['verdict'], string> = { pass: '✅', warn: '⚠️', fail: '❌' };
-const VERDICT_WORD: Record<Report['verdict'], string> = {
-  pass: 'no regression',
-  warn: 'warnings',
-  fail: 'regression',
-};
 
 /** Labels of per-benchmark verdicts, in the order the counts and the full table list them. */
 export const BENCH_LABEL: Record<BenchmarkVerdict, string> = {
   regression: '🔴 regression',
+  error: '❌ not measured',
   improvement: '🟢 improvement',
   inconclusive: '❔ inconclusive',
   new: '🆕 new',
@@ -27,6 +25,7 @@ export const BENCH_LABEL: Record<BenchmarkVerdict, string> = {
 };
 const COUNT_WORDS: Record<BenchmarkVerdict, [string, string]> = {
   regression: ['regression', 'regressions'],
+  error: ['not measured', 'not measured'],
   improvement: ['improvement', 'improvements'],
   inconclusive: ['inconclusive', 'inconclusive'],
   new: ['new', 'new'],
@@ -51,11 +50,16 @@ export function countsLine(report: Report): string {
   return parts.length > 0 ? parts.join(' · ') : 'no benchmarks';
 }
 
-/** The headline: verdict icon, verdict and counts. */
+/**
+ * The headline: the gate's verdict and reason (the same words as the check and the exit code),
+ * the counts, and — when benchmarks stayed inconclusive — what the run could and could not see.
+ */
 export function headline(report: Report): string {
-  const failedTargets = report.targets.filter((t) => t.status === 'failure' || t.status === 'warning').length;
-  const targets = failedTargets > 0 ? ` · ${failedTargets} target${failedTargets === 1 ? '' : 's'} not met` : '';
-  return `### ${VERDICT_ICON[report.verdict]} Performance: ${report.verdict} (${VERDICT_WORD[report.verdict]})\n\n**${countsLine(report)}**${targets}`;
+  const g = gate(report);
+  const noBaseline = !report.baseline && report.benchmarks.length > 0 && report.benchmarks.every((b) => b.verdict === 'new');
+  const why = g.verdict === 'pass' ? (noBaseline ? 'no baseline to compare with yet' : 'no regression detected') : findingsText(report);
+  const blind = blindSpotSentence(report);
+  return `### ${VERDICT_ICON[g.verdict]} Performance: ${g.verdict} — ${why}\n\n**${countsLine(report)}**${blind ? ` — ${blind}` : ''}`;
 }
 
 function shortSha(sha: string | undefined): string | undefined {
@@ -70,18 +74,21 @@ function designWords(design: Design, report: Report): string {
   return 'a single baseline run (between-run noise unknown: conservative)';
 }
 
-/** Which design produced the verdict, with which method, against which commit. */
+/** Which design produced the verdict, with which method, against which commit and where the baseline came from. */
 export function designLine(report: Report): string {
-  const base = shortSha(report.baseline?.commit);
+  if (!report.baseline) return '<sub>Design: no baseline run yet — every benchmark is new; nothing was tested.</sub>';
+  const base = shortSha(report.baseline.commit);
   const head = shortSha(report.current?.commit);
   const commits = base || head ? ` · ${base ?? 'baseline'} → ${head ?? 'this run'}` : '';
-  return `<sub>Design: ${designWords(report.design, report)} · Method: ${escapeText(report.method, 300)}${commits}</sub>`;
+  const from = report.baseline.from ? ` · ${escapeText(baselineFrom(report.baseline), 300)}` : '';
+  return `<sub>Design: ${designWords(report.design, report)} · Method: ${escapeText(report.method, 300)}${commits}${from}</sub>`;
 }
 
-/** Notes from the caller (e.g. "baseline recorded on another machine"), as a callout. */
-export function notesBlock(notes: string[]): string {
-  if (notes.length === 0) return '';
-  return `> [!NOTE]\n${notes.map((n) => `> ${escapeText(n, 500)}`).join('\n>\n')}`;
+/** Notes from the caller (e.g. "baseline recorded on another machine") and the report's own, as a callout. */
+export function notesBlock(notes: string[], report?: Report): string {
+  const all = [...notes, ...(report?.notes ?? [])];
+  if (all.length === 0) return '';
+  return `> [!NOTE]\n${all.map((n) => `> ${escapeText(n, 500)}`).join('\n>\n')}`;
 }
 
 /** Change column: `~` marks a change that is not significant (benchstat's convention). */
@@ -100,14 +107,11 @@ export function nameCell(b: BenchmarkComparison): string {
   return b.suite ? `${escapeText(b.suite, 60)} › ${escapeText(b.name, 120)}` : escapeText(b.name, 160);
 }
 
+/** The note: reason and figures (words.ts), cut at a word with the whole text folded beside it. */
 function noteCell(b: BenchmarkComparison): string {
-  const parts: string[] = [];
-  if (b.reason) parts.push(escapeText(/[.!?]$/.test(b.reason) ? b.reason : `${b.reason}.`, 120));
-  const saysDetect = /detect/i.test(b.reason ?? '');
-  if (b.minDetectableEffect !== undefined && !saysDetect && b.verdict !== 'regression' && b.verdict !== 'improvement')
-    parts.push(`Could detect ≥ ${formatChange(b.minDetectableEffect).replace('+', '')}.`);
-  for (const w of b.warnings.slice(0, 2)) parts.push(`⚠️ ${escapeText(w, 120)}`);
-  return parts.join(' ');
+  const { short, full } = noteText(b, 160);
+  const shown = escapeText(short, 200);
+  return short === full ? shown : `<details><summary>${shown}</summary>${escapeText(full, 2000)}</details>`;
 }
 
 /** Trend of the baseline history with the current value as the last bar. */
@@ -122,7 +126,7 @@ function more(hidden: number, what: string): string {
 }
 
 /** Regressions first: change, CI, trend sparkline (history, then this run) and values. */
-export function regressionsSection(regressions: BenchmarkComparison[], limit: number): string {
+export function regressionsSection(regressions: BenchmarkComparison[], limit: number, ci: string): string {
   if (regressions.length === 0) return '';
   const rows = regressions
     .slice(0, limit)
@@ -134,7 +138,7 @@ export function regressionsSection(regressions: BenchmarkComparison[], limit: nu
       valueCell(b.baseline, b.unit),
       valueCell(b.current, b.unit),
     ]);
-  const table = markdownTable([['Benchmark', 'Change', '95% CI', 'Trend', 'Baseline', 'Current'], ...rows], {
+  const table = markdownTable([['Benchmark', 'Change', ci, 'Trend', 'Baseline', 'Current'], ...rows], {
     ...TABLE,
     align: ['l', 'r', 'c', 'l', 'r', 'r'],
   });
@@ -168,7 +172,7 @@ export function targetsSection(targets: TargetResult[], limit: number): string {
 }
 
 /** Every result, most telling first, folded in `<details>`. */
-export function detailsSection(all: BenchmarkComparison[], limit: number): string {
+export function detailsSection(all: BenchmarkComparison[], limit: number, ci: string): string {
   if (all.length === 0) return '';
   const rows = all
     .slice(0, limit)
@@ -185,17 +189,23 @@ export function detailsSection(all: BenchmarkComparison[], limit: number): strin
   const shown = hidden > 0 ? `${limit} of ${all.length}` : `${all.length}`;
   const table =
     rows.length > 0
-      ? `\n\n${markdownTable([['Benchmark', 'Verdict', 'Change', '95% CI', 'Baseline', 'Current', 'Note'], ...rows], TABLE)}`
+      ? `\n\n${markdownTable([['Benchmark', 'Verdict', 'Change', ci, 'Baseline', 'Current', 'Note'], ...rows], TABLE)}`
       : '';
   return `<details><summary>All results (${shown})</summary>${table}${more(hidden, 'results')}\n\n</details>`;
 }
 
-/** Caveats about the whole comparison, and suites or tasks that could not run. */
-export function problemsSection(report: Report, limit: number): string {
+/**
+ * Caveats about the whole comparison, and suites or tasks that could not run. A failing
+ * command's stderr is a fenced block in the job summary; the PR comment, which GitHub does not
+ * mask secrets in, gets only the first line (the exit code) and the first error line.
+ */
+export function problemsSection(report: Report, limit: number, audience: Audience = 'comment'): string {
   const warnings = report.warnings.slice(0, limit).map((w) => `- ⚠️ ${escapeText(w, 400)}`);
-  const errors = report.errors
-    .slice(0, limit)
-    .map((e) => `- ❌ ${escapeText(e.task ? `${e.suite} › ${e.task}` : e.suite, 160)}: ${escapeText(e.message, 400)}`);
+  const errors = report.errors.slice(0, limit).map((e) => {
+    const where = escapeText(e.task ? `${e.suite} › ${e.task}` : e.suite, 160);
+    const { head, detail } = splitError(e.message);
+    return `- ❌ ${where}: ${escapeText(head, 400)}${errorLines(detail, audience, escapeText)}`;
+  });
   const out: string[] = [];
   if (warnings.length) out.push(`#### Warnings\n\n${warnings.join('\n')}${more(report.warnings.length - limit, 'warnings')}`);
   if (errors.length) out.push(`#### Run errors\n\n${errors.join('\n')}${more(report.errors.length - limit, 'errors')}`);

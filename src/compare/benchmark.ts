@@ -5,6 +5,7 @@
  */
 import type { BenchmarkComparison, BenchmarkResult, Design, LocationStatistic } from '../types.js';
 import type { Estimate } from './estimate.js';
+import { exactValues, type ExactValues } from './exact.js';
 import { historyEstimate } from './history.js';
 import { medianInPlace, runLocation } from './location.js';
 import { pairedEstimate } from './paired.js';
@@ -29,6 +30,8 @@ export interface BenchmarkInput {
 export interface Pending {
   comparison: BenchmarkComparison;
   estimate?: Estimate;
+  /** Identical values in every run of each side: judged without a test (exact.ts). */
+  exact?: ExactValues;
 }
 
 interface Side {
@@ -125,6 +128,12 @@ export function estimateBenchmark(input: BenchmarkInput): Pending {
   if (latestBase.unit !== latestCur.unit || latestBase.direction !== latestCur.direction) {
     comparison.reason = `The unit or direction changed (${latestBase.unit}, ${latestBase.direction} → ${latestCur.unit}, ${latestCur.direction}); the values cannot be compared.`;
     return { comparison };
+  }
+  const exact = exactValues(input.baseline, input.current);
+  if (exact) {
+    comparison.baseline = { value: exact.base, n: base.values.length };
+    comparison.current = { value: exact.cur, n: cur.values.length };
+    return { comparison, exact };
   }
   const est = chooseEstimate(input, base, cur);
   if (typeof est === 'string') {

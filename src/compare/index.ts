@@ -11,11 +11,12 @@ import type { CompareConfig, SpeedupTarget, ThresholdConfig } from '../config/ty
 import type { BenchmarkComparison, BenchmarkResult, BenchmarkVerdict, Design, LocationStatistic, Report, RunFile } from '../types.js';
 import { estimateBenchmark, type Pending } from './benchmark.js';
 import { derive, type Estimate } from './estimate.js';
+import { finish } from './finish.js';
 import { holmAdjust } from './holm.js';
 import { DEFAULT_MACHINE_NOISE, runMachineDifferences } from './machine.js';
-import { resolveMinEffect } from './min-effect.js';
 import { DEFAULT_NOISE_FLOOR } from './single.js';
-import { decideVerdict } from './verdict.js';
+import { markNotMeasured } from './not-measured.js';
+import { verdictOf } from '../gate.js';
 import { fitVariancePrior, moderateVariance, type VariancePrior } from './moderate.js';
 import { checkSpeedup } from './speedup.js';
 import { checkThresholds } from './thresholds.js';
@@ -26,7 +27,8 @@ export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t.js
 export { holmAdjust } from './holm.js';
 export { matchesGlob, resolveMinEffect, DEFAULT_MIN_EFFECT } from './min-effect.js';
 export { DEFAULT_NOISE_FLOOR } from './single.js';
-export { DEFAULT_MACHINE_NOISE } from './machine.js';
+export { DEFAULT_MACHINE_NOISE, machineDifferences, osParts } from './machine.js';
+export { pairsToDetect } from './finish.js';
 export type { LocationStatistic } from '../types.js';
 
 /** Default statistic that stands for a run (compare.location). */
@@ -64,9 +66,11 @@ export interface CompareInput {
   machineNoise?: number;
   /** false: plain paired t tests, no moderation across benchmarks (the accuracy bench compares both). */
   moderate?: boolean;
+  /** Where the baseline came from, carried into `report.baseline` for every renderer (the fork companion too). */
+  baselineFrom?: { from: string; branch?: string };
 }
 
-const VERDICTS: BenchmarkVerdict[] = ['regression', 'improvement', 'unchanged', 'inconclusive', 'new', 'missing'];
+const VERDICTS: BenchmarkVerdict[] = ['regression', 'improvement', 'unchanged', 'inconclusive', 'new', 'missing', 'error'];
 
 function chooseDesign(input: CompareInput, baseline: RunFile[], warnings: string[]): Design {
   if (input.paired) {
@@ -88,6 +92,7 @@ function runInfo(runs: readonly RunFile[]): Report['current'] {
 }
 
 function methodText(design: Design, tests: number, alpha: number, noiseFloor: number, location: LocationStatistic, prior: VariancePrior | undefined): string {
+  if (tests === 0) return 'nothing to test: no benchmark was measured on both sides with a spread to test against.';
   const of = LOCATION_TEXT[location];
   const moderated = prior
     ? `, each benchmark's variance moderated toward the suite's (empirical Bayes, ${Number.isFinite(prior.df) ? `${prior.df.toFixed(1)} prior df` : 'fully pooled'})`
@@ -96,7 +101,7 @@ function methodText(design: Design, tests: number, alpha: number, noiseFloor: nu
     design === 'paired' ? `paired Student t tests on per-pair log ratios of ${of}${moderated}`
     : design === 'history' ? `two-sample Student t tests on log ${of} (between-run spread from the runs)`
     : `z tests on the log ratio of ${of} with an assumed between-run noise of ${(noiseFloor * 100).toFixed(1)}% per run`;
-  return `${test}; Holm–Bonferroni correction over ${tests} benchmark test(s) at α = ${alpha} (family-wise error rate); a change must also reach the minimum effect.`;
+  return `${test}; Holm–Bonferroni correction over ${tests} benchmark test(s) at α = ${alpha} (family-wise error rate), ${+((1 - alpha) * 100).toFixed(2)}% intervals; a change must also reach the minimum effect.`;
 }
 
 /** Compares baseline and current runs into a Report (verdicts, targets, thresholds, warnings). */
@@ -112,13 +117,14 @@ export function compareRuns(input: CompareInput): Report {
   const noiseFloor = input.noiseFloor ?? config.noiseFloor ?? DEFAULT_NOISE_FLOOR;
   const location = config.location ?? DEFAULT_LOCATION;
   const diffs = runMachineDifferences(baseline, current);
-  const machineNoise = diffs.length > 0 ? (input.machineNoise ?? DEFAULT_MACHINE_NOISE) : 0;
-  if (diffs.length > 0) {
+  const machineNoise = diffs.differ.length > 0 ? (input.machineNoise ?? DEFAULT_MACHINE_NOISE) : 0;
+  if (diffs.differ.length > 0) {
     warnings.push(
-      `Baseline and current ran on different machines (${diffs.join('; ')}): intervals are widened by ${(machineNoise * 100).toFixed(0)}% of machine noise, and a change may come from the machine, not the code.`,
+      `Baseline and current ran on different machines (${diffs.differ.join('; ')}): intervals are widened by ${(machineNoise * 100).toFixed(0)}% of machine noise, and a change may come from the machine, not the code.`,
     );
   }
   warnings.push(...toolchainWarnings(baseline, current));
+  const notes = diffs.info.length > 0 ? [`Same machine type, another build (${diffs.info.join('; ')}): intervals are not widened.`] : [];
   if (baseline.length === 0) warnings.push('No baseline run: every benchmark is new.');
   if (design === 'single' && baseline.length === 1 && current.length === 1) {
     warnings.push('One baseline run against one current run: between-run noise is assumed, not measured; use a history or the paired design (--paired) for more power.');
@@ -156,29 +162,29 @@ export function compareRuns(input: CompareInput): Report {
   const derived = pending.map((p) => (p.estimate ? derive(p.estimate, alpha, testAlpha) : undefined));
   const adjusted = holmAdjust(derived.map((d) => d?.pValue ?? NaN));
 
-  const benchmarks: BenchmarkComparison[] = pending.map((p, i) => finish(p, derived[i], adjusted[i] as number, alpha, input, design));
+  const finishing = { alpha, design, config: input.config, suiteMinEffect: input.suiteMinEffect };
+  const benchmarks: BenchmarkComparison[] = pending.map((p, i) => finish(p, derived[i], adjusted[i] as number, finishing));
+  const errors = current.flatMap((r) => r.errors ?? []);
+  markNotMeasured(benchmarks, errors);
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<BenchmarkVerdict, number>;
   for (const b of benchmarks) counts[b.verdict]++;
 
   const targets = [...(input.targets ?? []).map((t) => checkSpeedup(t, current)), ...checkThresholds(input.thresholds ?? [], current)];
-  const errors = current.flatMap((r) => r.errors ?? []);
-  const verdict =
-    counts.regression > 0 || targets.some((t) => t.status === 'failure') ? 'fail'
-    : targets.some((t) => t.status === 'warning') || errors.length > 0 ? 'warn'
-    : 'pass';
   if (errors.length > 0) warnings.push(`${errors.length} suite(s) or task(s) could not be measured in the current run(s).`);
 
   return {
     schemaVersion: 1,
-    verdict,
+    verdict: verdictOf({ counts, targets, errors }),
+    confidence: 1 - alpha,
     design,
     method: methodText(design, tests, alpha, noiseFloor, location, moderation),
     counts,
     benchmarks,
     targets,
     warnings,
+    ...(notes.length > 0 ? { notes } : {}),
     errors,
-    ...(baseline.length > 0 ? { baseline: runInfo(baseline) } : {}),
+    ...(baseline.length > 0 ? { baseline: { ...runInfo(baseline)!, ...input.baselineFrom } } : {}),
     ...(current.length > 0 ? { current: runInfo(current) } : {}),
   };
 }
@@ -210,37 +216,4 @@ function moderate(pending: Pending[]): VariancePrior | undefined {
     e.method = `moderated ${e.method} (${df} + ${Number.isFinite(prior.df) ? prior.df.toFixed(1) : '∞'} prior df)`;
   }
   return prior;
-}
-
-/** Beyond this many pairs the hint gives up on rounds: the noise, not their number, is the problem. */
-const MAX_PAIRS_HINT = 100;
-
-/**
- * Pairs that would bring the detectable change of a paired benchmark down to `target`: its
- * standard error shrinks as 1/√n, so n × (MDE / target)² in log space (slightly optimistic with
- * few pairs, whose t quantiles are larger).
- */
-export function pairsToDetect(n: number, mde: number, target: number): number {
-  return Math.ceil(n * (Math.log1p(mde) / Math.log1p(target)) ** 2);
-}
-
-const pctOf = (x: number): string => `${+(x * 100).toFixed(1)}%`;
-
-/** Applies the minimum effect and the corrected p-value to a tested benchmark. */
-function finish(p: Pending, d: ReturnType<typeof derive> | undefined, pAdj: number, alpha: number, input: CompareInput, design: Design): BenchmarkComparison {
-  const c = p.comparison;
-  if (!d || !p.estimate) return c;
-  const minEffect = isCounted(c.unit) ? countMinEffect(c.id, c.suite, input.config, input.suiteMinEffect) : resolveMinEffect(c.id, c.suite, input.config, input.suiteMinEffect);
-  const decided = decideVerdict(d, pAdj, alpha, minEffect, c.direction);
-  const { verdict } = decided;
-  let { reason } = decided;
-  const pairs = design === 'paired' && verdict === 'inconclusive' && d.minDetectableEffect > minEffect ? pairsToDetect(p.estimate.nBase, d.minDetectableEffect, minEffect) : undefined;
-  if (pairs !== undefined) {
-    reason += pairs > MAX_PAIRS_HINT
-      ? ` Even ${MAX_PAIRS_HINT} pairs (A/B rounds) would not detect ${pctOf(minEffect)}: this benchmark is too noisy on this runner.`
-      : ` About ${pairs} pairs (A/B rounds) would detect ${pctOf(minEffect)}.`;
-  }
-  const out: BenchmarkComparison = { ...c, verdict, reason, change: d.change, ci: d.ci, pValue: d.pValue };
-  if (verdict === 'inconclusive' || verdict === 'unchanged') out.minDetectableEffect = d.minDetectableEffect;
-  return out;
 }

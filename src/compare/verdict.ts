@@ -2,6 +2,8 @@
  * The verdict of one benchmark: significance (after the suite-wide correction) AND importance
  * (the change is at least the minimum effect) make a regression or an improvement; a confidence
  * interval inside ±minEffect makes "unchanged"; anything else is "inconclusive", with a reason.
+ * The figures beside the reason (the detectable change, pairs to detect) are fields of the
+ * comparison (finish.ts), not prose here.
  */
 import type { BenchmarkVerdict, Direction } from '../types.js';
 import type { Derived } from './estimate.js';
@@ -40,6 +42,6 @@ export function decideVerdict(
   }
   return {
     verdict: 'inconclusive',
-    reason: `Too noisy to tell: ${ciText}; the smallest change these runs could detect is about ${pct(Math.max(d.minDetectableEffect, minEffect))}.`,
+    reason: `Too noisy to tell: ${ciText}.`,
   };
 }

@@ -1,5 +1,7 @@
 import type { ProgressEvent } from '../bench/types.js';
+import { plainBlock } from '../comment/escape.js';
 import { formatValue } from '../comment/format.js';
+import { splitError } from '../comment/words.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -21,9 +23,13 @@ export function progressLogger(log: Logger, label?: string): (e: ProgressEvent) 
       case 'info':
         log.info(`  ${e.message}`);
         break;
-      case 'error':
-        log.warning(`${tag}${JSON.stringify(e.suite)}${e.task ? ` / ${JSON.stringify(e.task)}` : ''}: ${e.message}`);
+      case 'error': {
+        // The first line is the warning; a command's stderr follows as a fenced block, not one flattened line.
+        const { head, detail } = splitError(e.message);
+        log.warning(`${tag}${JSON.stringify(e.suite)}${e.task ? ` / ${JSON.stringify(e.task)}` : ''}: ${head}`);
+        if (detail) log.info(['```', plainBlock(detail), '```'].join('\n'));
         break;
+      }
       case 'suite-done':
         log.info(`  ${e.benchmarks} benchmark(s), ${e.errors} error(s) in ${(e.durationMs / 1000).toFixed(1)} s`);
         log.endGroup();

@@ -49,9 +49,9 @@ export async function compareWithBaseline(
   source?: BaselineSource,
 ): Promise<TrackOutcome> {
   const loaded = await (source ?? (await openBaseline(req.baseline))).load(req.git.baseBranch);
+  // Where the baseline came from is the report's (its design line), so a fork's companion run keeps it.
   const notes: string[] = [];
-  if (loaded) notes.push(`Baseline: ${plural(loaded.runs.length, 'run')} of ${req.git.baseBranch} from ${loaded.from}.`);
-  else
+  if (!loaded)
     notes.push(
       `No baseline stored yet for ${req.git.baseBranch}: every benchmark is new. A run on a push to that branch records one.`,
     );
@@ -59,6 +59,7 @@ export async function compareWithBaseline(
     baseline: loaded?.runs ?? [],
     current: [run],
     ...engineOptions(req.config),
+    ...(loaded && { baselineFrom: { from: loaded.from, branch: req.git.baseBranch } }),
   });
   return { report, run, notes };
 }
@@ -101,8 +102,4 @@ export async function compareAb(req: TrackRequest, ab: AbRequest): Promise<Track
 export function engineOptions(config: Config | undefined): Pick<CompareInput, 'config' | 'suiteMinEffect' | 'targets' | 'thresholds'> {
   if (!config) return {};
   return { config: config.compare, suiteMinEffect: suiteMinEffects(config), targets: config.targets, thresholds: config.thresholds };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
