@@ -131,7 +131,7 @@ describe('analyseScaling on bad input: a stated reason, no fit, no throw', () =>
       { n: 16, throughputs: [], error: 'exited with code 1' },
     ];
     const a = analyseScaling(input);
-    expect(a.reason).toBe('a level failed (N = 16: exited with code 1); a fit over a curve with a hole would mislead: fix it, or leave the level out with --levels');
+    expect(a.reason).toBe('level N = 16 failed (see its error); a fit over a curve with a hole would mislead: fix it, or leave the level out with --levels');
     expect(a.levels.map((l) => l.n)).toEqual([1, 2, 4, 8]);
     expect(a.failed).toEqual([{ n: 16, error: 'exited with code 1' }]);
   });

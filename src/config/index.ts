@@ -6,6 +6,7 @@ export type {
   TinybenchSuite,
   CommandSuite,
   ImportSuite,
+  ScalingSuite,
   CompareConfig,
   SpeedupTarget,
   ThresholdConfig,

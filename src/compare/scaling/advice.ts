@@ -8,6 +8,8 @@ import { uslThroughput, type UslParams } from './usl.js';
 
 /** Pool sizes within this share of the fitted peak count as "best". */
 const NEAR_PEAK = 0.95;
+/** With neither term detected, a top efficiency at least this reads as linear; below it, as noise. */
+const LINEAR_EFFICIENCY = 0.8;
 /** A peak within this many times the highest measured N is a finding; beyond it, a hint. */
 const PEAK_HORIZON = 2;
 
@@ -22,9 +24,13 @@ export function adviceFor(a: ScalingAnalysis): string {
   const top = a.levels[a.levels.length - 1]!;
   const maxN = top.n;
   const sigmaShown = fit.chosen === 'usl' ? fit.usl : fit.amdahl;
-  const linear = sigmaShown.intervals.sigma.lo <= 0 && (fit.chosen === 'amdahl' || fit.usl.intervals.kappa.lo <= 0);
-  if (linear) {
+  const undetected = sigmaShown.intervals.sigma.lo <= 0 && (fit.chosen === 'amdahl' || fit.usl.intervals.kappa.lo <= 0);
+  if (undetected && top.efficiency >= LINEAR_EFFICIENCY) {
     return `Linear so far (efficiency ${pct(top.efficiency)} at N = ${maxN}; neither σ nor κ is distinguishable from 0): measure higher N.${knee}`;
+  }
+  if (undetected) {
+    const i = sigmaShown.intervals.sigma;
+    return `Inconclusive: efficiency is ${pct(top.efficiency)} at N = ${maxN}, but the noise hides the cause (σ's interval ${i.lo.toPrecision(2)}–${i.hi.toPrecision(2)} reaches 0): repeat each level more (--repeats) on a quieter machine.${knee}`;
   }
   if (fit.chosen === 'amdahl' || !fit.peak || fit.peak.n > PEAK_HORIZON * maxN) {
     const s = fit.amdahl.params.sigma;

@@ -75,8 +75,8 @@ export function analyseScaling(input: readonly LevelMeasurements[], options: Sca
   if (bad) return done([], `level N = ${bad.n} has a throughput that is not a positive number (${bad.throughputs.join(', ')}) or N is below 1`);
   const prelim = summarizeLevels(measured, measured.length ? lowestPerWorker(measured) : undefined);
   if (failed.length > 0) {
-    const list = failed.map((f) => `N = ${f.n}: ${f.error}`).join('; ');
-    return done(prelim, `${failed.length === 1 ? 'a level' : `${failed.length} levels`} failed (${list}); a fit over a curve with a hole would mislead: fix it, or leave the level out with --levels`);
+    const list = failed.map((f) => f.n).join(', ');
+    return done(prelim, `${failed.length === 1 ? 'level' : 'levels'} N = ${list} failed (see its error); a fit over a curve with a hole would mislead: fix it, or leave the level out with --levels`);
   }
   if (measured.length < MIN_LEVELS) return done(prelim, `too few levels for a fit: measured ${measured.length}, need ${MIN_LEVELS}`);
   const first = prelim[0]!;
