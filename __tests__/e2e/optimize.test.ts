@@ -47,3 +47,15 @@ describe('track-performance optimize (dist/cli.js)', () => {
     expect(`${bad.stderr}${unknown.stderr}${empty.stderr}${missing.stderr}`).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('track-performance optimize targets', () => {
+  it('exits 1 when a speedup target misses its min, and prints the target', async () => {
+    // Four levels of a sleep that does not shrink with N: speedup ≈ 1 everywhere, so a flat curve and no fit,
+    // but the speedup at a measured N is still checked.
+    const dir = scalingProject([{ name: 'sleepy', command: 'sleep 0.05 # {N}', levels: [1, 2, 3, 4], repeats: 2, warmup: 0, targets: { speedup: { at: 4, min: 3 } } }]);
+    const run = await optimize([], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Target FAILED: sleepy: speedup at N = 4: Speedup 0?\.\d+x|Target FAILED: sleepy: speedup at N = 4: Speedup 1\.\d+x/);
+    expect(run.stdout).toContain('is below the minimum (min 3.00x)');
+  });
+});

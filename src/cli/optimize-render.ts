@@ -3,13 +3,17 @@ import { markdownTable } from 'markdown-table';
 import { escapeText, plainText } from '../comment/escape.js';
 import { sig } from '../format.js';
 import { uslThroughput, type Interval, type ModelFit, type ScalingAnalysis } from '../compare/scaling/index.js';
+import type { ScalingTargetResult } from '../compare/scaling-targets.js';
 
 export interface SweepView {
   suite: string;
   command: string;
   unit: string;
   analysis: ScalingAnalysis;
+  targets?: ScalingTargetResult[];
 }
+
+const MARK: Record<ScalingTargetResult['status'], string> = { met: 'met', warning: 'WARNING', failure: 'FAILED', inconclusive: 'inconclusive' };
 
 const range = (i: Interval) => `${sig(i.lo)}–${Number.isFinite(i.hi) ? sig(i.hi) : '∞'}`;
 
@@ -56,6 +60,7 @@ export function fitLines(v: SweepView, esc: (s: string) => string): string[] {
   out.push(a.knee !== undefined ? `Knee: efficiency under ${Math.round(a.efficiencyFloor * 100)}% from N = ${a.knee}` : `Knee: none (efficiency ≥ ${Math.round(a.efficiencyFloor * 100)}% at every level)`);
   for (const f of a.failed) out.push(`Level N = ${f.n} failed: ${esc(f.error)}`);
   for (const w of a.warnings) out.push(`Warning: ${esc(w)}`);
+  for (const t of v.targets ?? []) out.push(`Target ${MARK[t.status]}: ${esc(t.name)}: ${esc(t.message)}`);
   return out;
 }
 

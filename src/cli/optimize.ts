@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { machineInfo } from '../bench/machine.js';
 import { defaultLevels, runScalingSuite, type ScalingSweep } from '../bench/scaling.js';
 import { analyseScaling, type ScalingAnalysis } from '../compare/scaling/index.js';
+import { checkScalingTargets, type ScalingTargetResult } from '../compare/scaling-targets.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type ScalingSuite } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import { streamLogger } from '../flows/logger.js';
@@ -25,12 +26,14 @@ Options:
   --markdown       print markdown (for a job summary or a comment)
   -h, --help       this help
 
-Exit code: 0 when every level ran (with or without a fit; the reason is printed), 1 when a level failed, 2 on bad usage or config.`;
+Exit code: 0 when every level ran (with or without a fit; the reason is printed), 1 when a level
+failed or a target's min was missed, 2 on bad usage or config.`;
 
 /** A sweep and its analysis: what --json prints per suite. */
 export interface OptimizeResult extends ScalingSweep {
   machine: ReturnType<typeof machineInfo>;
   analysis: ScalingAnalysis;
+  targets: ScalingTargetResult[];
 }
 
 export async function optimizeCommand(argv: string[], io: CliIO): Promise<number> {
@@ -63,14 +66,14 @@ export async function optimizeCommand(argv: string[], io: CliIO): Promise<number
     const failures = sweep.levels.filter((l) => l.error !== undefined).length;
     log({ type: 'suite-done', suite: suite.name, benchmarks: sweep.levels.length - failures, errors: failures, durationMs: performance.now() - started });
     const analysis = analyseScaling(sweep.levels, { ...(suite.efficiencyFloor !== undefined && { efficiencyFloor: suite.efficiencyFloor }) });
-    results.push({ ...sweep, machine, analysis });
+    results.push({ ...sweep, machine, analysis, targets: suite.targets ? checkScalingTargets(suite.name, suite.targets, analysis) : [] });
   }
   if (values.json) write(io.stdout, JSON.stringify(results, null, 2));
   else {
     const render = values.markdown ? renderMarkdown : renderText;
-    write(io.stdout, results.map((r) => render({ suite: r.suite, command: r.command, unit: r.unit, analysis: r.analysis })).join('\n\n'));
+    write(io.stdout, results.map((r) => render({ suite: r.suite, command: r.command, unit: r.unit, analysis: r.analysis, targets: r.targets })).join('\n\n'));
   }
-  return results.some((r) => r.analysis.failed.length > 0) ? 1 : 0;
+  return results.some((r) => r.analysis.failed.length > 0 || r.targets.some((t) => t.status === 'failure')) ? 1 : 0;
 }
 
 function parseLevels(text: string): number[] {

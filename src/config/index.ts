@@ -7,6 +7,7 @@ export type {
   CommandSuite,
   ImportSuite,
   ScalingSuite,
+  ScalingTargets,
   CompareConfig,
   SpeedupTarget,
   ThresholdConfig,

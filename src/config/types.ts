@@ -96,6 +96,16 @@ export interface ThresholdConfig {
   alert?: string;
 }
 
+/** Targets on a sweep: below `min` = failure, below `goal` (or above `max`) = warning. */
+export interface ScalingTargets {
+  /** Speedup over N = 1 at level `at`. */
+  speedup?: { at: number; min?: number; goal?: number; max?: number };
+  /** Parallel efficiency (speedup / N) at level `at`, as a fraction. */
+  efficiency?: { at: number; min?: number; goal?: number };
+  /** The fitted peak N* (no peak counts as unbounded). */
+  peak?: { min?: number; goal?: number };
+}
+
 /**
  * A concurrency sweep (`track-performance optimize`): one command run at each level N with
  * `{N}` replaced by the level, each level repeated, the repeats interleaved across levels.
@@ -119,6 +129,8 @@ export interface ScalingSuite {
   unit?: string;
   /** Efficiency (speedup / N) under which a level is past the knee (default 0.5). */
   efficiencyFloor?: number;
+  /** Speedup, efficiency and peak targets; a missed `min` makes `optimize` exit 1. */
+  targets?: ScalingTargets;
   cwd?: string;
   env?: Record<string, string>;
   /** Per-run timeout, ms. */
