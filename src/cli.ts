@@ -4,6 +4,7 @@ import { baselineCommand, baselineHelp } from './cli/baseline.js';
 import { benchmarkCommand, benchmarkHelp } from './cli/benchmark.js';
 import { compareCommand, compareHelp } from './cli/compare.js';
 import { importCommand, importHelp } from './cli/import.js';
+import { optimizeCommand, optimizeHelp } from './cli/optimize.js';
 import { UsageError, write, type CliIO } from './cli/io.js';
 import { reportCommand, reportHelp } from './cli/report.js';
 
@@ -14,6 +15,7 @@ const verbs: Record<string, { run: (argv: string[], io: CliIO) => Promise<number
   baseline: { run: baselineCommand, help: baselineHelp, summary: 'save or show baselines in a local store' },
   report: { run: reportCommand, help: reportHelp, summary: 'print the markdown report (the PR comment)' },
   import: { run: importCommand, help: importHelp, summary: "convert another tool's output to a run file" },
+  optimize: { run: optimizeCommand, help: optimizeHelp, summary: 'sweep concurrency levels and fit the scalability law' },
 };
 
 export const mainHelp = `Usage: track-performance <command> [options]

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_DEFAULTS } from '../../src/bench/command.js';
+import { SCALING_DEFAULTS } from '../../src/bench/scaling.js';
+import { DEFAULT_EFFICIENCY_FLOOR } from '../../src/compare/scaling/index.js';
 import { TINYBENCH_DEFAULTS } from '../../src/bench/tinybench.js';
 import { CONFIG_SCHEMA, DEFAULT_MIN_EFFECT, parseConfig } from '../../src/config/index.js';
 import { FULL_CONFIG } from './fixtures/full.js';
@@ -43,7 +45,7 @@ describe('schema and src/config/types.ts agree', () => {
 
   it('declares no property that the typed full example leaves out, and the example uses none it lacks', () => {
     const declared = schemaPaths(CONFIG_SCHEMA, '$', new Set());
-    const used = valuePaths(FULL_CONFIG, '$', new Set(), new Set(['$.suites[].command', '$.suites[].env']));
+    const used = valuePaths(FULL_CONFIG, '$', new Set(), new Set(['$.suites[].command', '$.suites[].env', '$.scaling[].env']));
     expect([...declared].filter((p) => !used.has(p)).sort()).toEqual([]);
     expect([...used].filter((p) => !declared.has(p)).sort()).toEqual([]);
   });
@@ -75,6 +77,9 @@ describe('schema and src/config/types.ts agree', () => {
     const cmd = props('commandSuite');
     expect({ runs: cmd.runs!.default, warmup: cmd.warmup!.default, timeout: cmd.timeout!.default }).toEqual({ ...COMMAND_DEFAULTS });
     expect(props('compare').minEffect!.default).toBe(DEFAULT_MIN_EFFECT);
+    const sc = props('scalingSuite');
+    expect({ repeats: sc.repeats!.default, warmup: sc.warmup!.default, work: sc.work!.default, unit: sc.unit!.default, timeout: sc.timeout!.default }).toEqual({ ...SCALING_DEFAULTS });
+    expect(sc.efficiencyFloor!.default).toBe(DEFAULT_EFFICIENCY_FLOOR);
   });
 
   it('is the file that ships in the package, and is itself a valid draft 2020-12 schema', () => {

@@ -6,6 +6,8 @@ export type {
   TinybenchSuite,
   CommandSuite,
   ImportSuite,
+  ScalingSuite,
+  ScalingTargets,
   CompareConfig,
   SpeedupTarget,
   ThresholdConfig,

@@ -111,11 +111,54 @@ export interface ThresholdConfig {
   alert?: string;
 }
 
+/** Targets on a sweep: below `min` = failure, below `goal` (or above `max`) = warning. */
+export interface ScalingTargets {
+  /** Speedup over N = 1 at level `at`. */
+  speedup?: { at: number; min?: number; goal?: number; max?: number };
+  /** Parallel efficiency (speedup / N) at level `at`, as a fraction. */
+  efficiency?: { at: number; min?: number; goal?: number };
+  /** The fitted peak N* (no peak counts as unbounded). */
+  peak?: { min?: number; goal?: number };
+}
+
+/**
+ * A concurrency sweep (`track-performance optimize`): one command run at each level N with
+ * `{N}` replaced by the level, each level repeated, the repeats interleaved across levels.
+ */
+export interface ScalingSuite {
+  /** Unique name among the scaling suites. */
+  name: string;
+  /** Shell command containing `{N}` (every occurrence is replaced by the level). */
+  command: string;
+  /** Concurrency levels; default 1, 2, 4, … up to 2 × the machine's cores. */
+  levels?: number[];
+  /** Timed runs per level (default 3), made round-robin over the levels. */
+  repeats?: number;
+  /** Untimed runs per level before the first round (default 1). */
+  warmup?: number;
+  /** Units of work one run does (default 1); throughput = units / wall time. */
+  work?: number;
+  /** Each of the N workers does `work` units (weak scaling): a run does work × N. Default false. */
+  workPerWorker?: boolean;
+  /** Name of a work unit for the report (default "runs"). */
+  unit?: string;
+  /** Efficiency (speedup / N) under which a level is past the knee (default 0.5). */
+  efficiencyFloor?: number;
+  /** Speedup, efficiency and peak targets; a missed `min` makes `optimize` exit 1. */
+  targets?: ScalingTargets;
+  cwd?: string;
+  env?: Record<string, string>;
+  /** Per-run timeout, ms. */
+  timeout?: number;
+}
+
 export interface Config {
   $schema?: string;
   suites: SuiteConfig[];
   /** What tinybench and command suites measure unless they say (default `time`). */
   measure?: Measure | Measure[];
+  /** Concurrency sweeps, run by `track-performance optimize` (not by `benchmark`). */
+  scaling?: ScalingSuite[];
   compare?: CompareConfig;
   targets?: SpeedupTarget[];
   thresholds?: ThresholdConfig[];
