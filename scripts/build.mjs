@@ -1,5 +1,6 @@
-// Bundles the action (dist/index.js), the CLI (dist/cli.js) and the tinybench child process
-// (dist/tinybench-worker.js) with ncc. Each entry is built to its own folder, in parallel, then
+// Bundles the action (dist/index.js), the CLI (dist/cli.js), the tinybench child process
+// (dist/tinybench-worker.js) and the Actions cache client (dist/actions-cache.js) with ncc.
+// Each entry is built to its own folder, in parallel, then
 // moved beside the others so the action and the CLI find the worker next to themselves.
 // A bundle must be one file: an emitted asset or chunk would collide between entries (and a
 // traced asset such as a config file means source code names a path ncc took literally).
@@ -16,6 +17,8 @@ const entries = [
   ['src/index.ts', 'index.js'],
   ['src/cli-bin.ts', 'cli.js'],
   ['src/bench/tinybench-worker.ts', 'tinybench-worker.js'],
+  // Loaded by the cache store on first use (src/store/cache.ts), so other runs never parse it.
+  ['src/store/actions-cache.ts', 'actions-cache.js'],
 ];
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
 

@@ -27,7 +27,7 @@ describe('loadConfig', () => {
   it('names the path and what to do when the file is missing', async () => {
     const file = join(dir, 'nope.json');
     const e = await rejection(file);
-    expect(e.message).toBe(`${file}: cannot load the config: no such file; create it (see the README's "Config reference") or pass the path of your config`);
+    expect(e.message).toBe(`${file}: cannot load the config: no such file; create it (see track-performance's docs/config.md) or pass the path of your config`);
     expect(e.file).toBe(file);
   });
 

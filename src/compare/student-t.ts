@@ -91,11 +91,26 @@ export function studentTTwoSidedP(t: number, df: number): number {
   return Math.min(1, incompleteBeta(df / (df + t * t), df / 2, 0.5));
 }
 
+// A suite asks for the same few (p, df) once per benchmark, and each costs a bisection over the
+// CDF; bounded, since moderated degrees of freedom are fractional and vary between suites.
+const quantiles = new Map<string, number>();
+const MAX_QUANTILES = 1_000;
+
 /** The t value with P(T ≤ t) = p (0 < p < 1). */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1) || !(df > 0)) return NaN;
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, df);
+  const key = `${p} ${df}`;
+  let q = quantiles.get(key);
+  if (q === undefined) {
+    if (quantiles.size >= MAX_QUANTILES) quantiles.clear();
+    quantiles.set(key, (q = bisectQuantile(p, df)));
+  }
+  return q;
+}
+
+function bisectQuantile(p: number, df: number): number {
   let lo = 0;
   let hi = 1;
   while (studentTCdf(hi, df) < p) {

@@ -52,7 +52,7 @@ export async function loadConfig(file: string): Promise<Config> {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
-        ? 'no such file; create it (see the README\'s "Config reference") or pass the path of your config'
+        ? "no such file; create it (see track-performance's docs/config.md) or pass the path of your config"
         : code === 'EISDIR'
           ? 'it is a directory; pass the path of the config file itself'
           : `it cannot be read (${code ?? (e as Error).message})`;

@@ -8,7 +8,8 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RunFile } from '../types.js';
 import { readIfExists } from './directory.js';
 import { branchToken } from './layout.js';
@@ -17,10 +18,16 @@ import type { CacheOptions, Store } from './types.js';
 
 const FILE = 'history.json';
 
-/** The cache client, loaded on first use: importing it costs seconds that no other store should pay. */
+/**
+ * The cache client, loaded on first use: importing it costs what no other store should pay.
+ * Bundled, it is dist/actions-cache.js beside the action (src/store/actions-cache.ts); from source, the package.
+ */
 function toolkit(): Promise<typeof import('@actions/cache')> {
-  // "eager": ncc (webpack) keeps it inside the one bundle file instead of a separate chunk.
-  return import(/* webpackMode: "eager" */ '@actions/cache');
+  // webpackIgnore: ncc must neither inline it (parsed at every start) nor emit a chunk.
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return import(/* webpackIgnore: true */ '@actions/cache');
+  // A path, not `new URL('./…', import.meta.url)`, which webpack would take for an asset to emit.
+  return import(/* webpackIgnore: true */ pathToFileURL(join(dirname(here), 'actions-cache.js')).href) as Promise<typeof import('@actions/cache')>;
 }
 
 /** The key prefix that every entry of `branch` starts with (the branch token has no `:`, so the `:` ends it). */
