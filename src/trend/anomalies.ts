@@ -10,7 +10,6 @@
  * The newest run has no runs after it: off the runs before it (and off the run just before), it is
  * marked `pending` — the next run tells an outlier from a step.
  */
-import { median, medianAbsoluteDeviation } from 'simple-statistics';
 
 export const DEFAULT_ANOMALY_Z = 5;
 const NEIGHBOURS = 3;
@@ -27,17 +26,30 @@ export interface AnomalyFound {
   pending: boolean;
 }
 
-/** Robust standard deviation of the run-to-run noise of `z` (0 for an exact series). */
-export function noiseScale(z: ArrayLike<number>): number {
-  const diffs: number[] = [];
-  for (let i = 1; i < z.length; i++) diffs.push((z[i] as number) - (z[i - 1] as number));
-  return diffs.length < 2 ? 0 : (1.4826 * medianAbsoluteDeviation(diffs)) / Math.SQRT2;
+/** Median of a typed array, sorting it in place (typed arrays sort numerically, fast). */
+function sortedMedian(a: Float64Array): number {
+  a.sort();
+  const n = a.length;
+  return n % 2 ? (a[(n - 1) / 2] as number) : ((a[n / 2 - 1] as number) + (a[n / 2] as number)) / 2;
 }
 
-function side(z: ArrayLike<number>, from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = Math.max(0, from); i < Math.min(z.length, to); i++) out.push(z[i] as number);
-  return out;
+/** Robust standard deviation of the run-to-run noise of `z` (0 for an exact series). */
+export function noiseScale(z: ArrayLike<number>): number {
+  if (z.length < 3) return 0;
+  const diffs = new Float64Array(z.length - 1);
+  for (let i = 1; i < z.length; i++) diffs[i - 1] = (z[i] as number) - (z[i - 1] as number);
+  const mid = sortedMedian(diffs);
+  for (let i = 0; i < diffs.length; i++) diffs[i] = Math.abs((diffs[i] as number) - mid);
+  return (1.4826 * sortedMedian(diffs)) / Math.SQRT2;
+}
+
+/** Median of z[from..to) clipped to the series (at most NEIGHBOURS values); NaN when empty. */
+function sideMedian(z: ArrayLike<number>, from: number, to: number, scratch: Float64Array): number {
+  const a = Math.max(0, from);
+  const b = Math.min(z.length, to);
+  if (b <= a) return NaN;
+  for (let i = a; i < b; i++) scratch[i - a] = z[i] as number;
+  return sortedMedian(scratch.subarray(0, b - a));
 }
 
 /** Anomalous runs of `z` (oldest first); none for fewer than 5 runs. */
@@ -47,20 +59,17 @@ export function findAnomalies(z: ArrayLike<number>, threshold = DEFAULT_ANOMALY_
   const sigma = noiseScale(z);
   const scaled = (d: number) => (Math.abs(d) <= EPSILON ? 0 : sigma > 0 ? Math.abs(d) / sigma : Infinity);
   const out: AnomalyFound[] = [];
+  const scratch = new Float64Array(NEIGHBOURS);
   for (let i = 0; i < n; i++) {
     const x = z[i] as number;
-    const before = side(z, i - NEIGHBOURS, i);
-    const after = side(z, i + 1, i + 1 + NEIGHBOURS);
-    // A run at either end is also compared with its one neighbour, which must disagree too.
-    const refs = [before, after].filter((s) => s.length > 0).map((s) => x - median(s));
-    if (before.length === 0) refs.push(x - (z[1] as number));
-    if (after.length === 0) refs.push(x - (z[n - 2] as number));
-    const sameSide = refs.every((d) => d > 0) || refs.every((d) => d < 0);
-    const zs = refs.map(scaled);
-    const weakest = Math.min(...zs);
-    if (!sameSide || !(weakest >= threshold)) continue;
-    const nearest = refs.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));
-    out.push({ index: i, deviation: nearest, z: weakest, pending: i === n - 1 });
+    // Distances to the median before and after; a run at either end is also compared with its
+    // one neighbour, which must disagree too.
+    const before = i === 0 ? x - (z[1] as number) : x - sideMedian(z, i - NEIGHBOURS, i, scratch);
+    const after = i === n - 1 ? x - (z[n - 2] as number) : x - sideMedian(z, i + 1, i + 1 + NEIGHBOURS, scratch);
+    if (!(before > 0 === after > 0) || before === 0 || after === 0) continue;
+    const weakest = Math.min(scaled(before), scaled(after));
+    if (!(weakest >= threshold)) continue;
+    out.push({ index: i, deviation: Math.abs(before) < Math.abs(after) ? before : after, z: weakest, pending: i === n - 1 });
   }
   return out;
 }
