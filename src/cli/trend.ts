@@ -18,7 +18,8 @@ Options:
   --baseline FILE    run files instead of a store (repeat; ordered by their timestamps)
   --branch NAME      the branch whose history is read (default: main)
   --since AGE|DATE   only runs from the last AGE (e.g. 30d, 12h, 8w) or since an ISO date
-  --config FILE      thresholds to forecast (default: performance-tracker.json if present)
+  --config FILE      its thresholds are forecast, its trend key sets the defaults
+                     (default: performance-tracker.json if present)
   --p-value P        change-point significance (default 1e-5)
   --window N         runs per sliding window (default 50)
   --min-effect X     ignore change points smaller than this relative change (e.g. 0.03)
@@ -59,7 +60,12 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<number> {
   });
   if (values.help) return write(io.stdout, trendHelp), 0;
   if (values.dir && values.baseline?.length) throw new UsageError('give either --dir or --baseline, not both.');
+  const cwd = io.cwd ?? process.cwd();
+  const config = await optionalConfig(values.config, cwd);
+  // The config's trend key, then the flags.
   const options: TrendOptions = {};
+  if (config?.trend?.pValue !== undefined) options.pValue = config.trend.pValue;
+  if (config?.trend?.window !== undefined) options.window = config.trend.window;
   const p = numberOption('p-value', values['p-value'], (x) => x > 0 && x < 1, 'a number between 0 and 1');
   const w = numberOption('window', values.window, (x) => Number.isInteger(x) && x >= 4, 'a whole number ≥ 4');
   const e = numberOption('min-effect', values['min-effect'], (x) => x >= 0, 'a relative change ≥ 0 (e.g. 0.03)');
@@ -67,8 +73,6 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<number> {
   if (w !== undefined) options.window = w;
   if (e !== undefined) options.minEffect = e;
   const since = values.since === undefined ? undefined : sinceTime(values.since, Date.now());
-  const cwd = io.cwd ?? process.cwd();
-  const config = await optionalConfig(values.config, cwd);
   let runs: RunFile[];
   if (values.baseline?.length) {
     runs = await Promise.all(values.baseline.map(async (f) => (await importFile(resolve(cwd, f))).run));

@@ -96,10 +96,25 @@ export interface ThresholdConfig {
   alert?: string;
 }
 
+/** Trends of the default branch and the alerts a push raises (docs/trends.md). */
+export interface TrendConfig {
+  /** Smallest relative change of a change point that raises a critical alert (default: compare.minEffect). */
+  minEffect?: number;
+  /** Change-point significance (default 1e-5). */
+  pValue?: number;
+  /** Runs per sliding window (default 50). */
+  window?: number;
+  /** A forecast crossing a budget within this many runs raises a warning (default 20). */
+  horizon?: number;
+  /** `issue`: one GitHub issue per change point (accepted, not implemented yet); its `labels`. */
+  alerts?: { issue?: boolean; labels?: string[] };
+}
+
 export interface Config {
   $schema?: string;
   suites: SuiteConfig[];
   compare?: CompareConfig;
   targets?: SpeedupTarget[];
   thresholds?: ThresholdConfig[];
+  trend?: TrendConfig;
 }

@@ -7,6 +7,7 @@
  */
 import { parseCondition, toBase } from '../compare/condition.js';
 import type { ThresholdConfig } from '../config/types.js';
+import { formatChange } from '../comment/format.js';
 import { formatValue } from '../format.js';
 import type { BaseUnit } from '../types.js';
 import { mannKendall, theilSen } from './drift.js';
@@ -80,7 +81,7 @@ export function forecastThreshold(
   const days = msPerRun > 0 ? { estimate: (runs.estimate * msPerRun) / 864e5, low: (runs.low * msPerRun) / 864e5, high: (runs.high * msPerRun) / 864e5 } : undefined;
   const r = (v: number) => (Number.isFinite(v) ? String(Math.round(v)) : '∞');
   const message =
-    `At ${(Math.expm1(fit.slope) * 100).toFixed(2)}%/run, ${stat} ${show(current)} crosses ${condition} in about ${r(runs.estimate)} runs (${r(runs.low)}–${r(runs.high)})` +
+    `At ${formatChange(Math.expm1(fit.slope))}/run, ${stat} ${show(current)} crosses ${condition} in about ${r(runs.estimate)} runs (${r(runs.low)}–${r(runs.high)})` +
     (days ? `, ${r(days.estimate)} days (${r(days.low)}–${r(days.high)}).` : '.');
   return { ...out, status: 'crossing', runs, ...(days ? { days } : {}), message };
 }
