@@ -7,6 +7,7 @@ import { importCommand, importHelp } from './cli/import.js';
 import { optimizeCommand, optimizeHelp } from './cli/optimize.js';
 import { UsageError, write, type CliIO } from './cli/io.js';
 import { reportCommand, reportHelp } from './cli/report.js';
+import { trendCommand, trendHelp } from './cli/trend.js';
 
 const verbs: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string; summary: string }> = {
   benchmark: { run: benchmarkCommand, help: benchmarkHelp, summary: 'run the suites and write a run file' },
@@ -16,6 +17,7 @@ const verbs: Record<string, { run: (argv: string[], io: CliIO) => Promise<number
   report: { run: reportCommand, help: reportHelp, summary: 'print the markdown report (the PR comment)' },
   import: { run: importCommand, help: importHelp, summary: "convert another tool's output to a run file" },
   optimize: { run: optimizeCommand, help: optimizeHelp, summary: 'sweep concurrency levels and fit the scalability law' },
+  trend: { run: trendCommand, help: trendHelp, summary: 'change points, drift and forecasts of a branch history' },
 };
 
 export const mainHelp = `Usage: track-performance <command> [options]

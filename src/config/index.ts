@@ -11,6 +11,7 @@ export type {
   CompareConfig,
   SpeedupTarget,
   ThresholdConfig,
+  TrendConfig,
 } from './types.js';
 export { parseConfig, loadConfig, DEFAULT_CONFIG_FILE } from './load.js';
 export { suiteKind, minEffectFor, suiteMinEffects, matchesBenchmark, DEFAULT_MIN_EFFECT } from './lookup.js';

@@ -152,6 +152,20 @@ export interface ScalingSuite {
   timeout?: number;
 }
 
+/** Trends of the default branch and the alerts a push raises (docs/trends.md). */
+export interface TrendConfig {
+  /** Smallest relative change of a change point that raises a critical alert (default: compare.minEffect). */
+  minEffect?: number;
+  /** Change-point significance (default 1e-5). */
+  pValue?: number;
+  /** Runs per sliding window (default 50). */
+  window?: number;
+  /** A forecast crossing a budget within this many runs raises a warning (default 20). */
+  horizon?: number;
+  /** `issue`: one GitHub issue per change point (accepted, not implemented yet); its `labels`. */
+  alerts?: { issue?: boolean; labels?: string[] };
+}
+
 export interface Config {
   $schema?: string;
   suites: SuiteConfig[];
@@ -162,4 +176,5 @@ export interface Config {
   compare?: CompareConfig;
   targets?: SpeedupTarget[];
   thresholds?: ThresholdConfig[];
+  trend?: TrendConfig;
 }

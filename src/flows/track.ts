@@ -6,6 +6,7 @@ import type { Report, RunFile } from '../types.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
 import type { Logger } from './logger.js';
 import { progressLogger } from './progress.js';
+import { alertOnTrends } from './trend-alerts.js';
 
 /** Where the code under test stands in git. */
 export interface GitFacts {
@@ -76,6 +77,7 @@ export async function recordBaseline(req: TrackRequest, run: RunFile): Promise<T
   await store.save(run, req.git.branch);
   outcome.notes.push(`Recorded this run as the baseline of ${req.git.branch} in ${store.describe()}.`);
   req.log.info(`Recorded the run in ${store.describe()} for branch ${req.git.branch}.`);
+  outcome.notes.push(...(await alertOnTrends(store, req.git.branch, req.config, req.log)));
   return outcome;
 }
 

@@ -1,0 +1,75 @@
+/**
+ * Anomalies: single runs far off their neighbours on both sides — a bad runner, a noisy
+ * neighbour — marked and left out of change-point detection, so that one run raises no alert.
+ *
+ * The residual of a run is its distance to the median of the `k` runs before it and to the median
+ * of the `k` runs after it; it is an anomaly when both are beyond `threshold` robust standard
+ * deviations on the same side. A step is not an anomaly: the runs after it agree with it. The
+ * noise scale is robust too: 1.4826 × the median absolute deviation of the run-to-run
+ * differences, ÷ √2 (steps and drift barely move it; Hampel 1974, the MAD's consistency factor).
+ * The newest run has no runs after it: off the runs before it (and off the run just before), it is
+ * marked `pending` — the next run tells an outlier from a step.
+ */
+
+export const DEFAULT_ANOMALY_Z = 5;
+const NEIGHBOURS = 3;
+/** Differences below this (in log space, ~1e-7 relative) are the stored values' rounding (round7). */
+const EPSILON = 1e-7;
+
+export interface AnomalyFound {
+  index: number;
+  /** Signed distance to the nearer neighbours' median, in the series' scale (log: ln ratio). */
+  deviation: number;
+  /** |deviation| in robust standard deviations (Infinity when the series is otherwise exact). */
+  z: number;
+  /** The newest run: no runs after it yet. */
+  pending: boolean;
+}
+
+/** Median of a typed array, sorting it in place (typed arrays sort numerically, fast). */
+function sortedMedian(a: Float64Array): number {
+  a.sort();
+  const n = a.length;
+  return n % 2 ? (a[(n - 1) / 2] as number) : ((a[n / 2 - 1] as number) + (a[n / 2] as number)) / 2;
+}
+
+/** Robust standard deviation of the run-to-run noise of `z` (0 for an exact series). */
+export function noiseScale(z: ArrayLike<number>): number {
+  if (z.length < 3) return 0;
+  const diffs = new Float64Array(z.length - 1);
+  for (let i = 1; i < z.length; i++) diffs[i - 1] = (z[i] as number) - (z[i - 1] as number);
+  const mid = sortedMedian(diffs);
+  for (let i = 0; i < diffs.length; i++) diffs[i] = Math.abs((diffs[i] as number) - mid);
+  return (1.4826 * sortedMedian(diffs)) / Math.SQRT2;
+}
+
+/** Median of z[from..to) clipped to the series (at most NEIGHBOURS values); NaN when empty. */
+function sideMedian(z: ArrayLike<number>, from: number, to: number, scratch: Float64Array): number {
+  const a = Math.max(0, from);
+  const b = Math.min(z.length, to);
+  if (b <= a) return NaN;
+  for (let i = a; i < b; i++) scratch[i - a] = z[i] as number;
+  return sortedMedian(scratch.subarray(0, b - a));
+}
+
+/** Anomalous runs of `z` (oldest first); none for fewer than 5 runs. */
+export function findAnomalies(z: ArrayLike<number>, threshold = DEFAULT_ANOMALY_Z): AnomalyFound[] {
+  const n = z.length;
+  if (n < 5) return [];
+  const sigma = noiseScale(z);
+  const scaled = (d: number) => (Math.abs(d) <= EPSILON ? 0 : sigma > 0 ? Math.abs(d) / sigma : Infinity);
+  const out: AnomalyFound[] = [];
+  const scratch = new Float64Array(NEIGHBOURS);
+  for (let i = 0; i < n; i++) {
+    const x = z[i] as number;
+    // Distances to the median before and after; a run at either end is also compared with its
+    // one neighbour, which must disagree too.
+    const before = i === 0 ? x - (z[1] as number) : x - sideMedian(z, i - NEIGHBOURS, i, scratch);
+    const after = i === n - 1 ? x - (z[n - 2] as number) : x - sideMedian(z, i + 1, i + 1 + NEIGHBOURS, scratch);
+    if (!(before > 0 === after > 0) || before === 0 || after === 0) continue;
+    const weakest = Math.min(scaled(before), scaled(after));
+    if (!(weakest >= threshold)) continue;
+    out.push({ index: i, deviation: Math.abs(before) < Math.abs(after) ? before : after, z: weakest, pending: i === n - 1 });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * Drift: a slow trend that no single step explains. The slope is Theil–Sen's (the median of the
+ * slopes between every pair of runs; Theil 1950, Sen 1968), robust to a few bad runs; its
+ * confidence interval is Sen's distribution-free one (the ranks of the pairwise slopes around
+ * the median, from the Mann–Kendall variance, as scipy.stats.theilslopes computes it). The
+ * significance is the Mann–Kendall trend test (Mann 1945, Kendall 1975): S = Σ sign(xj − xi)
+ * over pairs, its variance corrected for ties, a continuity-corrected normal z. Runs are not
+ * independent on a drifting machine; read the p-value as a screen, not a proof.
+ */
+import { probit, quickselect } from 'simple-statistics';
+import { normalCdf } from '../compare/student-t.js';
+
+export interface SlopeFit {
+  /** Theil–Sen slope: change of the series per unit of `x`. */
+  slope: number;
+  /** Sen's confidence interval of the slope at `confidence`. */
+  ci: [number, number];
+  /** Median of y − slope·x: the fitted line's value at x = 0. */
+  intercept: number;
+}
+
+export interface MannKendall {
+  s: number;
+  z: number;
+  /** Two-sided p-value. */
+  pValue: number;
+}
+
+/** Variance of the Mann–Kendall S under no trend, corrected for tied values. */
+function sVariance(y: readonly number[]): number {
+  const n = y.length;
+  const counts = new Map<number, number>();
+  for (const v of y) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let ties = 0;
+  for (const t of counts.values()) ties += t * (t - 1) * (2 * t + 5);
+  return (n * (n - 1) * (2 * n + 5) - ties) / 18;
+}
+
+/** The Mann–Kendall S, its tie-corrected variance, and the two-sided p-value. */
+export function mannKendall(y: readonly number[]): MannKendall & { variance: number } {
+  const n = y.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) s += Math.sign((y[j] as number) - (y[i] as number));
+  const variance = sVariance(y);
+  const z = variance > 0 ? (s - Math.sign(s)) / Math.sqrt(variance) : 0;
+  return { s, z, pValue: variance > 0 ? 2 * normalCdf(-Math.abs(z)) : 1, variance };
+}
+
+/** Theil–Sen slope of y on x (x strictly increasing), with Sen's interval at `confidence`. */
+export function theilSen(x: readonly number[], y: readonly number[], confidence = 0.95): SlopeFit {
+  const all = new Float64Array((x.length * (x.length - 1)) / 2);
+  let m = 0;
+  for (let i = 0; i < x.length; i++) {
+    for (let j = i + 1; j < x.length; j++) {
+      const dx = (x[j] as number) - (x[i] as number);
+      if (dx !== 0) all[m++] = ((y[j] as number) - (y[i] as number)) / dx;
+    }
+  }
+  if (m === 0) return { slope: NaN, ci: [NaN, NaN], intercept: NaN };
+  const slopes = all.subarray(0, m);
+  const mid = m % 2 ? kth(slopes, (m - 1) / 2) : (kth(slopes, m / 2 - 1) + kth(slopes, m / 2)) / 2;
+  const variance = sVariance(y);
+  const c = probit(1 - (1 - confidence) / 2) * Math.sqrt(variance);
+  const lo = Math.max(0, Math.min(m - 1, Math.round((m - c) / 2) - 1));
+  const hi = Math.max(0, Math.min(m - 1, Math.round((m + c) / 2)));
+  const rest = Float64Array.from(y, (v, i) => v - mid * (x[i] as number)).sort();
+  const k = rest.length;
+  const intercept = k % 2 ? (rest[(k - 1) / 2] as number) : ((rest[k / 2 - 1] as number) + (rest[k / 2] as number)) / 2;
+  return { slope: mid, ci: [kth(slopes, lo), kth(slopes, hi)], intercept };
+}
+
+/** The k-th smallest of `a` (0-based), reordering `a`: Floyd–Rivest selection, O(n), no full sort. */
+function kth(a: Float64Array, k: number): number {
+  quickselect(a as unknown as number[], k);
+  return a[k] as number;
+}
