@@ -97,16 +97,17 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
     expect(runs.every((r) => r.benchmarks[0]!.samples?.length === 3)).toBe(true);
   });
 
-  it('never saves from a pull_request event', async () => {
-    const { s, warnings } = store('pr-guard');
-    process.env.GITHUB_EVENT_NAME = 'pull_request';
-    try {
-      await s.save(makeRun('c1', at(0)), 'main');
-    } finally {
-      delete process.env.GITHUB_EVENT_NAME;
+  it('never saves from a PR-triggered event, saying why', async () => {
+    const { s } = store('pr-guard');
+    for (const event of ['pull_request', 'pull_request_target', 'merge_group']) {
+      process.env.GITHUB_EVENT_NAME = event;
+      try {
+        await expect(s.save(makeRun('c1', at(0)), 'main')).rejects.toThrow(`Not saving a baseline to the Actions cache: this run was triggered by a ${event} event`);
+      } finally {
+        delete process.env.GITHUB_EVENT_NAME;
+      }
     }
     expect((await entries()).filter((k) => k.startsWith('pr-guard'))).toEqual([]);
-    expect(warnings).toEqual(['Not saving a baseline to the Actions cache from a pull_request event.']);
   });
 
   it('turns an unreachable service into warnings: no baseline, no failure', async () => {

@@ -13,6 +13,7 @@ import type { RunFile } from '../types.js';
 import { readIfExists } from './directory.js';
 import { branchToken } from './layout.js';
 import { HistoryText } from './record.js';
+import { refuseOnPullRequest } from './guard.js';
 import type { CacheOptions, Store } from './types.js';
 
 const FILE = 'history.json';
@@ -42,7 +43,7 @@ export function cacheStore(o: CacheOptions = {}): Store {
   const dir = o.dir ?? join(process.env.RUNNER_TEMP || tmpdir(), 'track-performance-cache');
   const warn = o.warn ?? (async (m: string) => (await import(/* webpackMode: "eager" */ '@actions/core')).warning(m));
   const file = join(dir, FILE);
-  const history = new HistoryText();
+  const history = new HistoryText((m) => void warn(m));
 
   /** Restores the newest entry of `branch` into `dir`; the file's text, or undefined when none. */
   async function restore(branch: string): Promise<{ text: string; key: string } | undefined> {
@@ -67,10 +68,9 @@ export function cacheStore(o: CacheOptions = {}): Store {
       return got && history.newestRuns(got.text, `${FILE} of cache entry ${got.key}`, limit);
     },
     async save(run, branch) {
-      // A PR's entries are visible only to that PR: saving one would be wasted at best, and a
-      // baseline must come from the branch itself. The flows never ask; this is the last guard.
-      if (process.env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
-        return void (await warn('Not saving a baseline to the Actions cache from a pull_request event.'));
+      // A PR's entries are visible only to that PR, and a baseline must come from the branch
+      // itself. The flows never ask; this is the last guard.
+      refuseOnPullRequest('the Actions cache');
       const got = await restore(branch);
       const text = history.appendRun(got?.text, `${FILE} of cache entry ${got?.key}`, run, branch, {
         raw: keep,

@@ -88,7 +88,13 @@ export function insertRun(doc: HistoryDoc, run: RunFile): HistoryDoc {
       insertMetric(ms, given, at);
     }
   }
-  for (const [id, s] of Object.entries(doc.benchmarks)) if (!seen.has(id)) insertAbsent(s, at);
+  // A benchmark this run lacks (renamed, failed, another suite or config) gets an explicit null
+  // cell in every column it owns, its metrics' too, so all columns stay as long as `entries`.
+  for (const [id, s] of Object.entries(doc.benchmarks)) {
+    if (seen.has(id)) continue;
+    insertAbsent(s, at);
+    for (const ms of Object.values(s.metrics ?? {})) insertAbsent(ms, at);
+  }
   return doc;
 }
 

@@ -14,9 +14,14 @@ export interface Store {
 /** Where service failures that must not fail the job are reported (the cache store's way). */
 export type Warn = (message: string) => void | Promise<void>;
 
+/** The warning channel of a store used without one (the CLI, a library user): stderr. */
+export const stderrWarn: Warn = (m) => void process.stderr.write(`warning: ${m}\n`);
+
 export interface DirectoryOptions {
   dir: string;
   retention?: Retention;
+  /** Notes on what a read repaired (default: stderr). */
+  warn?: Warn;
 }
 
 export interface CacheOptions {
@@ -41,6 +46,8 @@ export interface GhPagesOptions {
   retention?: Retention;
   /** Pushes retried after a rejection (default 10). */
   maxRetries?: number;
+  /** Notes on what a read repaired (default: stderr). */
+  warn?: Warn;
 }
 
 export type StoreOptions =
