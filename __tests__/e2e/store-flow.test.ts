@@ -7,8 +7,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeCacheServer, type FakeCacheServer } from '../helpers/fake-cache-server.js';
+import { startGitHubServer, TOKENS, type GitHubServer } from '../helpers/github-server.js';
 import { bareHome, checkoutState, expectOk, git, pr, push, repoWithConfig, report, sha, workspaceWith } from '../helpers/store-flow.js';
 import { hasHttpBackend, startGitHttpServer } from '../store/git-http-server.js';
 
@@ -115,33 +116,73 @@ describe.skipIf(!hasGit)('the built action with the gh-pages store (needs git)',
   });
 });
 
-describe.skipIf(!hasTar)('the built action with the Actions cache store (needs tar, fake cache service)', () => {
+describe.skipIf(!hasTar)('the built action with the Actions cache store (needs tar, fake cache service and REST API)', () => {
   let fake: FakeCacheServer;
-  beforeAll(async () => (fake = await startFakeCacheServer()));
-  afterAll(() => fake?.close());
+  let gh: GitHubServer;
+  // A fresh cache service and API per test: each starts with no entries.
+  beforeEach(async () => {
+    fake = await startFakeCacheServer();
+    gh = await startGitHubServer({ caches: () => fake.listed() });
+  });
+  afterEach(async () => {
+    await fake?.close();
+    await gh?.close();
+  });
+  const inputs = { baseline: 'cache', comment: 'false', token: TOKENS.actions, history: '20' };
+  /** A job's environment: the services, and a RUNNER_TEMP of its own (entries do not depend on its path). */
+  const jobEnv = () => ({ ...fake.env, GITHUB_API_URL: gh.url, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'tp-runner-temp-')) });
 
   it('saves on push, and a PR restores and compares against it without saving', async () => {
     const ws = workspaceWith();
-    const inputs = { baseline: 'cache', comment: 'false' };
-    // Runner jobs share RUNNER_TEMP's path, and the cache version hashes the cached path.
-    const env = { ...fake.env, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'tp-runner-temp-')) };
-
     for (let i = 1; i <= 2; i++) {
-      const run = await push(ws, i, inputs, env);
+      const run = await push(ws, i, inputs, jobEnv());
       expectOk(run);
       expect(run.stdout).not.toMatch(/::warning::/);
-      expect(run.stdout).toContain('Recorded the run in Actions cache');
+      expect(run.stdout).toMatch(new RegExp(`Recorded the run in Actions cache, keys track-performance-main:(zstd|gzip)-${sha(i)}-`));
     }
     expect(fake.entries().map((e) => e.key)).toEqual([
-      expect.stringMatching(new RegExp(`^track-performance-main:${sha(1)}-`)),
-      expect.stringMatching(new RegExp(`^track-performance-main:${sha(2)}-`)),
+      expect.stringMatching(new RegExp(`^track-performance-main:(zstd|gzip)-${sha(1)}-`)),
+      expect.stringMatching(new RegExp(`^track-performance-main:(zstd|gzip)-${sha(2)}-`)),
     ]);
 
-    const run = await pr(ws, inputs, env);
+    const run = await pr(ws, inputs, jobEnv());
     expectOk(run);
     expect(run.stdout).toContain('Mode: pr');
     expect(report(run)).toMatchObject({ design: 'history', baseline: { runs: 2 } });
     expect(run.summary).toContain('2 runs of main from Actions cache');
     expect(fake.entries()).toHaveLength(2);
+    expect(gh.invalid).toEqual([]);
+  });
+
+  it('loses no run when 10 pushes run at once after 3 in turn, each job with its own RUNNER_TEMP', async () => {
+    const ws = workspaceWith();
+    const these = inputs;
+    const before = 0;
+    for (let i = 1; i <= 3; i++) expectOk(await push(ws, i, these, jobEnv()));
+    const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => push(ws, 4 + i, these, jobEnv())));
+    runs.forEach(expectOk);
+    expect(fake.entries().length - before).toBe(13);
+    const run = await pr(ws, these, jobEnv());
+    expectOk(run);
+    // Every run is loaded (compare then uses its newest `history`, 10 by default).
+    expect(run.summary).toContain('13 runs of main from Actions cache');
+    expect(gh.invalid).toEqual([]);
+  });
+
+  it('refuses a push whose restore fails rather than save a shorter history', async () => {
+    const ws = workspaceWith();
+    const these = inputs;
+    for (let i = 1; i <= 2; i++) expectOk(await push(ws, i, these, jobEnv()));
+    const before = fake.entries().length;
+    fake.fault('download-500');
+    try {
+      const run = await push(ws, 3, these, jobEnv());
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/::error::Not saving to the Actions cache: 1 existing entry of main could not be restored/);
+    } finally {
+      fake.fault(undefined);
+    }
+    expect(fake.entries()).toHaveLength(before);
+    expect(report(await pr(ws, these, jobEnv()))).toMatchObject({ baseline: { runs: 2 } });
   });
 });

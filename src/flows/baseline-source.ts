@@ -22,7 +22,7 @@ export interface LoadedBaseline {
 
 /** The store behind a spec, or undefined when the spec names run files (read-only). */
 async function storeFor(spec: BaselineSpec, warn?: Warn): Promise<Store | undefined> {
-  if (spec.source === 'cache') return createStore({ kind: 'cache', history: spec.history, ...(warn && { warn }) });
+  if (spec.source === 'cache') return createStore({ kind: 'cache', history: spec.history, token: spec.token, ...(warn && { warn }) });
   if (spec.source === 'gh-pages')
     return createStore({
       kind: 'gh-pages',

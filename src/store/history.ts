@@ -221,3 +221,9 @@ function selectSeries(s: Series, keep: number[]): void {
   s.samples = keep.map((i) => s.samples[i]!);
   for (const k of Object.keys(s.stats) as StatKey[]) s.stats[k] = keep.map((i) => s.stats[k]![i]!);
 }
+
+/** Adds to `into` every run of `from` it lacks (by `entryKey`): the union of two histories. Mutates and returns `into`. */
+export function mergeHistory(into: HistoryDoc, from: HistoryDoc): HistoryDoc {
+  for (const run of toRuns(from)) insertRun(into, run);
+  return into;
+}

@@ -29,10 +29,20 @@ export interface CacheOptions {
   keyPrefix?: string;
   /** Runs kept in the cached history, all with raw samples (default 20). */
   history?: number;
-  /** Work directory the cache archives (default `$RUNNER_TEMP/track-performance-cache`); keep it the same in every job. */
+  /** Where the short-lived work directories go (default RUNNER_TEMP); entries do not depend on it. */
   dir?: string;
+  /** Lists the entries to merge (needs `actions: read`); without it only the newest entry is read. */
+  token?: string;
+  /** `owner/repo` (default GITHUB_REPOSITORY). */
+  repository?: string;
+  /** REST API base (default GITHUB_API_URL). */
+  apiUrl?: string;
+  /** Part of the key naming the cache version's compression (default: detected as the toolkit does). */
+  flavour?: string;
   /** Default: `core.warning`. */
   warn?: Warn;
+  /** Notes that are not problems (no entry yet). Default: `core.info`. */
+  info?: Warn;
 }
 
 export interface GhPagesOptions {
