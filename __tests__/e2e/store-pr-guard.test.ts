@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionRun } from '../helpers/action-process.js';
+import { pushEvent, runBuiltAction, type ActionRun } from '../helpers/action-process.js';
 import { startFakeCacheServer, type FakeCacheServer } from '../helpers/fake-cache-server.js';
 import { git, pr, repoWithConfig, workspaceWith } from '../helpers/store-flow.js';
 
@@ -48,6 +48,19 @@ describe('the built action on pull-request events', () => {
     const run = await pr(ws, { baseline: 'gh-pages', comment: 'false', token: '', mode: 'baseline' }, {});
     expectRefused(run, /::error::.*a pull request never writes the baseline/);
     expect(git(bare, 'branch', '--list')).not.toContain('gh-pages');
+  });
+
+  it.skipIf(!hasGit)('refuses gh-pages-branch set to the default branch, and an empty branch, with a clear error', async () => {
+    const { bare, ws } = repoWithConfig();
+    const tip = git(bare, 'rev-parse', 'main');
+    const onMain = await runBuiltAction({ workspace: ws, eventName: 'push', event: pushEvent(), inputs: { baseline: 'gh-pages', comment: 'false', token: '', 'gh-pages-branch': 'main' } });
+    expect(onMain.code).toBe(1);
+    expect(onMain.stdout).toMatch(/::error::Input 'gh-pages-branch' is 'main', the default branch/);
+    expect(git(bare, 'rev-parse', 'main')).toBe(tip);
+    const noRef = await runBuiltAction({ workspace: ws, eventName: 'push', event: pushEvent(), ref: '', inputs: { baseline: 'perf-history', comment: 'false' } });
+    expect(noRef.code).toBe(1);
+    expect(noRef.stdout).toMatch(/::error::The run has no branch \(GITHUB_REF is empty\)/);
+    expect(noRef.stdout + noRef.stderr).not.toMatch(/RangeError|    at /);
   });
 
   describe.skipIf(!hasTar)('with the Actions cache store', () => {
