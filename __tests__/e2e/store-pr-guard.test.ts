@@ -60,7 +60,7 @@ describe('the built action on pull-request events', () => {
     const noRef = await runBuiltAction({ workspace: ws, eventName: 'push', event: pushEvent(), ref: '', inputs: { baseline: 'perf-history', comment: 'false' } });
     expect(noRef.code).toBe(1);
     expect(noRef.stdout).toMatch(/::error::The run has no branch \(GITHUB_REF is empty\)/);
-    expect(noRef.stdout + noRef.stderr).not.toMatch(/RangeError|    at /);
+    expect(noRef.stdout + noRef.stderr).not.toMatch(/RangeError| {4}at /);
   });
 
   describe.skipIf(!hasTar)('with the Actions cache store', () => {

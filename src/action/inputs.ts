@@ -31,6 +31,7 @@ export interface ActionInputs {
  */
 export function branchName(input: string, name: string): string {
   const bad =
+    // eslint-disable-next-line no-control-regex -- git refuses control characters in ref names
     /\.\.|@\{|[\x00-\x20\x7f~^:?*[\\]|\/\/|^[-/]|[/.]$/.test(name) ||
     name === '' ||
     name === '@' ||
