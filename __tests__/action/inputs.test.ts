@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseInputs } from '../../src/action/inputs.js';
+import { spawnSync } from 'node:child_process';
+import { branchName, parseInputs } from '../../src/action/inputs.js';
 
 const from = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
@@ -26,5 +27,24 @@ describe('parseInputs', () => {
     );
     expect(() => parseInputs(from({ comment: 'maybe' }))).toThrow("Input 'comment' must be true or false; found 'maybe'.");
     expect(() => parseInputs(from({ history: '0' }))).toThrow("Input 'history' must be a whole number ≥ 1; found '0'.");
+  });
+
+  it('accepts exactly the gh-pages-branch names git accepts', () => {
+    const names = ['gh-pages', 'perf/data', 'v1.2', 'a@b', '', 'a..b', 'a b', 'x:y', 'a~1', 'a^', 'a?', 'a*', 'a[b', 'a\\b', '-x', '/x', 'x/', 'x.', 'a//b', '.hidden', 'a/.b', 'x.lock', 'a/b.lock/c', 'a@{1}', 'tab\tname'];
+    const hasGit = spawnSync('git', ['--version']).status === 0;
+    for (const name of names) {
+      const ours = (() => {
+        try {
+          return branchName('gh-pages-branch', name) === name;
+        } catch {
+          return false;
+        }
+      })();
+      const git = hasGit ? spawnSync('git', ['check-ref-format', '--branch', name]).status === 0 : ours;
+      expect({ name, ok: ours }).toEqual({ name, ok: git && name !== '' });
+    }
+    expect(() => parseInputs(from({ 'gh-pages-branch': 'a..b' }))).toThrow("Input 'gh-pages-branch' must be a valid git branch name");
+    // git reads a lone `@` as HEAD's branch: as a name of its own it is refused.
+    expect(() => branchName('gh-pages-branch', '@')).toThrow(/valid git branch name/);
   });
 });

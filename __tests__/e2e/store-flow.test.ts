@@ -4,13 +4,13 @@
  * Actions cache store against the loopback fake of the cache service.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullRequestEvent, pushEvent, runBuiltAction, type ActionRun } from '../helpers/action-process.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeCacheServer, type FakeCacheServer } from '../helpers/fake-cache-server.js';
-import type { Report } from '../../src/types.js';
+import { startGitHubServer, TOKENS, type GitHubServer } from '../helpers/github-server.js';
+import { bareHome, CONFIG, checkoutState, expectOk, git, pr, push, repoWithConfig, report, sha, workspaceWith } from '../helpers/store-flow.js';
 import { hasHttpBackend, startGitHttpServer } from '../store/git-http-server.js';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
@@ -18,69 +18,7 @@ const hasTar = spawnSync('tar', ['--version']).status === 0;
 if (!hasGit) console.warn('SKIP gh-pages store flow tests: the `git` CLI is missing (Debian package: git).');
 if (!hasTar) console.warn('SKIP Actions cache store flow test: `tar` is missing (Debian package: tar).');
 
-const CONFIG = { suites: [{ name: 'tiny', command: { noop: 'node -e 0' }, runs: 3, warmup: 0 }] };
 const DATA_FILE = 'benchmarks/main.json';
-const sha = (i: number) => String(i).repeat(40);
-
-/** An empty HOME: like a GitHub runner, git has no user identity configured. */
-const bareHome = () => mkdtempSync(join(tmpdir(), 'tp-home-'));
-
-/** git for the test's own setup and checks (with an identity of its own, never the action's env). */
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: 'pipe',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-  }).trim();
-}
-
-/** A bare `origin` and the user's checkout of it (the workspace) with the config committed on main. */
-function repoWithConfig(): { bare: string; ws: string } {
-  const root = mkdtempSync(join(tmpdir(), 'tp-flow-'));
-  const bare = join(root, 'origin.git');
-  const ws = join(root, 'work');
-  git(root, 'init', '--quiet', '--bare', '--initial-branch=main', bare);
-  git(root, 'clone', '--quiet', bare, ws);
-  writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify(CONFIG));
-  git(ws, 'add', 'performance-tracker.json');
-  git(ws, 'commit', '--quiet', '-m', 'config');
-  git(ws, 'push', '--quiet', 'origin', 'HEAD:main');
-  return { bare, ws };
-}
-
-/** What a user could notice in their checkout. */
-function checkoutState(ws: string) {
-  return {
-    status: git(ws, 'status', '--porcelain'),
-    head: git(ws, 'rev-parse', 'HEAD'),
-    worktrees: git(ws, 'worktree', 'list', '--porcelain'),
-    branches: git(ws, 'branch', '--list', '--all'),
-  };
-}
-
-function expectOk(run: ActionRun): void {
-  if (run.code !== 0) console.error(run.stdout, run.stderr);
-  expect(run.stdout).not.toMatch(/::error::/);
-  expect(run.code).toBe(0);
-}
-
-const push = (ws: string, i: number, inputs: Record<string, string>, env: Record<string, string>) =>
-  runBuiltAction({ workspace: ws, eventName: 'push', event: pushEvent(), inputs, env, sha: sha(i) });
-// The PR run's timings of `node -e 0` are noise on a loaded machine (a history of 3 close runs can
-// call it a regression): these tests check where the baseline comes from, not a verdict.
-const pr = (ws: string, inputs: Record<string, string>, env: Record<string, string>) =>
-  runBuiltAction({
-    workspace: ws,
-    eventName: 'pull_request',
-    event: pullRequestEvent(7),
-    inputs: { 'fail-on': 'never', ...inputs },
-    env,
-    ref: 'refs/pull/7/merge',
-    sha: 'b'.repeat(40),
-  });
-
-const report = (run: ActionRun) => JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as Report;
 
 describe.skipIf(!hasGit)('the built action with the gh-pages store (needs git)', () => {
   // Empty token: the store uses `origin` as it is (here a local path).
@@ -178,34 +116,74 @@ describe.skipIf(!hasGit)('the built action with the gh-pages store (needs git)',
   });
 });
 
-describe.skipIf(!hasTar)('the built action with the Actions cache store (needs tar, fake cache service)', () => {
+describe.skipIf(!hasTar)('the built action with the Actions cache store (needs tar, fake cache service and REST API)', () => {
   let fake: FakeCacheServer;
-  beforeAll(async () => (fake = await startFakeCacheServer()));
-  afterAll(() => fake?.close());
+  let gh: GitHubServer;
+  // A fresh cache service and API per test: each starts with no entries.
+  beforeEach(async () => {
+    fake = await startFakeCacheServer();
+    gh = await startGitHubServer({ caches: () => fake.listed() });
+  });
+  afterEach(async () => {
+    await fake?.close();
+    await gh?.close();
+  });
+  const inputs = { baseline: 'cache', comment: 'false', token: TOKENS.actions, history: '20' };
+  /** A job's environment: the services, and a RUNNER_TEMP of its own (entries do not depend on its path). */
+  const jobEnv = () => ({ ...fake.env, GITHUB_API_URL: gh.url, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'tp-runner-temp-')) });
 
   it('saves on push, and a PR restores and compares against it without saving', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'tp-ws-'));
-    writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify(CONFIG));
-    const inputs = { baseline: 'cache', comment: 'false' };
-    // Runner jobs share RUNNER_TEMP's path, and the cache version hashes the cached path.
-    const env = { ...fake.env, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'tp-runner-temp-')) };
-
+    const ws = workspaceWith();
     for (let i = 1; i <= 2; i++) {
-      const run = await push(ws, i, inputs, env);
+      const run = await push(ws, i, inputs, jobEnv());
       expectOk(run);
       expect(run.stdout).not.toMatch(/::warning::/);
-      expect(run.stdout).toContain('Recorded the run in Actions cache');
+      expect(run.stdout).toMatch(new RegExp(`Recorded the run in Actions cache, keys track-performance-main:(zstd|gzip)-${sha(i)}-`));
     }
     expect(fake.entries().map((e) => e.key)).toEqual([
-      expect.stringMatching(new RegExp(`^track-performance-main:${sha(1)}-`)),
-      expect.stringMatching(new RegExp(`^track-performance-main:${sha(2)}-`)),
+      expect.stringMatching(new RegExp(`^track-performance-main:(zstd|gzip)-${sha(1)}-`)),
+      expect.stringMatching(new RegExp(`^track-performance-main:(zstd|gzip)-${sha(2)}-`)),
     ]);
 
-    const run = await pr(ws, inputs, env);
+    const run = await pr(ws, inputs, jobEnv());
     expectOk(run);
     expect(run.stdout).toContain('Mode: pr');
     expect(report(run)).toMatchObject({ design: 'history', baseline: { runs: 2 } });
     expect(run.summary).toContain('2 runs of main from Actions cache');
     expect(fake.entries()).toHaveLength(2);
+    expect(gh.invalid).toEqual([]);
+  });
+
+  it('loses no run when 10 pushes run at once after 3 in turn, each job with its own RUNNER_TEMP', async () => {
+    // The engine uses as many baseline runs as the store loads, so the report counts every run kept.
+    const ws = workspaceWith({ ...CONFIG, compare: { history: 20 } });
+    const these = inputs;
+    const before = 0;
+    for (let i = 1; i <= 3; i++) expectOk(await push(ws, i, these, jobEnv()));
+    const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => push(ws, 4 + i, these, jobEnv())));
+    runs.forEach(expectOk);
+    expect(fake.entries().length - before).toBe(13);
+    const run = await pr(ws, these, jobEnv());
+    expectOk(run);
+    // Every run is loaded and used (the input and compare.history both allow 20).
+    expect(run.summary).toContain('13 runs of main from Actions cache');
+    expect(gh.invalid).toEqual([]);
+  });
+
+  it('refuses a push whose restore fails rather than save a shorter history', async () => {
+    const ws = workspaceWith();
+    const these = inputs;
+    for (let i = 1; i <= 2; i++) expectOk(await push(ws, i, these, jobEnv()));
+    const before = fake.entries().length;
+    fake.fault('download-500');
+    try {
+      const run = await push(ws, 3, these, jobEnv());
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/::error::Not saving to the Actions cache: 1 existing entry of main could not be restored/);
+    } finally {
+      fake.fault(undefined);
+    }
+    expect(fake.entries()).toHaveLength(before);
+    expect(report(await pr(ws, these, jobEnv()))).toMatchObject({ baseline: { runs: 2 } });
   });
 });

@@ -19,6 +19,7 @@ export const OPERATIONS = [
   'issues/update-comment',
   'repos/list-pull-requests-associated-with-commit',
   'pulls/list',
+  'actions/get-actions-cache-list',
 ];
 
 type Json = Record<string, unknown>;

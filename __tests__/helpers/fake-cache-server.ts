@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import type { ListedCache } from './github-server.js';
 
 export interface FakeEntry {
   id: number;
@@ -19,6 +20,8 @@ export interface FakeEntry {
   version: string;
   /** Order of finalization: the newest entry wins a prefix match. */
   seq: number;
+  /** When it was finalized (ISO 8601), as the REST listing shows it. */
+  createdAt?: string;
   finalized: boolean;
   data?: Buffer;
   blocks: Map<string, Buffer>;
@@ -30,8 +33,14 @@ export interface FakeCacheServer {
   env: Record<string, string>;
   /** Finalized entries, oldest first. */
   entries(): FakeEntry[];
+  /** The entries as GitHub's REST API lists them: pass to `startGitHubServer({ caches })`. */
+  listed(): ListedCache[];
+  /** Makes every later request of that kind fail (undefined: none): a restore's lookup, its download, or a garbage archive. */
+  fault(kind: Fault | undefined): void;
   close(): Promise<void>;
 }
+
+export type Fault = 'lookup-error' | 'download-500' | 'garbage-archive';
 
 const SERVICE = '/twirp/github.actions.results.api.v1.CacheService/';
 const TOKEN = 'fake-runtime-token';
@@ -40,6 +49,7 @@ const TOKEN = 'fake-runtime-token';
 export async function startFakeCacheServer(port = 0): Promise<FakeCacheServer> {
   const entries: FakeEntry[] = [];
   let seq = 0;
+  let fault: Fault | undefined;
   let url = '';
 
   const twirp: Record<string, (body: Record<string, unknown>) => [number, unknown]> = {
@@ -55,9 +65,13 @@ export async function startFakeCacheServer(port = 0): Promise<FakeCacheServer> {
       if (!e?.data) return [200, { ok: false, message: `no upload for ${String(key)}` }];
       e.finalized = true;
       e.seq = ++seq;
+      // Distinct and ordered even within one millisecond, as GitHub's listing sorts by it.
+      e.createdAt = new Date(Date.UTC(2026, 0, 1) + e.seq * 1000).toISOString();
       return [200, { ok: true, entry_id: String(e.id) }];
     },
     GetCacheEntryDownloadURL({ key, restore_keys, version }) {
+      // 501, which the client does not retry: a 500 fails the same way, after ~30 s of retries.
+      if (fault === 'lookup-error') return [501, { code: 'unimplemented', msg: 'injected fault' }];
       const ready = entries.filter((e) => e.finalized && e.version === version);
       for (const k of [key, ...((restore_keys as string[] | undefined) ?? [])].map(String)) {
         const newest = (xs: FakeEntry[]) => xs.sort((a, b) => b.seq - a.seq)[0];
@@ -89,6 +103,12 @@ export async function startFakeCacheServer(port = 0): Promise<FakeCacheServer> {
     const entry = blob && entries.find((e) => e.id === Number(blob[1]));
     if (!entry) return send(res, 404, { msg: 'no such blob' });
     if (req.method === 'PUT') return putBlob(entry, u, body, res);
+    if (req.method === 'GET' && entry.finalized && entry.data && fault === 'download-500') return send(res, 500, { msg: 'injected fault' });
+    if (req.method === 'GET' && entry.finalized && entry.data && fault === 'garbage-archive') {
+      const garbage = Buffer.from('this is not a tar archive '.repeat(40));
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': garbage.length });
+      return void res.end(garbage);
+    }
     if (req.method === 'GET' && entry.finalized && entry.data) {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': entry.data.length });
       return void res.end(entry.data);
@@ -102,6 +122,9 @@ export async function startFakeCacheServer(port = 0): Promise<FakeCacheServer> {
     url,
     env: { ACTIONS_CACHE_SERVICE_V2: '1', ACTIONS_RESULTS_URL: url, ACTIONS_RUNTIME_TOKEN: TOKEN },
     entries: listed,
+    listed: () =>
+      listed().map((e) => ({ id: e.id, key: e.key, version: e.version, ref: 'refs/heads/main', created_at: e.createdAt!, size_in_bytes: e.data?.length ?? 0 })),
+    fault: (kind) => void (fault = kind),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

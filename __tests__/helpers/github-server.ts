@@ -25,6 +25,8 @@ export interface TokenInfo {
   readOnly?: boolean;
   /** `GET /user` answers 403 for installation tokens such as GITHUB_TOKEN. */
   installation?: boolean;
+  /** Without `actions: read`, listing the Actions caches answers 403. */
+  noActionsRead?: boolean;
 }
 
 export const ACTIONS_BOT: GitHubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
@@ -38,7 +40,19 @@ export const TOKENS = {
   readOnly: 'ghs_loopbackReadOnlyToken',
   /** A personal access token of `octocat`. */
   octocat: 'ghp_loopbackOctocatToken',
+  /** A GITHUB_TOKEN whose job's `permissions:` leave out `actions: read`. */
+  noActionsRead: 'ghs_loopbackNoActionsReadToken',
 } as const;
+
+/** An Actions cache entry as the REST API lists it (the fake cache service's entries, shared). */
+export interface ListedCache {
+  id: number;
+  key: string;
+  version: string;
+  ref: string;
+  created_at: string;
+  size_in_bytes: number;
+}
 
 export interface StoredComment {
   id: number;
@@ -77,6 +91,8 @@ export interface GitHubServer {
 
 export interface ServerOptions {
   tokens?: Record<string, TokenInfo>;
+  /** The Actions cache entries `GET /repos/{owner}/{repo}/actions/caches` lists (e.g. `fakeCache.listed`). */
+  caches?: () => ListedCache[];
   /** GitHub's limit on comment bodies. */
   maxBodyLength?: number;
 }
@@ -133,6 +149,7 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
     [TOKENS.actions]: { user: ACTIONS_BOT, installation: true },
     [TOKENS.readOnly]: { user: ACTIONS_BOT, installation: true, readOnly: true },
     [TOKENS.octocat]: { user: OCTOCAT },
+    [TOKENS.noActionsRead]: { user: ACTIONS_BOT, installation: true, noActionsRead: true },
     ...opts.tokens,
   };
   const maxBody = opts.maxBodyLength ?? 65_536;
@@ -233,6 +250,17 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
       const p = c.request.params as P;
       const list = (pulls.get(`${p.owner}/${p.repo}`) ?? []).filter((x) => x.headSha === p.commit_sha && !x.fork);
       return paginate(list.map((x) => pullJson(p.owner!, p.repo!, x)), c, u);
+    },
+    'actions/get-actions-cache-list': (c, who, u) => {
+      if (who.noActionsRead) return error(403, 'Resource not accessible by integration');
+      const q = c.request.query as P;
+      // GitHub matches `key` as a prefix and `ref` exactly.
+      const list = (opts.caches?.() ?? []).filter((e) => (!q.key || e.key.startsWith(q.key)) && (!q.ref || e.ref === q.ref));
+      const field = q.sort === 'size_in_bytes' ? 'size_in_bytes' : 'created_at';
+      const sign = q.direction === 'asc' ? 1 : -1;
+      list.sort((a, b) => sign * (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id - b.id));
+      const page = paginate(list, c, u);
+      return { ...page, body: { total_count: list.length, actions_caches: page.body } };
     },
     'pulls/list': (c, _w, u) => {
       const p = c.request.params as P;

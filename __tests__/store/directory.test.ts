@@ -64,6 +64,19 @@ describe('directory store', () => {
     expect((await createStore({ kind: 'directory', dir }).load('main'))!.map((r) => r.commit)).toEqual(['c1', 'c2', 'c3']);
   });
 
+  it('never saves from a PR-triggered event, and creates nothing', async () => {
+    const dir = join(await tempDir(), 'store');
+    process.env.GITHUB_EVENT_NAME = 'pull_request';
+    try {
+      await expect(createStore({ kind: 'directory', dir }).save(makeRun('c1', at(0)), 'refs/pull/1/merge')).rejects.toThrow(
+        /Not saving a baseline to directory .*pull_request event.*never writes the baseline/,
+      );
+    } finally {
+      delete process.env.GITHUB_EVENT_NAME;
+    }
+    await expect(readdir(dir)).rejects.toThrow(/ENOENT/);
+  });
+
   it('loses no run when 10 processes save at once', async () => {
     const dir = await tempDir();
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => runWriter(['directory', dir, String(i)])));

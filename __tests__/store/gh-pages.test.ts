@@ -101,6 +101,18 @@ describe.skipIf(!hasGit)('gh-pages store (needs git)', () => {
     expect(git(origin, 'cat-file', 'blob', 'gh-pages:benchmarks/main.json')).toBe(bytes);
   });
 
+  it('never pushes from a PR-triggered event', async () => {
+    process.env.GITHUB_EVENT_NAME = 'pull_request';
+    try {
+      await expect(createStore({ kind: 'gh-pages', repoDir: checkout }).save(makeRun('c1', at(0)), 'main')).rejects.toThrow(
+        /Not saving a baseline to gh-pages branch gh-pages: .*pull_request event/,
+      );
+    } finally {
+      delete process.env.GITHUB_EVENT_NAME;
+    }
+    expect(git(origin, 'branch', '--list')).not.toContain('gh-pages');
+  });
+
   it('never shows the token, even in a failure', async () => {
     git(checkout, 'remote', 'set-url', 'origin', join(checkout, 'no-such-repo.git'));
     const err = await createStore({ kind: 'gh-pages', repoDir: checkout, token: TOKEN })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseHistory, serializeHistory } from '../../src/store/codec.js';
 import { emptyHistory, insertRun, toRuns } from '../../src/store/history.js';
 import { at, bench, HOSTILE, makeRun } from './make-run.js';
 
@@ -48,5 +49,28 @@ describe('history columns', () => {
     insertRun(doc, makeRun('c2', at(1), [bench('a', 5, { unit: 'ops/s', direction: 'bigger' })]));
     expect(doc.benchmarks['suite/a']!.value).toEqual([null, 5]);
     expect(doc.entries).toHaveLength(2);
+  });
+});
+
+describe('sparse runs', () => {
+  const heap = (v: number) => ({ heapUsed: { unit: 'B' as const, direction: 'smaller' as const, value: v } });
+
+  it('pads every column of a benchmark a run lacks, its metrics too, so the file reads back', () => {
+    const doc = emptyHistory('main');
+    insertRun(doc, makeRun('c1', at(0), [bench('a', 1, { metrics: heap(10) }), bench('b', 2, { metrics: heap(20) })]));
+    insertRun(doc, makeRun('c2', at(1), [bench('a', 3, { metrics: heap(30) })])); // b failed or was renamed
+    insertRun(doc, makeRun('c3', at(2), [bench('c', 4)])); // a new benchmark, a absent
+    insertRun(doc, makeRun('c0', at(-1), [bench('b', 5, { metrics: heap(50) })])); // an older run, inserted before
+    const n = doc.entries.length;
+    for (const s of Object.values(doc.benchmarks))
+      for (const series of [s, ...Object.values(s.metrics ?? {})])
+        for (const col of [series.value, series.samples, ...Object.values(series.stats)]) expect(col).toHaveLength(n);
+    const back = toRuns(parseHistory(serializeHistory(doc), 'main.json'));
+    expect(back.map((r) => r.benchmarks.map((b) => `${b.name}=${b.value}/${b.metrics?.heapUsed?.value ?? '-'}`))).toEqual([
+      ['b=5/50'],
+      ['a=1/10', 'b=2/20'],
+      ['a=3/30'],
+      ['c=4/-'],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey, cacheKeyPrefix } from '../../src/store/cache.js';
+import { cacheKey, cacheKeyPrefix, entryPrefix, runOfKey } from '../../src/store/cache-entries.js';
 import { branchToken, historyFileName } from '../../src/store/layout.js';
 import { at, makeRun } from './make-run.js';
 
@@ -15,11 +15,21 @@ describe('branch names in files and keys', () => {
     const b = branchToken(long('b'));
     expect(a).not.toBe(b);
     expect(a.length).toBeLessThanOrEqual(200);
-    expect(cacheKey('track-performance', long('a'), makeRun('f'.repeat(40), at(0))).length).toBeLessThanOrEqual(512);
+    expect(cacheKey('track-performance', long('a'), 'win-gzip', makeRun('f'.repeat(40), at(0))).length).toBeLessThanOrEqual(512);
   });
 
   it('never lets one branch prefix match another branch', () => {
     expect(cacheKeyPrefix('p', 'main-2').startsWith(cacheKeyPrefix('p', 'main'))).toBe(false);
-    expect(cacheKey('p', 'main:x', makeRun('c', at(0))).startsWith(cacheKeyPrefix('p', 'main'))).toBe(false);
+    expect(cacheKey('p', 'main:x', 'zstd', makeRun('c', at(0))).startsWith(cacheKeyPrefix('p', 'main'))).toBe(false);
+  });
+});
+
+describe('cache keys name their run', () => {
+  it('gives back the commit and time a key was saved for', () => {
+    const run = makeRun('f'.repeat(40), at(5));
+    const prefix = entryPrefix('p', 'main', 'zstd');
+    expect(runOfKey(cacheKey('p', 'main', 'zstd', run), prefix)).toEqual({ commit: run.commit, time: Date.parse(run.timestamp) });
+    expect(runOfKey(cacheKey('p', 'main', 'zstd', { ...run, commit: undefined }), prefix)).toEqual({ commit: undefined, time: Date.parse(run.timestamp) });
+    expect(runOfKey(cacheKey('p', 'main', 'gzip', run), prefix)).toBeUndefined();
   });
 });

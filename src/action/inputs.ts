@@ -24,6 +24,22 @@ export interface ActionInputs {
   abTimeBudget: number;
 }
 
+/**
+ * `name` when it is a valid branch name by git's rules (`git check-ref-format --branch`):
+ * no `..`, `@{`, control characters, spaces or any of `~^:?*[\`; no component that starts with
+ * `.` or ends with `.lock`; not `@`, and no leading `-` or `/`, trailing `/` or `.`, or `//`.
+ */
+export function branchName(input: string, name: string): string {
+  const bad =
+    // eslint-disable-next-line no-control-regex -- git refuses control characters in ref names
+    /\.\.|@\{|[\x00-\x20\x7f~^:?*[\\]|\/\/|^[-/]|[/.]$/.test(name) ||
+    name === '' ||
+    name === '@' ||
+    name.split('/').some((c) => c.startsWith('.') || c.endsWith('.lock'));
+  if (bad) throw new ConfigError(`Input '${input}' must be a valid git branch name (as \`git check-ref-format --branch\` accepts); found '${name}'.`, undefined, input);
+  return name;
+}
+
 /** Reads and checks the inputs through `get` (core.getInput in the action). Pure. */
 export function parseInputs(get: (name: string) => string): ActionInputs {
   const text = (name: string, fallback: string): string => get(name).trim() || fallback;
@@ -55,7 +71,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     commentId: text('comment-id', DEFAULT_MARKER_ID),
     mode: oneOf('mode', MODES, 'auto'),
     reportFile: text('report-file', ''),
-    ghPagesBranch: text('gh-pages-branch', 'gh-pages'),
+    ghPagesBranch: branchName('gh-pages-branch', text('gh-pages-branch', 'gh-pages')),
     dataDir: text('data-dir', 'benchmarks'),
     history: count('history', 10, 1),
     abBase: text('ab-base', ''),

@@ -47,8 +47,15 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
   log.info(`Mode: ${mode} (event ${facts.eventName}${inputs.mode === 'auto' ? '' : ', forced by input'}).`);
   if (mode === 'comment') return commentFlow(run);
 
-  const config = await loadConfig(resolve(env.workspace, inputs.config));
   const branch = branchOf(facts.ref);
+  if (!branch) throw new ConfigError('The run has no branch (GITHUB_REF is empty): set it, or run on a push or pull_request event.');
+  if (inputs.baseline === 'gh-pages' && inputs.ghPagesBranch === facts.defaultBranch)
+    throw new ConfigError(
+      `Input 'gh-pages-branch' is '${inputs.ghPagesBranch}', the default branch: history commits would land on it. Name a branch of its own, such as gh-pages.`,
+      undefined,
+      'gh-pages-branch',
+    );
+  const config = await loadConfig(resolve(env.workspace, inputs.config));
   const req: TrackRequest = {
     config,
     workspace: env.workspace,

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { importFile } from '../bench/importers/index.js';
-import { createStore, type Store } from '../store/index.js';
+import { createStore, type Store, type Warn } from '../store/index.js';
 import type { RunFile } from '../types.js';
 
 /** Where baselines are read from and recorded to, as the `baseline` input names it. */
@@ -21,8 +21,8 @@ export interface LoadedBaseline {
 }
 
 /** The store behind a spec, or undefined when the spec names run files (read-only). */
-async function storeFor(spec: BaselineSpec): Promise<Store | undefined> {
-  if (spec.source === 'cache') return createStore({ kind: 'cache', history: spec.history });
+async function storeFor(spec: BaselineSpec, warn?: Warn): Promise<Store | undefined> {
+  if (spec.source === 'cache') return createStore({ kind: 'cache', history: spec.history, token: spec.token, ...(warn && { warn }) });
   if (spec.source === 'gh-pages')
     return createStore({
       kind: 'gh-pages',
@@ -30,10 +30,11 @@ async function storeFor(spec: BaselineSpec): Promise<Store | undefined> {
       branch: spec.ghPagesBranch,
       dataDir: spec.dataDir,
       token: spec.token,
+      warn,
     });
   const paths = splitPaths(spec.source, spec.workspace);
   // One path that is not an existing file is a directory store (created on the first save).
-  if (paths.length === 1 && !(await isFile(paths[0]!))) return createStore({ kind: 'directory', dir: paths[0]! });
+  if (paths.length === 1 && !(await isFile(paths[0]!))) return createStore({ kind: 'directory', dir: paths[0]!, warn });
   return undefined;
 }
 
@@ -44,8 +45,9 @@ export interface BaselineSource {
   load(branch: string): Promise<LoadedBaseline | undefined>;
 }
 
-export async function openBaseline(spec: BaselineSpec): Promise<BaselineSource> {
-  const store = await storeFor(spec);
+/** Opens the source `spec` names; `warn` (default stderr, or core.warning for the cache) gets the stores' warnings. */
+export async function openBaseline(spec: BaselineSpec, warn?: Warn): Promise<BaselineSource> {
+  const store = await storeFor(spec, warn);
   if (store)
     return {
       store,

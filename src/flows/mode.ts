@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { isPullRequestEvent } from '../store/index.js';
 
 /**
  * Which flow a run takes. `pr`: benchmark, compare, comment, gate — never writes the baseline.
@@ -17,17 +18,27 @@ export interface EventFacts {
   defaultBranch?: string;
 }
 
-/** The flow for an event when the `mode` input is `auto`. */
+/**
+ * The flow for an event: `requested` unless `auto`. Refused before anything runs, whatever
+ * `mode` says: `pull_request_target` (it runs with secrets and a write token, so benchmarking
+ * the PR's code there would hand both to untrusted code), and `baseline` on any PR-triggered
+ * event (a PR's run never writes the baseline).
+ */
 export function pickMode(requested: Mode | 'auto', event: EventFacts): Mode {
+  if (event.eventName === 'pull_request_target')
+    throw new ConfigError(
+      `track-performance does not run under pull_request_target, in any mode (it would run untrusted PR code with a write token${requested === 'auto' ? '' : `; mode '${requested}' does not change that`}). ` +
+        'Run it on pull_request, and post the comment from a workflow_run job (see the README, "Fork pull requests").',
+    );
+  if (requested === 'baseline' && isPullRequestEvent(event.eventName))
+    throw new ConfigError(
+      `Input 'mode' is 'baseline', but this run was triggered by a ${event.eventName} event: a pull request never writes the baseline ` +
+        "(its code is not the branch's yet). Record baselines on push to the default branch; use mode 'pr' or 'auto' here.",
+      undefined,
+      'mode',
+    );
   if (requested !== 'auto') return requested;
   switch (event.eventName) {
-    case 'pull_request_target':
-      // That event runs with secrets and a write token: benchmarking the PR's code there would
-      // hand both to untrusted code.
-      throw new ConfigError(
-        'track-performance does not benchmark under pull_request_target (it would run untrusted PR code with a write token). ' +
-          'Run it on pull_request, and post the comment from a workflow_run job (see the README, "Fork pull requests").',
-      );
     case 'pull_request':
     case 'merge_group':
       return 'pr';

@@ -49,7 +49,7 @@ export async function compareWithBaseline(
   run: RunFile,
   source?: BaselineSource,
 ): Promise<TrackOutcome> {
-  const loaded = await (source ?? (await openBaseline(req.baseline))).load(req.git.baseBranch);
+  const loaded = await (source ?? (await openBaseline(req.baseline, (m) => req.log.warning(m)))).load(req.git.baseBranch);
   // Where the baseline came from is the report's (its design line), so a fork's companion run keeps it.
   const notes: string[] = [];
   if (!loaded)
@@ -67,7 +67,7 @@ export async function compareWithBaseline(
 
 /** A push to the default branch: compare with the previous baseline (for the record), then store the run. */
 export async function recordBaseline(req: TrackRequest, run: RunFile): Promise<TrackOutcome> {
-  const source = await openBaseline(req.baseline);
+  const source = await openBaseline(req.baseline, (m) => req.log.warning(m));
   const outcome = await compareWithBaseline(req, run, source);
   const store = source.store;
   if (!store) {

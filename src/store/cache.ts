@@ -1,94 +1,113 @@
 /**
- * History in the GitHub Actions cache. Entries are immutable, so every save goes under a new
- * key `<prefix>-<branch>:<commit>-<time>` and a load restores the newest entry whose key starts
- * with `<prefix>-<branch>:`. Each entry holds the last `history` runs, so the history comes from
- * the cache alone. A failed restore or save is a warning, never a failure (the toolkit's way).
- * Saves run on pushes only; pull requests read, and anything they would keep belongs under
- * another prefix so it can never shadow the baseline.
+ * History in the GitHub Actions cache. Entries are immutable and a restore returns one entry, so
+ * each save goes under a new key (`cacheKey`) holding the whole history, and a reader merges:
+ * it lists the branch's entries through the REST API (`actions: read`), restores the newest, then
+ * every listed entry whose own run the merge still lacks, and takes the union. Concurrent pushes
+ * thus lose no run: each entry holds at least its own, and the next reader merges them all.
+ * Without the listing only the newest entry is read, with a warning saying what that loses.
+ * A save whose restores failed is refused: it would store a history shorter than the cache holds.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { RunFile } from '../types.js';
-import { readIfExists } from './directory.js';
-import { branchToken } from './layout.js';
-import { HistoryText } from './record.js';
+import { StoreError } from '../errors.js';
+import { listEntryKeys, cacheFlavour, cacheKey, entryPrefix, runOfKey, cacheKeyPrefix } from './cache-entries.js';
+import { restoreEntry, restoreLegacy, saveEntry } from './cache-io.js';
+import { parseHistory, serializeHistory } from './codec.js';
+import { emptyHistory, insertRun, mergeHistory, toRuns, type HistoryDoc } from './history.js';
+import { refuseOnPullRequest } from './guard.js';
+import { applyRetention } from './retention.js';
 import type { CacheOptions, Store } from './types.js';
 
-const FILE = 'history.json';
+export { cacheKey, cacheKeyPrefix } from './cache-entries.js';
 
-/**
- * The cache client, loaded on first use: importing it costs what no other store should pay.
- * Bundled, it is dist/actions-cache.js beside the action (src/store/actions-cache.ts); from source, the package.
- */
-function toolkit(): Promise<typeof import('@actions/cache')> {
-  // webpackIgnore: ncc must neither inline it (parsed at every start) nor emit a chunk.
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return import(/* webpackIgnore: true */ '@actions/cache');
-  // A path, not `new URL('./…', import.meta.url)`, which webpack would take for an asset to emit.
-  return import(/* webpackIgnore: true */ pathToFileURL(join(dirname(here), 'actions-cache.js')).href) as Promise<typeof import('@actions/cache')>;
-}
-
-/** The key prefix that every entry of `branch` starts with (the branch token has no `:`, so the `:` ends it). */
-export function cacheKeyPrefix(prefix: string, branch: string): string {
-  return `${prefix}-${branchToken(branch)}:`;
-}
-
-/** A unique key for `run` on `branch`. */
-export function cacheKey(prefix: string, branch: string, run: RunFile): string {
-  const time = Date.parse(run.timestamp);
-  return `${cacheKeyPrefix(prefix, branch)}${run.commit ?? 'nocommit'}-${(Number.isNaN(time) ? Date.now() : time).toString(36)}`;
+interface Gathered {
+  doc: HistoryDoc | undefined;
+  /** Entries that exist but could not be read: a save now would drop their runs. */
+  failed: string[];
 }
 
 /** A store in the Actions cache. */
 export function cacheStore(o: CacheOptions = {}): Store {
   const prefix = o.keyPrefix ?? 'track-performance';
   const keep = o.history ?? 20;
-  // The cache version hashes the paths: the same directory must be used by every job.
-  const dir = o.dir ?? join(process.env.RUNNER_TEMP || tmpdir(), 'track-performance-cache');
+  const root = o.dir ?? (process.env.RUNNER_TEMP || tmpdir());
   const warn = o.warn ?? (async (m: string) => (await import(/* webpackMode: "eager" */ '@actions/core')).warning(m));
-  const file = join(dir, FILE);
-  const history = new HistoryText();
+  const info = o.info ?? (async (m: string) => (await import(/* webpackMode: "eager" */ '@actions/core')).info(m));
+  const note = (m: string) => void warn(m);
+  let flavour: string | undefined;
+  let lastKey: string | undefined;
+  const flavourOf = () => (flavour ??= o.flavour ?? cacheFlavour());
+  const prefixOf = (branch: string) => entryPrefix(prefix, branch, flavourOf());
+  const parse = (text: string, key: string) => parseHistory(text, `history.json of cache entry ${key}`, note);
 
-  /** Restores the newest entry of `branch` into `dir`; the file's text, or undefined when none. */
-  async function restore(branch: string): Promise<{ text: string; key: string } | undefined> {
-    await mkdir(dir, { recursive: true });
-    await rm(file, { force: true }); // never the directory: it may be the user's
-
-    let key: string | undefined;
-    try {
-      key = await (await toolkit()).restoreCache([dir], cacheKeyPrefix(prefix, branch));
-    } catch (e) {
-      await warn(`Restoring the baseline from the Actions cache failed: ${(e as Error).message}`);
-      return undefined;
+  /** Every listed entry's runs, merged; the newest entry alone when the entries cannot be listed. */
+  async function gather(branch: string): Promise<Gathered> {
+    const keyPrefix = prefixOf(branch);
+    lastKey = `${keyPrefix}…`;
+    const listing = await listEntryKeys(keyPrefix, keep, o);
+    if ('error' in listing) {
+      await warn(
+        `Cannot list the Actions cache entries ${keyPrefix}… (${listing.error}): reading only the newest one. Runs that concurrent pushes saved ` +
+          'in other entries are missing from this history, and a save now leaves them out of the newest entry. Give the job `permissions: actions: read` ' +
+          '(with the `token` input) so that every entry is merged.',
+      );
+      const got = await restoreEntry(root, keyPrefix, false);
+      if (got && 'failed' in got) return { doc: undefined, failed: [`${keyPrefix}… (${got.failed})`] };
+      return { doc: got ? parse(got.text, got.key) : await legacy(branch), failed: [] };
     }
-    const text = key === undefined ? undefined : await readIfExists(file);
-    return key === undefined || text === undefined ? undefined : { text, key };
+    let doc: HistoryDoc | undefined;
+    const failed: string[] = [];
+    for (const key of listing.keys) {
+      const r = runOfKey(key, keyPrefix);
+      if (doc && r && doc.entries.some((e) => e.commit === r.commit && Date.parse(e.timestamp) === r.time)) continue;
+      const got = await restoreEntry(root, key, true);
+      if (!got || 'failed' in got) {
+        failed.push(got ? `${key}: ${got.failed}` : key);
+        break; // the service is failing: asking for the older entries would only repeat it
+      } else doc = doc ? mergeHistory(doc, parse(got.text, key)) : parse(got.text, key);
+    }
+    return { doc: doc ?? (listing.keys.length ? undefined : await legacy(branch)), failed };
+  }
+
+  /** A 0.1.0 entry, read once when no entry of this layout exists; the next save carries it over. */
+  async function legacy(branch: string): Promise<HistoryDoc | undefined> {
+    const got = await restoreLegacy(cacheKeyPrefix(prefix, branch));
+    return got && parse(got.text, got.key);
   }
 
   return {
-    describe: () => `Actions cache, keys ${prefix}-<branch>:`,
+    describe: () => `Actions cache, keys ${lastKey ?? `${prefix}-<branch>:…`}`,
     async load(branch, limit) {
-      const got = await restore(branch);
-      return got && history.newestRuns(got.text, `${FILE} of cache entry ${got.key}`, limit);
+      const { doc, failed } = await gather(branch);
+      if (failed.length)
+        await warn(`${failed.length} Actions cache entr${failed.length === 1 ? 'y' : 'ies'} could not be restored, so the baseline lacks their runs: ${failed.join('; ')}.`);
+      const n = doc?.entries.length ?? 0;
+      const from = limit === undefined ? 0 : Math.max(0, n - Math.max(0, limit));
+      if (!doc || from >= n) {
+        if (!doc && !failed.length)
+          await info(
+            `No Actions cache entry ${prefixOf(branch)}… found. Entries are bound to the archived path and compression: ` +
+              'runners without zstd, or on another OS, do not see each other\'s entries; a push to the branch records one.',
+          );
+        return undefined;
+      }
+      return toRuns(doc, Array.from({ length: n - from }, (_, i) => from + i));
     },
     async save(run, branch) {
-      // A PR's entries are visible only to that PR: saving one would be wasted at best, and a
-      // baseline must come from the branch itself. The flows never ask; this is the last guard.
-      if (process.env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
-        return void (await warn('Not saving a baseline to the Actions cache from a pull_request event.'));
-      const got = await restore(branch);
-      const text = history.appendRun(got?.text, `${FILE} of cache entry ${got?.key}`, run, branch, {
-        raw: keep,
-        recent: keep,
-        dailyDays: 0,
-        weeklyWeeks: 0,
-      });
-      await writeFile(file, text);
-      const key = cacheKey(prefix, branch, run);
+      // A PR's entries are visible only to that PR, and a baseline must come from the branch
+      // itself. The flows never ask; this is the last guard.
+      refuseOnPullRequest('the Actions cache');
+      const { doc, failed } = await gather(branch);
+      if (failed.length)
+        throw new StoreError(
+          `Not saving to the Actions cache: ${failed.length} existing entr${failed.length === 1 ? 'y' : 'ies'} of ${branch} could not be restored (${failed.join('; ')}), ` +
+            'and a new entry without their runs would shorten the history. Nothing was saved; re-run the job when the cache service answers.',
+        );
+      const next = insertRun(doc ?? emptyHistory(branch), run);
+      const text = serializeHistory(applyRetention(next, { raw: keep, recent: keep, dailyDays: 0, weeklyWeeks: 0 }));
+      const key = cacheKey(prefix, branch, flavourOf(), run);
+      lastKey = key;
       try {
-        const id = await (await toolkit()).saveCache([dir], key);
+        const id = await saveEntry(root, key, text);
         if (id === -1) await warn(`The Actions cache did not save ${key} (the key exists already, or the service refused it).`);
       } catch (e) {
         await warn(`Saving the baseline to the Actions cache failed: ${(e as Error).message}`);

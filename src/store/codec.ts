@@ -15,8 +15,11 @@ import { emptyHistory, HISTORY_SCHEMA_VERSION, insertRun, STAT_KEYS, type Histor
  */
 const KEEP = 'The file was left unchanged: repair it, or delete it to start a new history.';
 
-/** Parses a history file; throws StoreError naming `file` and what was expected. */
-export function parseHistory(text: string, file: string): HistoryDoc {
+/**
+ * Parses a history file; throws StoreError naming `file` and what was expected. A known defect of
+ * older writers is repaired in memory and reported through `note`; the next save writes it whole.
+ */
+export function parseHistory(text: string, file: string, note?: (message: string) => void): HistoryDoc {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -28,7 +31,15 @@ export function parseHistory(text: string, file: string): HistoryDoc {
     throw fail(file, 'is not a track-performance history file (expected "tool": "track-performance" and "kind": "history")');
   const version = data.schemaVersion;
   if (version === 1) return migrateV1(data, file);
-  if (version === HISTORY_SCHEMA_VERSION) return validateV2(data, file);
+  if (version === HISTORY_SCHEMA_VERSION) {
+    const repaired = repairShortMetrics(data);
+    if (repaired)
+      note?.(
+        `History file ${file}: ${repaired} metric column${repaired === 1 ? ' was' : 's were'} shorter than its runs (written by track-performance 0.1.0 when a run lacked a benchmark); ` +
+          'repaired on read with empty cells for those runs. The next save writes the file whole.',
+      );
+    return validateV2(data, file);
+  }
   if (typeof version === 'number' && Number.isInteger(version) && version > HISTORY_SCHEMA_VERSION)
     throw fail(file, `has schemaVersion ${version}, written by a newer track-performance; this version reads 1 to ${HISTORY_SCHEMA_VERSION}. Upgrade track-performance`);
   throw fail(file, `has schemaVersion ${JSON.stringify(version)}; expected an integer from 1 to ${HISTORY_SCHEMA_VERSION}`);
@@ -85,6 +96,45 @@ function validateV2(data: Record<string, unknown>, file: string): HistoryDoc {
     }
   }
   return data as unknown as HistoryDoc;
+}
+
+/**
+ * 0.1.0 padded an absent benchmark's own columns but not its metrics'. So a metric column is short
+ * by exactly the runs, after the metric first appeared, that lacked the benchmark: the last `k`
+ * positions where the benchmark's value is null. Pads there (mutating `data`) when that
+ * reconstruction is consistent (the metric is null wherever its benchmark is); anything else is
+ * left for validation to refuse. Returns how many metric series were repaired.
+ */
+function repairShortMetrics(data: Record<string, unknown>): number {
+  if (!Array.isArray(data.entries) || !isObject(data.benchmarks)) return 0;
+  const n = data.entries.length;
+  let repaired = 0;
+  for (const s of Object.values(data.benchmarks)) {
+    if (!isObject(s) || !Array.isArray(s.value) || s.value.length !== n || !isObject(s.metrics)) continue;
+    const absent = s.value.flatMap((v: unknown, i) => (v === null ? [i] : []));
+    for (const ms of Object.values(s.metrics)) {
+      if (!isObject(ms) || !Array.isArray(ms.value) || !Array.isArray(ms.samples) || !isObject(ms.stats)) continue;
+      const k = n - ms.value.length;
+      const columns = [ms.value, ms.samples, ...Object.values(ms.stats)];
+      if (k <= 0 || k > absent.length || columns.some((c) => !Array.isArray(c) || c.length !== n - k)) continue;
+      const pads = new Set(absent.slice(absent.length - k));
+      const padded = columns.map((c) => padAt(c as unknown[], pads, n));
+      if (absent.some((i) => padded[0]![i] !== null)) continue; // not the known shape: refuse below
+      ms.value = padded[0];
+      ms.samples = padded[1];
+      Object.keys(ms.stats).forEach((key, j) => ((ms.stats as Record<string, unknown>)[key] = padded[j + 2]));
+      repaired++;
+    }
+  }
+  return repaired;
+}
+
+/** `col` grown to `n` cells with null at the positions in `pads`. */
+function padAt(col: unknown[], pads: Set<number>, n: number): unknown[] {
+  const out: unknown[] = [];
+  let from = 0;
+  for (let i = 0; i < n; i++) out.push(pads.has(i) ? null : col[from++]);
+  return out;
 }
 
 function checkSeries(s: unknown, n: number, at: string, file: string): asserts s is Series {

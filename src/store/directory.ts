@@ -8,13 +8,14 @@ import { withLock } from './file-lock.js';
 import { historyFileName } from './layout.js';
 import { HistoryText } from './record.js';
 import type { Retention } from './retention.js';
-import type { Store } from './types.js';
+import { refuseOnPullRequest } from './guard.js';
+import { stderrWarn, type Store, type Warn } from './types.js';
 
 /** A store in `dir` (created on the first save). */
-export function directoryStore(dir: string, retention?: Retention): Store {
+export function directoryStore(dir: string, retention?: Retention, warn: Warn = stderrWarn): Store {
   const root = resolve(dir);
   const fileOf = (branch: string) => join(root, historyFileName(branch));
-  const history = new HistoryText();
+  const history = new HistoryText((m) => void warn(m));
   return {
     describe: () => `directory ${root}`,
     async load(branch, limit) {
@@ -23,6 +24,7 @@ export function directoryStore(dir: string, retention?: Retention): Store {
       return text === undefined ? undefined : history.newestRuns(text, file, limit);
     },
     async save(run: RunFile, branch: string) {
+      refuseOnPullRequest(`directory ${root}`);
       const file = fileOf(branch);
       await mkdir(root, { recursive: true });
       await withLock(`${file}.lock`, async () => {

@@ -12,7 +12,8 @@ import type { RunFile } from '../types.js';
 import { gitIn, type Git } from './git.js';
 import { historyFileName } from './layout.js';
 import { HistoryText } from './record.js';
-import type { GhPagesOptions, Store } from './types.js';
+import { refuseOnPullRequest } from './guard.js';
+import { stderrWarn, type GhPagesOptions, type Store } from './types.js';
 
 /** Stderr of a push that lost a race (retry after refetching) rather than failed for good. */
 const REJECTED = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info/i;
@@ -24,7 +25,8 @@ export function ghPagesStore(o: GhPagesOptions): Store {
   const maxRetries = o.maxRetries ?? 10;
   const pathOf = (branch: string) => (dataDir ? `${dataDir}/${historyFileName(branch)}` : historyFileName(branch));
   const label = (path: string) => `${path} on branch ${pagesBranch}`;
-  const history = new HistoryText();
+  const warn = o.warn ?? stderrWarn;
+  const history = new HistoryText((m) => void warn(m));
 
   return {
     describe: () => `gh-pages branch ${pagesBranch}, dir ${dataDir || '.'}/`,
@@ -34,8 +36,9 @@ export function ghPagesStore(o: GhPagesOptions): Store {
         const text = tip && (await readAt(git, tip, pathOf(branch)));
         return text === undefined ? undefined : history.newestRuns(text, label(pathOf(branch)), limit);
       }),
-    save: (run: RunFile, branch: string) =>
-      inTempRepo(o, async (git, url) => {
+    async save(run: RunFile, branch: string) {
+      refuseOnPullRequest(`gh-pages branch ${pagesBranch}`);
+      return inTempRepo(o, async (git, url) => {
         const path = pathOf(branch);
         for (let attempt = 0; attempt <= maxRetries; attempt++) {
           const tip = await fetchTip(git, url, pagesBranch);
@@ -51,7 +54,8 @@ export function ghPagesStore(o: GhPagesOptions): Store {
         throw new StoreError(
           `Pushing to branch ${pagesBranch} was rejected ${maxRetries + 1} times (other jobs kept pushing first); the run was not recorded. Raise maxRetries or re-run the job.`,
         );
-      }),
+      });
+    },
   };
 }
 

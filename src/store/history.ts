@@ -88,7 +88,13 @@ export function insertRun(doc: HistoryDoc, run: RunFile): HistoryDoc {
       insertMetric(ms, given, at);
     }
   }
-  for (const [id, s] of Object.entries(doc.benchmarks)) if (!seen.has(id)) insertAbsent(s, at);
+  // A benchmark this run lacks (renamed, failed, another suite or config) gets an explicit null
+  // cell in every column it owns, its metrics' too, so all columns stay as long as `entries`.
+  for (const [id, s] of Object.entries(doc.benchmarks)) {
+    if (seen.has(id)) continue;
+    insertAbsent(s, at);
+    for (const ms of Object.values(s.metrics ?? {})) insertAbsent(ms, at);
+  }
   return doc;
 }
 
@@ -214,4 +220,10 @@ function selectSeries(s: Series, keep: number[]): void {
   s.value = keep.map((i) => s.value[i]!);
   s.samples = keep.map((i) => s.samples[i]!);
   for (const k of Object.keys(s.stats) as StatKey[]) s.stats[k] = keep.map((i) => s.stats[k]![i]!);
+}
+
+/** Adds to `into` every run of `from` it lacks (by `entryKey`): the union of two histories. Mutates and returns `into`. */
+export function mergeHistory(into: HistoryDoc, from: HistoryDoc): HistoryDoc {
+  for (const run of toRuns(from)) insertRun(into, run);
+  return into;
 }

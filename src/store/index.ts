@@ -13,12 +13,13 @@ export { DEFAULT_RETENTION, applyRetention, keptIndexes, maxEntries } from './re
 export { HISTORY_SCHEMA_VERSION, type HistoryDoc } from './history.js';
 export { parseHistory, serializeHistory } from './codec.js';
 export { historyFileName } from './layout.js';
+export { isPullRequestEvent } from './guard.js';
 
 /** The store `options` describe. Nothing is read or written until `load` or `save`. */
 export function createStore(options: StoreOptions): Store {
   switch (options.kind) {
     case 'directory':
-      return directoryStore(options.dir, options.retention);
+      return directoryStore(options.dir, options.retention, options.warn);
     case 'cache':
       return cacheStore(options);
     case 'gh-pages':

@@ -11,6 +11,9 @@ import { applyRetention, type Retention } from './retention.js';
 export class HistoryText {
   private memo: { text: string; doc: HistoryDoc } | undefined;
 
+  /** `note` receives what a read repaired (see `parseHistory`). */
+  constructor(private readonly note?: (message: string) => void) {}
+
   /** The newest `limit` runs (all when absent) of a history file's text, oldest first; undefined when it holds none. */
   newestRuns(text: string, file: string, limit?: number): RunFile[] | undefined {
     const doc = this.parse(text, file);
@@ -37,6 +40,6 @@ export class HistoryText {
   }
 
   private parse(text: string, file: string): HistoryDoc {
-    return this.memo?.text === text ? this.memo.doc : parseHistory(text, file);
+    return this.memo?.text === text ? this.memo.doc : parseHistory(text, file, this.note);
   }
 }

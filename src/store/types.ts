@@ -14,9 +14,14 @@ export interface Store {
 /** Where service failures that must not fail the job are reported (the cache store's way). */
 export type Warn = (message: string) => void | Promise<void>;
 
+/** The warning channel of a store used without one (the CLI, a library user): stderr. */
+export const stderrWarn: Warn = (m) => void process.stderr.write(`warning: ${m}\n`);
+
 export interface DirectoryOptions {
   dir: string;
   retention?: Retention;
+  /** Notes on what a read repaired (default: stderr). */
+  warn?: Warn;
 }
 
 export interface CacheOptions {
@@ -24,10 +29,20 @@ export interface CacheOptions {
   keyPrefix?: string;
   /** Runs kept in the cached history, all with raw samples (default 20). */
   history?: number;
-  /** Work directory the cache archives (default `$RUNNER_TEMP/track-performance-cache`); keep it the same in every job. */
+  /** Where the short-lived work directories go (default RUNNER_TEMP); entries do not depend on it. */
   dir?: string;
+  /** Lists the entries to merge (needs `actions: read`); without it only the newest entry is read. */
+  token?: string;
+  /** `owner/repo` (default GITHUB_REPOSITORY). */
+  repository?: string;
+  /** REST API base (default GITHUB_API_URL). */
+  apiUrl?: string;
+  /** Part of the key naming the cache version's compression (default: detected as the toolkit does). */
+  flavour?: string;
   /** Default: `core.warning`. */
   warn?: Warn;
+  /** Notes that are not problems (no entry yet). Default: `core.info`. */
+  info?: Warn;
 }
 
 export interface GhPagesOptions {
@@ -41,6 +56,8 @@ export interface GhPagesOptions {
   retention?: Retention;
   /** Pushes retried after a rejection (default 10). */
   maxRetries?: number;
+  /** Notes on what a read repaired (default: stderr). */
+  warn?: Warn;
 }
 
 export type StoreOptions =
