@@ -1,30 +1,12 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DIST_CLI } from '../helpers/action-process.js';
+import { cli } from '../helpers/cli-process.js';
 import { hasGit, tempRepo } from '../helpers/git-repo.js';
 
 const HYPERFINE_TWO = resolve(import.meta.dirname, '../fixtures/hyperfine/two.json');
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI as a user would, in `cwd`. */
-async function cli(args: string[], cwd = tmpdir()): Promise<CliRun> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [DIST_CLI, ...args], { cwd, encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
 
 const hasHyperfine = (() => {
   try {

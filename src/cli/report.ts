@@ -1,11 +1,20 @@
 import { DEFAULT_MARKER_ID, renderMarkdown } from '../comment/index.js';
+import { baselineOptionsHelp } from './baseline-args.js';
 import { compareFiles } from './compare.js';
 import { write, type CliIO } from './io.js';
 
 export const reportHelp = `Usage: track-performance report --baseline FILE... --current FILE... [--paired] [--config FILE]
+       track-performance report --baseline-dir DIR [--branch NAME] --current FILE... [options]
 
 Prints the markdown report — what the PR comment shows — for the given runs.
-Takes the same options as compare; always exits 0 unless the input is bad.`;
+Takes the same options as compare; always exits 0 unless the input is bad.
+
+Options:
+${baselineOptionsHelp}
+  --current FILE...   current runs (repeat the flag or list several files)
+  --paired            treat baseline and current runs as interleaved pairs
+  --config FILE       config with minEffect, targets and thresholds (default: performance-tracker.json if present)
+  -h, --help          this help`;
 
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
   const done = await compareFiles(argv, io);
