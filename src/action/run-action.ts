@@ -59,6 +59,7 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
       token: inputs.token,
       ghPagesBranch: inputs.ghPagesBranch,
       dataDir: inputs.dataDir,
+      warn: (m) => log.warning(m),
     },
     git: {
       commit: facts.sha,

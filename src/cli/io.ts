@@ -1,3 +1,6 @@
+import { Writable } from 'node:stream';
+import type { Redact } from '../redact.js';
+
 export interface CliIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
@@ -18,5 +21,16 @@ export function exitOnClosedPipe(stream: NodeJS.WritableStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
     process.exit(0);
+  });
+}
+
+/** `stream` with every write passed through `redact` first (each write is one whole message). */
+export function redacting(stream: NodeJS.WritableStream, redact: Redact): NodeJS.WritableStream {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      stream.write(redact(chunk.toString()));
+      done(); // errors surface on `stream` itself (see exitOnClosedPipe)
+    },
   });
 }

@@ -13,6 +13,8 @@ export interface BaselineSpec {
   token?: string;
   ghPagesBranch?: string;
   dataDir?: string;
+  /** Where the cache store's warnings go (default `core.warning`): the action's redacting logger. */
+  warn?: (message: string) => void;
 }
 
 export interface LoadedBaseline {
@@ -22,7 +24,7 @@ export interface LoadedBaseline {
 
 /** The store behind a spec, or undefined when the spec names run files (read-only). */
 async function storeFor(spec: BaselineSpec): Promise<Store | undefined> {
-  if (spec.source === 'cache') return createStore({ kind: 'cache', history: spec.history });
+  if (spec.source === 'cache') return createStore({ kind: 'cache', history: spec.history, warn: spec.warn });
   if (spec.source === 'gh-pages')
     return createStore({
       kind: 'gh-pages',
