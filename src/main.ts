@@ -8,13 +8,21 @@ import { parseInputs } from './action/inputs.js';
 import { octokitPublisher } from './action/publish.js';
 import { runAction } from './action/run-action.js';
 import type { Logger } from './flows/logger.js';
+import { redactor, secretValues, type Redact } from './redact.js';
 
-const log: Logger = {
-  info: core.info,
-  warning: (m) => core.warning(m),
-  startGroup: core.startGroup,
+/** The token and the step's secret-looking variables: registered with the runner and replaced in all output. */
+function secretsRedactor(): Redact {
+  const secrets = secretValues(process.env, [core.getInput('token')]);
+  for (const s of secrets) core.setSecret(s);
+  return redactor(secrets);
+}
+
+const logger = (redact: Redact): Logger => ({
+  info: (m) => core.info(redact(m)),
+  warning: (m) => core.warning(redact(m)),
+  startGroup: (n) => core.startGroup(redact(n)),
   endGroup: core.endGroup,
-};
+});
 
 /** The runner's context; outside a runner (no GITHUB_REPOSITORY) a user error saying what is missing. */
 function contextOrExplain(): typeof github.context {
@@ -30,13 +38,14 @@ function contextOrExplain(): typeof github.context {
 
 /** The action: reads inputs, runs the flow for the event, maps the outcome to outputs. */
 export async function run(): Promise<void> {
+  const redact = secretsRedactor();
+  const log = logger(redact);
   try {
     const inputs = parseInputs((name) => core.getInput(name));
-    if (inputs.token) core.setSecret(inputs.token);
     const facts = runnerFacts(contextOrExplain());
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const outputDir = join(process.env.RUNNER_TEMP ?? join(workspace, '.track-performance'), 'track-performance');
-    const publisher = inputs.token ? octokitPublisher(github.getOctokit(inputs.token), facts.owner, facts.repo) : undefined;
+    const publisher = inputs.token ? octokitPublisher(github.getOctokit(inputs.token), facts.owner, facts.repo, redact) : undefined;
 
     const outcome = await runAction({ inputs, facts, env: { workspace, outputDir }, log, publisher });
 
@@ -44,14 +53,14 @@ export async function run(): Promise<void> {
     core.setOutput('regressions', outcome.report.counts.regression);
     core.setOutput('report', outcome.reportPath);
     // The fork companion posts another run's report: that run already annotated its own check.
-    if (outcome.mode !== 'comment') for (const a of annotations(outcome.report)) core.error(a.message, { title: a.title });
+    if (outcome.mode !== 'comment') for (const a of annotations(outcome.report)) core.error(redact(a.message), { title: redact(a.title) });
     if (process.env.GITHUB_STEP_SUMMARY)
       await core.summary
-        .addRaw(renderMarkdown(outcome.report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes: outcome.notes, audience: 'summary' }))
+        .addRaw(redact(renderMarkdown(outcome.report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes: outcome.notes, audience: 'summary' })))
         .write();
-    if (outcome.failed) core.setFailed(`Performance check failed: ${outcome.gate.reason}.`);
-    else core.info(`Verdict: ${outcome.gate.verdict} (${outcome.gate.reason}).`);
+    if (outcome.failed) core.setFailed(redact(`Performance check failed: ${outcome.gate.reason}.`));
+    else log.info(`Verdict: ${outcome.gate.verdict} (${outcome.gate.reason}).`);
   } catch (e) {
-    core.setFailed(isUserError(e) || !(e instanceof Error) ? String((e as Error).message ?? e) : (e.stack ?? e.message));
+    core.setFailed(redact(isUserError(e) || !(e instanceof Error) ? String((e as Error).message ?? e) : (e.stack ?? e.message)));
   }
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runSetup } from '../../src/ab/setup.js';
+import { runSetup, setupExcerpt } from '../../src/ab/setup.js';
 import { withWorktree } from '../../src/ab/worktree.js';
 import { hasGit, tempRepo } from '../helpers/git-repo.js';
 
@@ -31,6 +31,24 @@ describe('runSetup', () => {
     expect(message).toContain('exited with code 3');
     expect(message).toContain(repo);
     expect(message).toContain('npm ERR! missing script: build');
+  });
+});
+
+describe('setupExcerpt', () => {
+  it('shows the first lines naming an error, skipping bare prefixes, then what was left out and the last line', () => {
+    const help = Array.from({ length: 40 }, (_, i) => `npm error   --option-${i}`);
+    const text = ['npm error code EUSAGE', 'npm error', 'npm error The `npm ci` command can only install with an existing package-lock.json', ...help, 'npm error A complete log is in /tmp/x.log'].join('\n');
+    const lines = setupExcerpt(text, text).split('\n');
+    expect(lines.slice(0, 2)).toEqual(['npm error code EUSAGE', 'npm error The `npm ci` command can only install with an existing package-lock.json']);
+    expect(lines).toHaveLength(7);
+    expect(lines[6]).toBe('… (37 more lines of stderr; the last: npm error A complete log is in /tmp/x.log)');
+  });
+
+  it('takes the first lines when none names an error, and all of a short output', () => {
+    expect(setupExcerpt('sh: 1: make: not found\n', '')).toBe('sh: 1: make: not found');
+    const many = Array.from({ length: 10 }, (_, i) => `step ${i}`).join('\n');
+    expect(setupExcerpt(many, many).split('\n').slice(0, 2)).toEqual(['step 0', 'step 1']);
+    expect(setupExcerpt('', '')).toBe('(it wrote nothing to stderr)');
   });
 });
 

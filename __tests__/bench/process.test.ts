@@ -34,11 +34,12 @@ describe('spawnCapture', () => {
   });
   afterAll(() => rm(tmp, { recursive: true, force: true }));
 
-  it('keeps the end of stderr and the exit code', async () => {
+  it('keeps the start and the end of stderr and the exit code', async () => {
     const o = await spawnCapture('/bin/sh', ['-c', 'for i in $(seq 1 50); do echo "line $i" >&2; done; exit 5'], { cwd: tmp });
     expect(o.code).toBe(5);
     expect(o.timedOut).toBe(false);
     expect(o.stderrTail.split('\n')).toEqual(Array.from({ length: 20 }, (_, i) => `line ${31 + i}`));
+    expect(o.stderrHead.split('\n').slice(0, 3)).toEqual(['line 1', 'line 2', 'line 3']);
   });
 
   it('reports a program that cannot start like a shell would', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonSyntaxError, parseJsonWithPositions } from '../../src/config/json-source.js';
+import { JsonSyntaxError, MAX_DEPTH, parseJsonWithPositions } from '../../src/config/json-source.js';
 
 describe('parseJsonWithPositions', () => {
   it('gives the same value as JSON.parse on any valid JSON', () => {
@@ -48,5 +48,24 @@ describe('parseJsonWithPositions', () => {
     expect((error as JsonSyntaxError).position).toEqual({ line, column });
     // JSON.parse agrees these are not valid JSON, except for the duplicate key it would silently drop.
     if (!text.includes('"a": 2')) expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it(`takes ${MAX_DEPTH} levels of nesting and refuses one more where it starts, without overflowing the stack`, () => {
+    const nest = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    expect(parseJsonWithPositions(nest(MAX_DEPTH)).value).toEqual(JSON.parse(nest(MAX_DEPTH)));
+    for (const n of [MAX_DEPTH + 1, 100_000]) {
+      const text = `{"a":\n  ${nest(n)}}`;
+      const error = (() => {
+        try {
+          parseJsonWithPositions(text);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(JsonSyntaxError);
+      expect((error as JsonSyntaxError).message).toMatch(/nested too deeply: expected at most \d+ levels/);
+      // The root object is level 1, so the refused level opens at column 3 + MAX_DEPTH - 1.
+      expect((error as JsonSyntaxError).position).toEqual({ line: 2, column: 2 + MAX_DEPTH });
+    }
   });
 });

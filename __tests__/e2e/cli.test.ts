@@ -3,13 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli as runCli, type CliRun } from '../helpers/cli-process.js';
+import { cli } from '../helpers/cli-process.js';
 import { hasGit, tempRepo } from '../helpers/git-repo.js';
 
 const HYPERFINE_TWO = resolve(import.meta.dirname, '../fixtures/hyperfine/two.json');
-
-/** Runs the built CLI as a user would, in `cwd`. */
-const cli = (args: string[], cwd = tmpdir()): Promise<CliRun> => runCli(args, cwd);
 
 const hasHyperfine = (() => {
   try {

@@ -27,6 +27,8 @@ export interface TokenInfo {
   installation?: boolean;
   /** Without `actions: read`, listing the Actions caches answers 403. */
   noActionsRead?: boolean;
+  /** Writes answer 400 with an error body echoing the request's Authorization header (as some proxies do). */
+  echoesAuthorization?: boolean;
 }
 
 export const ACTIONS_BOT: GitHubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
@@ -301,6 +303,8 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
       const who = auth ? tokens[auth] : undefined;
       let reply: (Reply & { id?: string }) | undefined;
       if (!who) reply = error(401, 'Bad credentials');
+      else if (who.echoesAuthorization && req.method !== 'GET')
+        reply = error(400, `Rejected request with headers {"authorization": "${req.headers.authorization}"}`);
       else {
         let body: unknown;
         try {

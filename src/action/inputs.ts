@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js';
 import { DEFAULT_MARKER_ID } from '../comment/index.js';
 import { DEFAULT_CONFIG_FILE } from '../config/index.js';
+import { DEFAULT_HISTORY } from '../flows/baseline-file.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../gate.js';
 import { MODES, type Mode } from '../flows/mode.js';
 
@@ -8,7 +9,7 @@ import { MODES, type Mode } from '../flows/mode.js';
 export interface ActionInputs {
   config: string;
   token: string;
-  /** `cache`, `gh-pages`, or a path: a directory store or one or more run files (comma-separated). */
+  /** `cache`, `gh-pages`, or a path: a directory store, or run files and history files (comma-separated). */
   baseline: string;
   failOn: FailOn;
   comment: boolean;
@@ -73,7 +74,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     reportFile: text('report-file', ''),
     ghPagesBranch: branchName('gh-pages-branch', text('gh-pages-branch', 'gh-pages')),
     dataDir: text('data-dir', 'benchmarks'),
-    history: count('history', 10, 1),
+    history: count('history', DEFAULT_HISTORY, 1),
     abBase: text('ab-base', ''),
     abSetup: text('ab-setup', ''),
     abRounds: count('ab-rounds', 5, 1),

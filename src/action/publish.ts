@@ -1,5 +1,6 @@
 import { findPullRequestForSha, renderMarkdown, upsertComment } from '../comment/index.js';
 import type { Logger } from '../flows/logger.js';
+import type { Redact } from '../redact.js';
 import type { Report } from '../types.js';
 import type { RunnerFacts } from './context.js';
 import type { ActionInputs } from './inputs.js';
@@ -12,9 +13,10 @@ export interface Publisher {
   findPullRequest(sha: string): Promise<number | undefined>;
 }
 
-export function octokitPublisher(octokit: Octokit, owner: string, repo: string): Publisher {
+/** A publisher through `octokit`; every body passes `redact` on its way out (GitHub does not mask comments). */
+export function octokitPublisher(octokit: Octokit, owner: string, repo: string, redact: Redact): Publisher {
   return {
-    upsert: (issueNumber, body, markerId) => upsertComment(octokit, { owner, repo, issueNumber, body, markerId }),
+    upsert: (issueNumber, body, markerId) => upsertComment(octokit, { owner, repo, issueNumber, body: redact(body), markerId }),
     findPullRequest: (sha) => findPullRequestForSha(octokit, { owner, repo, sha }),
   };
 }

@@ -16,6 +16,8 @@ export interface SpawnOutcome {
   /** Wall time from spawn to exit, ns. */
   wallNs: number;
   stderrTail: string;
+  /** The first 8 KiB of stderr (where most tools put the reason). */
+  stderrHead: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export function spawnCapture(file: string, args: string[], options: SpawnOptions
       if (timer) clearTimeout(timer);
       if (child.pid !== undefined) untrack(child.pid);
       const wallNs = Number(process.hrtime.bigint() - start);
-      resolve({ code, signal, timedOut, wallNs, stderrTail: stderr.lines() });
+      resolve({ code, signal, timedOut, wallNs, stderrTail: stderr.lines(), stderrHead: stderr.head() });
     };
     child.on('error', (e) => {
       stderr.push(`${e.message}\n`);

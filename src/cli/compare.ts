@@ -7,29 +7,32 @@ import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from '../config/index.js
 import { engineOptions } from '../flows/track.js';
 import { gate } from '../gate.js';
 import type { Report, RunFile } from '../types.js';
+import { baselineOptions, baselineOptionsHelp, hasBaseline, readBaselines } from './baseline-args.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 
 export const compareHelp = `Usage: track-performance compare --baseline FILE... --current FILE... [options]
+       track-performance compare --baseline-dir DIR [--branch NAME] --current FILE... [options]
 
 Compares runs with the statistics engine. Files are run files or any supported foreign format
-(hyperfine --export-json, Google Benchmark JSON, go test output, …); one file is one run.
-Several --baseline files form a history (oldest first); with --paired, the i-th baseline and the
-i-th current file were measured side by side (A/B).
+(hyperfine --export-json, Google Benchmark JSON, go test output, …); one file is one run, and a
+history file (what a store keeps) is its newest runs. Several baseline runs form a history
+(oldest first); with --paired, the i-th baseline and the i-th current run were measured side by
+side (A/B).
 
 Options:
-  --baseline FILE   a baseline run (repeat for a history)
-  --current FILE    a current run (repeat for several runs)
-  --paired          treat baseline and current files as interleaved pairs
-  --config FILE     config with minEffect, targets and thresholds (default: performance-tracker.json if present)
-  --json            print the JSON report
-  --markdown        print the markdown report (as the PR comment shows it)
-  -h, --help        this help
+${baselineOptionsHelp}
+  --current FILE...   current runs (repeat the flag or list several files)
+  --paired            treat baseline and current runs as interleaved pairs
+  --config FILE       config with minEffect, targets and thresholds (default: performance-tracker.json if present)
+  --json              print the JSON report
+  --markdown          print the markdown report (as the PR comment shows it)
+  -h, --help          this help
 
 Exit status: 0 when nothing failed, 1 on a regression, a crossed alert or an errored suite (see
 docs/verdicts.md), 2 on bad usage or bad input.`;
 
 const options = {
-  baseline: { type: 'string', multiple: true },
+  ...baselineOptions,
   current: { type: 'string', multiple: true },
   paired: { type: 'boolean' },
   config: { type: 'string' },
@@ -42,15 +45,13 @@ const options = {
 export async function compareFiles(argv: string[], io: CliIO): Promise<{ report: Report; values: ReturnType<typeof parse<typeof options>>['values'] } | undefined> {
   const { values } = parse(argv, options);
   if (values.help) return undefined;
-  if (!values.baseline?.length || !values.current?.length)
-    throw new UsageError('compare needs at least one --baseline FILE and one --current FILE.');
+  if (!hasBaseline(values) || !values.current?.length)
+    throw new UsageError('compare needs a baseline (--baseline FILE... or --baseline-dir DIR) and at least one --current FILE.');
   const cwd = io.cwd ?? process.cwd();
-  const read = async (files: string[]): Promise<RunFile[]> =>
-    Promise.all(files.map(async (f) => (await importFile(resolve(cwd, f))).run));
   const config = await optionalConfig(values.config, cwd);
   const report = compareRuns({
-    baseline: await read(values.baseline),
-    current: await read(values.current),
+    baseline: await readBaselines(values, cwd),
+    current: await Promise.all(values.current.map(async (f) => (await importFile(resolve(cwd, f))).run)),
     paired: values.paired ?? false,
     ...engineOptions(config),
   });

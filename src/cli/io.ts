@@ -1,4 +1,5 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { Writable } from 'node:stream';
+import type { Redact } from '../redact.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
@@ -6,20 +7,30 @@ export interface CliIO {
   cwd?: string;
 }
 
-/** Bad usage: printed with the verb's help, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** parseArgs with unknown options and missing values turned into UsageError. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, positionals = false) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
+export { parse, UsageError } from './args.js';
 
 export const write = (stream: NodeJS.WritableStream, text: string): void => {
   stream.write(text.endsWith('\n') ? text : `${text}\n`);
 };
+
+/**
+ * Ends the process quietly, with exit code 0, when the reader of `stream` goes away
+ * (`track-performance baseline show --json | head`): an EPIPE is the reader's choice, not a failure.
+ */
+export function exitOnClosedPipe(stream: NodeJS.WritableStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
+}
+
+/** `stream` with every write passed through `redact` first (each write is one whole message). */
+export function redacting(stream: NodeJS.WritableStream, redact: Redact): NodeJS.WritableStream {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      stream.write(redact(chunk.toString()));
+      done(); // errors surface on `stream` itself (see exitOnClosedPipe)
+    },
+  });
+}

@@ -1,13 +1,22 @@
 import { DEFAULT_MARKER_ID, renderMarkdown } from '../comment/index.js';
 import { gate } from '../gate.js';
+import { baselineOptionsHelp } from './baseline-args.js';
 import { compareFiles } from './compare.js';
 import { write, type CliIO } from './io.js';
 
 export const reportHelp = `Usage: track-performance report --baseline FILE... --current FILE... [--paired] [--config FILE]
+       track-performance report --baseline-dir DIR [--branch NAME] --current FILE... [options]
 
 Prints the markdown report — what the PR comment shows — for the given runs.
 Takes the same options as compare, and exits as compare does: 0 when nothing failed, 1 on a
-regression, a crossed alert or an errored suite, 2 on bad usage or bad input.`;
+regression, a crossed alert or an errored suite, 2 on bad usage or bad input.
+
+Options:
+${baselineOptionsHelp}
+  --current FILE...   current runs (repeat the flag or list several files)
+  --paired            treat baseline and current runs as interleaved pairs
+  --config FILE       config with minEffect, targets and thresholds (default: performance-tracker.json if present)
+  -h, --help          this help`;
 
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
   const done = await compareFiles(argv, io);

@@ -20,7 +20,7 @@ import { verdictOf } from '../gate.js';
 import { fitVariancePrior, moderateVariance, type VariancePrior } from './moderate.js';
 import { checkSpeedup } from './speedup.js';
 import { checkThresholds } from './thresholds.js';
-import { COUNT_NOISE_FLOOR, countMinEffect, isCounted, toolchainWarnings, unitOf } from './deterministic.js';
+import { COUNT_NOISE_FLOOR, isCounted, toolchainWarnings, unitOf } from './deterministic.js';
 
 export { parseCondition, CONDITION_PATTERN, type Condition } from './condition.js';
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t.js';

@@ -37,6 +37,12 @@ export function pointerSegment(key: string | number): string {
 const STRING_RE = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const LITERAL_RE = /(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\w.])/y;
 
+/**
+ * Objects and arrays nested deeper than this are refused: the parser recurses once per level, so
+ * a hostile file (thousands of `[`) would overflow the stack; no config comes near it.
+ */
+export const MAX_DEPTH = 100;
+
 /** Parse JSON text, recording where every value starts. Throws JsonSyntaxError. */
 export function parseJsonWithPositions(text: string): ParsedJson {
   const positions = new Map<string, Position>();
@@ -79,12 +85,19 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     return JSON.parse(m![0]) as string;
   };
 
+  let depth = 0; // objects and arrays open around the value being parsed
   const parseValue = (pointer: string): unknown => {
     skip();
     positions.set(pointer, posAt(i));
     const ch = text[i];
-    if (ch === '{') return parseObject(pointer);
-    if (ch === '[') return parseArray(pointer);
+    if ((ch === '{' || ch === '[') && depth >= MAX_DEPTH)
+      throw new JsonSyntaxError(`nested too deeply: expected at most ${MAX_DEPTH} levels of objects and arrays (a config needs a few), found level ${MAX_DEPTH + 1} here`, posAt(i));
+    if (ch === '{' || ch === '[') {
+      depth++;
+      const nested = ch === '{' ? parseObject(pointer) : parseArray(pointer);
+      depth--;
+      return nested;
+    }
     if (ch === '"') return parseString();
     LITERAL_RE.lastIndex = i;
     const lit = LITERAL_RE.exec(text);

@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { importFile } from '../bench/importers/index.js';
 import { createStore, type Store, type Warn } from '../store/index.js';
 import type { RunFile } from '../types.js';
+import { readBaselineFile } from './baseline-file.js';
 
 /** Where baselines are read from and recorded to, as the `baseline` input names it. */
 export interface BaselineSpec {
-  /** `cache`, `gh-pages`, or paths (comma or newline separated): a directory store or run files. */
+  /** `cache`, `gh-pages`, or paths (comma or newline separated): a directory store, or run files and history files. */
   source: string;
   workspace: string;
   history: number;
@@ -60,7 +60,8 @@ export async function openBaseline(spec: BaselineSpec, warn?: Warn): Promise<Bas
     load: async () => {
       const paths = splitPaths(spec.source, spec.workspace);
       const runs: RunFile[] = [];
-      for (const p of paths) runs.push((await importFile(p)).run);
+      // A history file yields its newest `history` runs, as a store would.
+      for (const p of paths) runs.push(...(await readBaselineFile(p, spec.history)));
       return { runs, from: paths.length === 1 ? paths[0]! : `${paths.length} files` };
     },
   };
