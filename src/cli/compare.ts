@@ -6,7 +6,7 @@ import { compareRuns } from '../compare/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from '../config/index.js';
 import { engineOptions } from '../flows/track.js';
 import { gate } from '../gate.js';
-import type { Report, RunFile } from '../types.js';
+import type { Report } from '../types.js';
 import { baselineOptions, baselineOptionsHelp, hasBaseline, readBaselines } from './baseline-args.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 
