@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gate, verdictOf } from '../src/gate.js';
-import type { BenchmarkComparison, Report, TargetResult } from '../src/types.js';
+import { gate, verdictOf } from '../src/compare/gate.js';
+import type { BenchmarkComparison, Report, TargetResult } from '../src/model/index.js';
 
 function report(over: Partial<Report> & { regressions?: number } = {}): Report {
   const { regressions = 0, ...rest } = over;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MASK, redactor, secretValues } from '../src/redact.js';
+import { MASK, redactor, secretValues } from '../src/model/redact.js';
 
 describe('secretValues', () => {
   it('takes secret-looking variable names, values of at least 6 characters, and the token', () => {

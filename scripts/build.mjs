@@ -17,7 +17,7 @@ const entries = [
   ['src/index.ts', 'index.js'],
   ['src/cli-bin.ts', 'cli.js'],
   ['src/bench/tinybench-worker.ts', 'tinybench-worker.js'],
-  // Loaded by the cache store on first use (src/store/cache.ts), so other runs never parse it.
+  // Loaded by the cache store on first use (src/store/cache-io.ts), so other runs never parse it.
   ['src/store/actions-cache.ts', 'actions-cache.js'],
 ];
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';

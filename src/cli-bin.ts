@@ -2,7 +2,7 @@
 // it prints, a crash's stack trace too, passes the secret redaction.
 import { runCli } from './cli.js';
 import { exitOnClosedPipe, redacting, write } from './cli/io.js';
-import { redactor, secretValues } from './redact.js';
+import { redactor, secretValues } from './model/redact.js';
 
 exitOnClosedPipe(process.stdout);
 exitOnClosedPipe(process.stderr);

@@ -1,4 +1,4 @@
-import { isUserError } from './errors.js';
+import { isUserError } from './model/errors.js';
 import { abCommand, abHelp } from './cli/ab.js';
 import { baselineCommand, baselineHelp } from './cli/baseline.js';
 import { benchmarkCommand, benchmarkHelp } from './cli/benchmark.js';

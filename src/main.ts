@@ -1,14 +1,14 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { join } from 'node:path';
-import { annotations, renderMarkdown } from './comment/index.js';
-import { ConfigError, isUserError } from './errors.js';
-import { runnerFacts } from './action/context.js';
+import { annotations, renderMarkdown } from './report/index.js';
+import { ConfigError, isUserError } from './model/errors.js';
+import { runnerFacts } from './github/context.js';
 import { parseInputs } from './action/inputs.js';
-import { octokitPublisher } from './action/publish.js';
+import { octokitPublisher } from './github/publish.js';
 import { runAction } from './action/run-action.js';
-import type { Logger } from './flows/logger.js';
-import { redactor, secretValues, type Redact } from './redact.js';
+import type { Logger } from './model/logger.js';
+import { redactor, secretValues, type Redact } from './model/redact.js';
 
 /** The token and the step's secret-looking variables: registered with the runner and replaced in all output. */
 function secretsRedactor(): Redact {

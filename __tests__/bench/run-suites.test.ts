@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSuites, selectSuites, type ProgressEvent } from '../../src/bench/index.js';
 import type { Config } from '../../src/config/types.js';
-import { ConfigError } from '../../src/errors.js';
-import { RUN_SCHEMA_VERSION } from '../../src/types.js';
+import { ConfigError } from '../../src/model/errors.js';
+import { RUN_SCHEMA_VERSION } from '../../src/model/index.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/suites/', import.meta.url));
 const hyperfine = fileURLToPath(new URL('../fixtures/hyperfine/two.json', import.meta.url));

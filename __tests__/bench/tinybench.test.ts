@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BenchError } from '../../src/errors.js';
+import { BenchError } from '../../src/model/errors.js';
 import { runTinybenchSuite } from '../../src/bench/tinybench.js';
 import type { ProgressEvent } from '../../src/bench/types.js';
 import type { TinybenchSuite } from '../../src/config/types.js';

@@ -291,7 +291,7 @@ describe('compareRuns: facts for the renderers', () => {
     const cur = run([bench('s/a', 100)], { commit: 'abc', errors: [{ suite: 's', message: 'boom' }] });
     const r = compareRuns({ baseline: [run([bench('s/a', 100)], { commit: 'def' })], current: [cur] });
     expect(r.errors).toEqual([{ suite: 's', message: 'boom' }]);
-    // A crashed suite fails the report, as it fails the check (src/gate.ts): it once said 'warn'.
+    // A crashed suite fails the report, as it fails the check (src/compare/gate.ts): it once said 'warn'.
     expect(r.verdict).toBe('fail');
     expect(r.baseline).toMatchObject({ commit: 'def', runs: 1 });
     expect(r.current).toMatchObject({ commit: 'abc', runs: 1, machine });

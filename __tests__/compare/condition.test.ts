@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONDITION_PATTERN, holds, parseCondition, toBase } from '../../src/compare/condition.js';
-import { ConfigError } from '../../src/errors.js';
+import { CONDITION_PATTERN, holds, parseCondition, toBase } from '../../src/config/condition-grammar.js';
+import { ConfigError } from '../../src/model/errors.js';
 
 describe('parseCondition', () => {
   it('reads comparisons and bands with units', () => {

@@ -1,5 +1,5 @@
 /** Small builders of run files for the compare tests. */
-import type { BenchmarkResult, Machine, Metric, RunFile } from '../../src/types.js';
+import type { BenchmarkResult, Machine, Metric, RunFile } from '../../src/model/index.js';
 
 export const machine: Machine = { os: 'linux', arch: 'x64', cpuModel: 'Test CPU', cores: 4, nodeVersion: 'v20.20.2' };
 

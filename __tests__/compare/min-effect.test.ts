@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesGlob, resolveMinEffect } from '../../src/compare/min-effect.js';
+import { matchesGlob, resolveMinEffect } from '../../src/config/min-effect.js';
 
 describe('matchesGlob', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/compare/index.js';
 import { digamma, fitVariancePrior, moderateVariance, trigamma, trigammaInverse } from '../../src/compare/moderate.js';
-import { rng } from '../../bench/corpus/simulate.js';
+import { rng } from '../../research/corpus/simulate.js';
 import { bench, run } from './helpers.js';
 
 describe('special functions (reference values from R: digamma, trigamma)', () => {

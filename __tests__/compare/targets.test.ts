@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/compare/index.js';
 import { checkSpeedup } from '../../src/compare/speedup.js';
 import { checkThresholds } from '../../src/compare/thresholds.js';
-import { ConfigError } from '../../src/errors.js';
-import type { Metric } from '../../src/types.js';
+import { ConfigError } from '../../src/model/errors.js';
+import type { Metric } from '../../src/model/index.js';
 import { bench, run } from './helpers.js';
 
 const metric = (value: number, unit = 'ratio', samples?: number[]): Metric => ({ unit, direction: 'bigger', value, ...(samples ? { samples } : {}) });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONDITION_PATTERN, parseCondition } from '../../src/compare/condition.js';
+import { CONDITION_PATTERN, parseCondition } from '../../src/config/condition-grammar.js';
 import { CONDITION_UNITS, CONFIG_SCHEMA, conditionProblem } from '../../src/config/index.js';
 
 const schemaPattern = (CONFIG_SCHEMA.$defs as Record<string, { pattern: string }>).condition!.pattern;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchesBenchmark, minEffectFor, suiteKind, type Config } from '../../src/config/index.js';
+import { matchesGlob, resolveMinEffect, suiteKind, suiteMinEffects, type Config } from '../../src/config/index.js';
+
+/** What the engine applies to one benchmark of `config`. */
+const minEffectFor = (config: Config, suite: string, id: string) => resolveMinEffect(id, suite, config.compare, suiteMinEffects(config));
+const matchesBenchmark = matchesGlob;
 
 describe('suiteKind', () => {
   it('names the kind of each suite', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError } from '../../src/model/errors.js';
 import { parseConfig } from '../../src/config/index.js';
 
 const FILE = 'performance-tracker.json';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
-import { RUN_SCHEMA_VERSION, type RunFile } from '../../src/types.js';
+import { RUN_SCHEMA_VERSION, type RunFile } from '../../src/model/index.js';
 import { DIST_CLI, pullRequestEvent, runBuiltAction } from '../helpers/action-process.js';
 import { cli } from '../helpers/cli-process.js';
 

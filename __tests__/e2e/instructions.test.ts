@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIST_CLI } from '../helpers/action-process.js';
-import type { Report, RunFile } from '../../src/types.js';
+import type { Report, RunFile } from '../../src/model/index.js';
 
 const hasValgrind = (() => {
   try {

@@ -1,5 +1,5 @@
 /**
- * One verdict everywhere (src/gate.ts): for a crashed suite, a missed target, a crossed alert and
+ * One verdict everywhere (src/compare/gate.ts): for a crashed suite, a missed target, a crossed alert and
  * an all-inconclusive run, the built action (outputs, exit code, log, job summary) and the built
  * CLI's benchmark, compare and report verbs (exit codes, JSON verdict, headline) give the same
  * answer. Before, a crashed suite was `warn` in the report while the check failed and compare

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DIST_CLI } from '../helpers/action-process.js';
 
-/** The workload with a set serial share (bench/usl-workload.mjs). */
-export const WORKLOAD = resolve(import.meta.dirname, '../../bench/usl-workload.mjs');
+/** The workload with a set serial share (research/usl-workload.mjs). */
+export const WORKLOAD = resolve(import.meta.dirname, '../../research/usl-workload.mjs');
 
 /** A project directory holding a config with these scaling suites. */
 export function scalingProject(scaling: unknown[]): string {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Report } from '../../src/types.js';
+import type { Report } from '../../src/model/index.js';
 import { pullRequestEvent, pushEvent, runBuiltAction, type ActionRun } from './action-process.js';
 
 export const CONFIG = { suites: [{ name: 'tiny', command: { noop: 'node -e 0' }, runs: 3, warmup: 0 }] };

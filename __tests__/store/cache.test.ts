@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { StoreError } from '../../src/errors.js';
+import { StoreError } from '../../src/model/errors.js';
 import { cacheKey, cacheKeyPrefix } from '../../src/store/cache.js';
 import { saveEntry } from '../../src/store/cache-io.js';
 import { emptyHistory, insertRun } from '../../src/store/history.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoreError } from '../../src/errors.js';
+import { StoreError } from '../../src/model/errors.js';
 import { parseHistory, serializeHistory } from '../../src/store/codec.js';
 import { emptyHistory, insertRun, toRuns } from '../../src/store/history.js';
 import { at, bench, makeRun } from './make-run.js';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreError } from '../../src/errors.js';
+import { StoreError } from '../../src/model/errors.js';
 import { createStore } from '../../src/store/index.js';
 import { at, bench, HOSTILE, makeRun } from './make-run.js';
 import { runWriter } from './run-writer.js';

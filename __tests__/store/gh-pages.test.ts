@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { StoreError } from '../../src/errors.js';
+import { StoreError } from '../../src/model/errors.js';
 import { createStore, parseHistory } from '../../src/store/index.js';
 import { at, HOSTILE, makeRun } from './make-run.js';
 import { runWriter } from './run-writer.js';

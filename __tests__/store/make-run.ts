@@ -1,5 +1,5 @@
 /** Run files for the store tests: small, deterministic, with a hostile benchmark name. */
-import type { BenchmarkResult, RunFile } from '../../src/types.js';
+import type { BenchmarkResult, RunFile } from '../../src/model/index.js';
 
 /** A name that must stay inert wherever it is shown or stored. */
 export const HOSTILE = '<img src=x onerror=alert(1)> | @octocat **bold** `x` \n"quote"';

@@ -6,7 +6,7 @@ import { CONFIG_SCHEMA } from '../../src/config/index.js';
 import { alertOnTrends, DEFAULT_HORIZON } from '../../src/flows/trend-alerts.js';
 import { createStore } from '../../src/store/index.js';
 import { DEFAULT_TREND_P, DEFAULT_WINDOW } from '../../src/trend/index.js';
-import type { RunFile } from '../../src/types.js';
+import type { RunFile } from '../../src/model/index.js';
 import { noisy } from './series.js';
 
 const z = noisy(40, 0.01, 21, [[25, 0.2]]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTrends, renderTrendMarkdown, renderTrendText } from '../../src/trend/index.js';
-import type { BenchmarkResult, RunFile } from '../../src/types.js';
+import { renderTrendMarkdown, renderTrendText } from '../../src/report/index.js';
+import { analyzeTrends } from '../../src/trend/index.js';
+import type { BenchmarkResult, RunFile } from '../../src/model/index.js';
 import { noisy } from './series.js';
 
 const DAY = 864e5;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIST_CLI } from '../helpers/action-process.js';
-import type { RunFile } from '../../src/types.js';
+import type { RunFile } from '../../src/model/index.js';
 import { noisy } from './series.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> | @octocat';

@@ -1,5 +1,5 @@
 /** Synthetic log-space series for the trend tests: seeded Gaussian noise plus known steps. */
-import { rng } from '../../bench/corpus/simulate.js';
+import { rng } from '../../research/corpus/simulate.js';
 
 /** n log values: noise of standard deviation `sd` (Box–Muller) plus steps [index, relative change]. */
 export function noisy(n: number, sd: number, seed: number, steps: Array<[number, number]>): number[] {

@@ -1,8 +1,8 @@
-import { ConfigError } from '../errors.js';
-import { DEFAULT_MARKER_ID } from '../comment/index.js';
+import { ConfigError } from '../model/errors.js';
+import { DEFAULT_MARKER_ID } from '../report/index.js';
 import { DEFAULT_CONFIG_FILE } from '../config/index.js';
 import { DEFAULT_HISTORY } from '../flows/baseline-file.js';
-import { FAIL_ON_LEVELS, type FailOn } from '../gate.js';
+import { FAIL_ON_LEVELS, type FailOn } from '../compare/gate.js';
 import { MODES, type Mode } from '../flows/mode.js';
 
 /** The action's inputs, validated. Names match action.yml. */

@@ -1,5 +1,5 @@
-import { ConfigError } from '../errors.js';
-import type { Report } from '../types.js';
+import { ConfigError } from '../model/errors.js';
+import type { Report } from '../model/index.js';
 
 /**
  * Parses a report JSON made by another job (the fork PR's run). It is untrusted: check its

@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
-import { ConfigError } from '../errors.js';
-import { gate, type GateResult } from '../gate.js';
-import type { Logger } from '../flows/logger.js';
+import { ConfigError } from '../model/errors.js';
+import { gate, type GateResult } from '../compare/gate.js';
+import type { Logger } from '../model/logger.js';
 import { branchOf, pickMode, type Mode } from '../flows/mode.js';
 import { writeOutputs } from '../flows/report-files.js';
 import { compareAb, compareWithBaseline, measure, recordBaseline, type TrackRequest } from '../flows/track.js';
-import type { Report } from '../types.js';
-import type { RunnerFacts } from './context.js';
+import type { Report } from '../model/index.js';
+import type { RunnerFacts } from '../github/context.js';
 import type { ActionInputs } from './inputs.js';
-import { publishComment, type Publisher } from './publish.js';
+import { publishComment, type Publisher } from '../github/publish.js';
 import { readReport } from './read-report.js';
 
 export interface ActionOutcome {

@@ -10,13 +10,13 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import type { CommandSuite } from '../config/types.js';
-import type { BenchmarkResult } from '../types.js';
+import type { BenchmarkResult } from '../model/index.js';
 import { childEnv } from './child-env.js';
 import { COMMAND_DEFAULTS } from './command.js';
 import { cacheCounts, parseCountParts, sumEvents } from './callgrind-out.js';
 import { countedBenchmark } from './count-result.js';
 import { describeExit, spawnCapture } from './process.js';
-import { summarizeValue } from './summarize.js';
+import { summarizeValue } from '../model/summarize.js';
 import { describeStderr } from './tail.js';
 import { quote, type RunnerContext, type SuiteOutcome } from './types.js';
 import { callgrindArgs, COUNT_NODE_FLAGS, describeToolchain, findValgrind, type CountMeasure, type Valgrind } from './valgrind.js';

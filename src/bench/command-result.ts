@@ -1,6 +1,6 @@
-import type { BenchmarkResult, Metric } from '../types.js';
+import type { BenchmarkResult, Metric } from '../model/index.js';
 import type { Rusage } from './gnu-time.js';
-import { summarize } from './summarize.js';
+import { summarize } from '../model/summarize.js';
 
 /** One timed run of a command. `rusage` is absent when no method could read it. */
 export interface CommandRun {

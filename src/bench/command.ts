@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandSuite } from '../config/types.js';
-import type { RunError } from '../types.js';
+import type { RunError } from '../model/index.js';
 import { childEnv } from './child-env.js';
 import { commandResult, type CommandRun, type RusageMethod } from './command-result.js';
 import { GNU_TIME, GNU_TIME_FORMAT, hasGnuTime, parseGnuTime } from './gnu-time.js';

@@ -1,7 +1,7 @@
 /** Counted benchmarks: Valgrind's counts as run-file benchmarks, shared by tinybench and command suites. */
-import type { BenchmarkResult, Metric } from '../types.js';
+import type { BenchmarkResult, Metric } from '../model/index.js';
 import { cacheCounts, type CacheCounts } from './callgrind-out.js';
-import { summarize, summarizeValue } from './summarize.js';
+import { summarize, summarizeValue } from '../model/summarize.js';
 import type { CountMeasure } from './valgrind.js';
 
 /** A counted benchmark's own name: `<task> [instructions]`, so a timed benchmark of the same task keeps its id. */

@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BenchError } from '../errors.js';
+import { BenchError } from '../model/errors.js';
 import type { ImportSuite } from '../config/types.js';
 import { childEnv } from './child-env.js';
-import { importFile } from './importers/index.js';
+import { importFile } from '../importers/index.js';
 import { describeExit, spawnCapture } from './process.js';
 import { describeStderr } from './tail.js';
 import { quote, type RunnerContext, type SuiteOutcome } from './types.js';

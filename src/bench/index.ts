@@ -2,7 +2,8 @@
  * The benchmark runners: tinybench suite files in child processes, shell commands timed as
  * processes, and foreign results read by the importers — assembled into one run file.
  */
-export { runSuites, runSuitesAb, selectSuites, suiteKind, type RunOptions } from './run-suites.js';
+export { runSuites, runSuitesAb, selectSuites, type RunOptions } from './run-suites.js';
+export { suiteKind } from '../config/index.js';
 export { machineInfo } from './machine.js';
 export type { ProgressEvent, Side, SuiteKind } from './types.js';
 export { TINYBENCH_DEFAULTS } from './tinybench.js';

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { Machine } from '../types.js';
+import type { Machine } from '../model/index.js';
 
 /** The machine this process runs on, for the run file (runner name from `RUNNER_NAME` on Actions). */
 export function machineInfo(env: NodeJS.ProcessEnv = process.env): Machine {

@@ -1,7 +1,7 @@
 /** Which measures a suite asks for, and running a suite under a counted one (instructions, cycles). */
-import { ConfigError, isUserError } from '../errors.js';
+import { ConfigError, isUserError } from '../model/errors.js';
 import type { Config, Measure, SuiteConfig } from '../config/types.js';
-import type { Machine, RunError } from '../types.js';
+import type { Machine, RunError } from '../model/index.js';
 import { runCommandCount } from './command-count.js';
 import { runTinybenchCount } from './tinybench-count.js';
 import { quote, type RunnerContext, type SuiteOutcome } from './types.js';

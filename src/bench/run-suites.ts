@@ -1,6 +1,7 @@
-import { ConfigError, isUserError } from '../errors.js';
+import { ConfigError, isUserError } from '../model/errors.js';
 import type { Config, SuiteConfig, TinybenchSuite } from '../config/types.js';
-import { RUN_SCHEMA_VERSION, type RunError, type RunFile } from '../types.js';
+import { suiteKind } from '../config/index.js';
+import { RUN_SCHEMA_VERSION, type RunError, type RunFile } from '../model/index.js';
 import { runCommandPair, runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
@@ -18,12 +19,6 @@ export interface RunOptions {
   suites?: string[];
 }
 
-/** The runner a suite config asks for, by the key it sets. */
-export function suiteKind(suite: SuiteConfig): SuiteKind {
-  if ('tinybench' in suite) return 'tinybench';
-  if ('command' in suite) return 'command';
-  return 'import';
-}
 
 /**
  * Runs the configured suites one after the other (never in parallel: they would disturb each

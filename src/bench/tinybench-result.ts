@@ -1,5 +1,5 @@
-import type { BenchmarkResult, Metric } from '../types.js';
-import { summarize, summarizeValue } from './summarize.js';
+import type { BenchmarkResult, Metric } from '../model/index.js';
+import { summarize, summarizeValue } from '../model/summarize.js';
 import type { WorkerMessage } from './worker-protocol.js';
 
 type TaskMessage = Extract<WorkerMessage, { type: 'task' }>;

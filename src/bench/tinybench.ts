@@ -1,9 +1,9 @@
 import { fork } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BenchError, isUserError } from '../errors.js';
+import { BenchError, isUserError } from '../model/errors.js';
 import type { TinybenchSuite } from '../config/types.js';
-import type { BenchmarkResult, RunError } from '../types.js';
+import type { BenchmarkResult, RunError } from '../model/index.js';
 import { childEnv } from './child-env.js';
 import { describeExit } from './process.js';
 import { describeStderr, TailBuffer } from './tail.js';

@@ -1,10 +1,11 @@
-import type { BenchmarkResult, RunError } from '../types.js';
+import type { BenchmarkResult, RunError } from '../model/index.js';
 
 /** One side of an A/B comparison: the PR's base or its head. */
 export type Side = 'base' | 'head';
 
 /** Which runner a suite uses, decided by the key it sets in the config. */
-export type SuiteKind = 'tinybench' | 'command' | 'import';
+import type { SuiteKind } from '../config/index.js';
+export type { SuiteKind };
 
 /**
  * What the runners report while they work, for a progress display or log groups. Names are

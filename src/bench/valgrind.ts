@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { BenchError } from '../errors.js';
+import { BenchError } from '../model/errors.js';
 import type { Measure } from '../config/types.js';
 import { quote, type RunnerContext } from './types.js';
 

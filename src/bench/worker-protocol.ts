@@ -2,7 +2,7 @@
  * Messages between the parent and the tinybench worker, over Node's IPC channel (never by parsing
  * the worker's human output, which belongs to the user's code).
  */
-import type { Stats } from '../types.js';
+import type { Stats } from '../model/index.js';
 
 /** What the parent tells the worker, as its one argv argument (JSON). */
 export interface WorkerRequest {

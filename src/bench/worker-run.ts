@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import type { SuiteFunction } from '../suite.js';
 import { metricSamples, Registrar, SuiteUsageError, type RegisteredTask } from './registrar.js';
-import { summarize } from './summarize.js';
+import { summarize } from '../model/summarize.js';
 import type { SideTag, WorkerMessage, WorkerRequest } from './worker-protocol.js';
 
 export type Send = (m: WorkerMessage) => Promise<void>;

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { DEFAULT_MARKER_ID, renderConsole, renderMarkdown } from '../comment/index.js';
+import { DEFAULT_MARKER_ID, renderConsole, renderMarkdown } from '../report/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
-import { streamLogger } from '../flows/logger.js';
+import { streamLogger } from '../model/logger.js';
 import { writeOutputs } from '../flows/report-files.js';
 import { compareAb } from '../flows/track.js';
-import { gate } from '../gate.js';
+import { gate } from '../compare/gate.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 
 export const abHelp = `Usage: track-performance ab --base REF [options]

@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { runSuites } from '../bench/index.js';
 import { compareRuns } from '../compare/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
-import { streamLogger } from '../flows/logger.js';
+import { streamLogger } from '../model/logger.js';
 import { progressLogger } from '../flows/progress.js';
 import { writeJson } from '../flows/report-files.js';
 import { engineOptions } from '../flows/track.js';
-import { findings, gate } from '../gate.js';
-import { plainText } from '../comment/escape.js';
+import { findings, gate } from '../compare/gate.js';
+import { plainText } from '../report/escape.js';
 import { runTable } from './run-table.js';
 import { parse, write, type CliIO } from './io.js';
 

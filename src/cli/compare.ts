@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { importFile } from '../bench/importers/index.js';
-import { DEFAULT_MARKER_ID, renderConsole, renderMarkdown } from '../comment/index.js';
+import { importFile } from '../importers/index.js';
+import { DEFAULT_MARKER_ID, renderConsole, renderMarkdown } from '../report/index.js';
 import { compareRuns } from '../compare/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from '../config/index.js';
 import { engineOptions } from '../flows/track.js';
-import { gate } from '../gate.js';
-import type { Report } from '../types.js';
+import { gate } from '../compare/gate.js';
+import type { Report } from '../model/index.js';
 import { baselineOptions, baselineOptionsHelp, hasBaseline, readBaselines } from './baseline-args.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { importFile } from '../bench/importers/index.js';
+import { importFile } from '../importers/index.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 
 export const importHelp = `Usage: track-performance import FILE [--format F] [--suite NAME]

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { Redact } from '../redact.js';
+import type { Redact } from '../model/redact.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;

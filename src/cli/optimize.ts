@@ -4,11 +4,11 @@ import { defaultLevels, runScalingSuite, type ScalingSweep } from '../bench/scal
 import { analyseScaling, type ScalingAnalysis } from '../compare/scaling/index.js';
 import { checkScalingTargets, type ScalingTargetResult } from '../compare/scaling-targets.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type ScalingSuite } from '../config/index.js';
-import { ConfigError } from '../errors.js';
-import { streamLogger } from '../flows/logger.js';
+import { ConfigError } from '../model/errors.js';
+import { streamLogger } from '../model/logger.js';
 import { progressLogger } from '../flows/progress.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
-import { renderMarkdown, renderText } from './optimize-render.js';
+import { renderMarkdown, renderText } from '../report/scaling.js';
 
 export const optimizeHelp = `Usage: track-performance optimize [options]
 

@@ -1,5 +1,5 @@
-import { DEFAULT_MARKER_ID, renderMarkdown } from '../comment/index.js';
-import { gate } from '../gate.js';
+import { DEFAULT_MARKER_ID, renderMarkdown } from '../report/index.js';
+import { gate } from '../compare/gate.js';
 import { baselineOptionsHelp } from './baseline-args.js';
 import { compareFiles } from './compare.js';
 import { write, type CliIO } from './io.js';

@@ -1,7 +1,7 @@
 import { markdownTable } from 'markdown-table';
 import { medianAbsoluteDeviation } from 'simple-statistics';
-import { formatValue } from '../comment/format.js';
-import type { BenchmarkResult, RunFile } from '../types.js';
+import { formatValue } from '../model/format.js';
+import type { BenchmarkResult, RunFile } from '../model/index.js';
 
 /** A plain table of a run's results for the terminal. */
 export function runTable(run: RunFile): string {

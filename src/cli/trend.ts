@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { importFile } from '../bench/importers/index.js';
+import { importFile } from '../importers/index.js';
 import { createStore } from '../store/index.js';
-import { analyzeTrends, renderTrendMarkdown, renderTrendText, type TrendOptions } from '../trend/index.js';
-import type { RunFile } from '../types.js';
+import { renderTrendMarkdown, renderTrendText } from '../report/index.js';
+import { analyzeTrends, type TrendOptions } from '../trend/index.js';
+import type { RunFile } from '../model/index.js';
 import { optionalConfig } from './compare.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 

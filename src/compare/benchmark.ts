@@ -3,7 +3,7 @@
  * estimate (before the suite-wide correction), the trend, and the cases that need no test
  * (new, missing, unusable values).
  */
-import type { BenchmarkComparison, BenchmarkResult, Design, LocationStatistic } from '../types.js';
+import type { BenchmarkComparison, BenchmarkResult, Design, LocationStatistic } from '../model/index.js';
 import type { Estimate } from './estimate.js';
 import { exactValues, type ExactValues } from './exact.js';
 import { historyEstimate } from './history.js';

@@ -10,8 +10,8 @@
  * With a history the baseline runs' own spread is the noise (history.ts), as for any metric.
  */
 import type { CompareConfig } from '../config/types.js';
-import type { BaseUnit, Machine, RunFile } from '../types.js';
-import { matchesGlob } from './min-effect.js';
+import type { BaseUnit, Machine, RunFile } from '../model/index.js';
+import { matchesGlob } from '../config/min-effect.js';
 
 /** Default minimum effect for counted metrics (`compare.countMinEffect`). */
 export const DEFAULT_COUNT_MIN_EFFECT = 0.01;

@@ -4,7 +4,7 @@
  * golang/perf's `benchmath.AssumeExact`, it is compared as is: no test, a zero-width interval,
  * a regression or improvement when it moved by at least the minimum effect, else unchanged.
  */
-import type { BenchmarkComparison, BenchmarkResult, BenchmarkVerdict, Direction } from '../types.js';
+import type { BenchmarkComparison, BenchmarkResult, BenchmarkVerdict, Direction } from '../model/index.js';
 
 /** The one value of each side when every observation on both sides is identical within its side. */
 export interface ExactValues {

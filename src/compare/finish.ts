@@ -4,12 +4,12 @@
  * detectable change, pairs to detect, minimum effect — become fields, not prose.
  */
 import type { CompareConfig } from '../config/types.js';
-import type { BenchmarkComparison, Design } from '../types.js';
+import type { BenchmarkComparison, Design } from '../model/index.js';
 import type { Pending } from './benchmark.js';
 import type { derive } from './estimate.js';
 import { decideExact } from './exact.js';
 import { countMinEffect, isCounted } from './deterministic.js';
-import { resolveMinEffect } from './min-effect.js';
+import { resolveMinEffect } from '../config/min-effect.js';
 import { decideVerdict } from './verdict.js';
 
 /**

@@ -6,7 +6,7 @@
  * on these per-run locations (in log space, where a slowdown is a shift).
  */
 import { quickselect } from 'simple-statistics';
-import type { BenchmarkResult, LocationStatistic } from '../types.js';
+import type { BenchmarkResult, LocationStatistic } from '../model/index.js';
 
 /**
  * k-th smallest (0-based) of `a`, reordering `a` in place so that the k smallest come first:

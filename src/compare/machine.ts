@@ -6,7 +6,7 @@
  * runner images change kernels every few weeks: `Linux 6.18.44-fc-v782` vs `…-fc-v857`) is the
  * same machine: reported as information, intervals untouched.
  */
-import type { Machine, RunFile } from '../types.js';
+import type { Machine, RunFile } from '../model/index.js';
 
 /** Extra log-scale SD added to every change when machines differ (a 10% machine effect). */
 export const DEFAULT_MACHINE_NOISE = 0.1;

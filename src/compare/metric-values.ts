@@ -3,7 +3,7 @@
  * by name, or the derived `cpuUtilization` = (cpuUser + cpuSystem) / wall time.
  */
 import { quantileSorted } from 'simple-statistics';
-import type { BaseUnit, BenchmarkResult, Metric, RunFile, Stats } from '../types.js';
+import type { BaseUnit, BenchmarkResult, Metric, RunFile, Stats } from '../model/index.js';
 import { finiteValues } from './location.js';
 
 export type StatName = 'median' | 'mean' | 'min' | 'max' | 'p75' | 'p95' | 'p99';

@@ -3,7 +3,7 @@
  * of the current run's errors (the whole suite, or the one task). They are `error`, not
  * `missing`: a crashed suite must not read as benchmarks someone deleted.
  */
-import type { BenchmarkComparison, RunError } from '../types.js';
+import type { BenchmarkComparison, RunError } from '../model/index.js';
 
 function firstLine(text: string): string {
   return text.split('\n', 1)[0]!.trim();

@@ -5,7 +5,7 @@
  * not measured is read off the fitted curve, and the message says so.
  */
 import type { ScalingTargets } from '../config/types.js';
-import type { TargetResult } from '../types.js';
+import type { TargetResult } from '../model/index.js';
 import { uslThroughput, type ScalingAnalysis } from './scaling/index.js';
 
 /** A scaling target's result: today's TargetResult shape with its own kind. */

@@ -8,7 +8,7 @@
  * space (this sees within-run noise only, so the report says so).
  */
 import type { SpeedupTarget } from '../config/types.js';
-import type { BenchmarkResult, RunFile, TargetResult } from '../types.js';
+import type { BenchmarkResult, RunFile, TargetResult } from '../model/index.js';
 import { meanVar } from './estimate.js';
 import { medianCi, runLocation } from './location.js';
 import { studentTQuantile } from './student-t.js';

@@ -4,11 +4,11 @@
  * "< 0.90", p95 budget "<= 30s", CPU utilization band "70%..90%", peak memory "< 512MB".
  */
 import type { ThresholdConfig } from '../config/types.js';
-import type { RunFile, TargetResult } from '../types.js';
-import { holds, parseCondition } from './condition.js';
-import { matchesGlob } from './min-effect.js';
+import type { RunFile, TargetResult } from '../model/index.js';
+import { holds, parseCondition } from '../config/condition-grammar.js';
+import { matchesGlob } from '../config/min-effect.js';
 import { metricOf, metricStat, type StatName } from './metric-values.js';
-import { formatValue } from '../format.js';
+import { formatValue } from '../model/format.js';
 
 /** Ids of the benchmarks in the current runs, first-seen order. */
 function currentIds(runs: readonly RunFile[]): string[] {

@@ -5,7 +5,7 @@
  * The figures beside the reason (the detectable change, pairs to detect) are fields of the
  * comparison (finish.ts), not prose here.
  */
-import type { BenchmarkVerdict, Direction } from '../types.js';
+import type { BenchmarkVerdict, Direction } from '../model/index.js';
 import type { Derived } from './estimate.js';
 
 function pct(x: number): string {

@@ -1,11 +1,11 @@
 /**
  * Threshold `target` / `alert` conditions, checked when the config is loaded. The grammar and
- * its meaning belong to the statistics engine (src/compare/condition.ts); the schema's
+ * its meaning (condition-grammar.ts, which the statistics engine reads) and the schema's
  * `pattern` is the same regular expression (a test keeps them equal), and this file only adds
  * the checks that would otherwise fail later, at comparison time.
  */
-import { ConfigError } from '../errors.js';
-import { CONDITION_PATTERN, parseCondition, type ConditionUnit } from '../compare/condition.js';
+import { ConfigError } from '../model/errors.js';
+import { CONDITION_PATTERN, parseCondition, type ConditionUnit } from './condition-grammar.js';
 
 /** The units of the grammar. */
 export const CONDITION_UNITS: readonly ConditionUnit[] = ['ns', 'us', 'µs', 'ms', 's', 'min', 'B', 'KB', 'MB', 'GB', 'KiB', 'MiB', 'GiB', '%', 'x'];

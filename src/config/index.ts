@@ -14,6 +14,7 @@ export type {
   TrendConfig,
 } from './types.js';
 export { parseConfig, loadConfig, DEFAULT_CONFIG_FILE } from './load.js';
-export { suiteKind, minEffectFor, suiteMinEffects, matchesBenchmark, DEFAULT_MIN_EFFECT } from './lookup.js';
+export { suiteKind, suiteMinEffects, resolveMinEffect, matchesGlob, DEFAULT_MIN_EFFECT, type SuiteKind } from './min-effect.js';
+export { parseCondition, CONDITION_PATTERN, type Condition, type ConditionUnit } from './condition-grammar.js';
 export { conditionProblem, CONDITION_UNITS } from './condition.js';
 export { CONFIG_SCHEMA } from './schema.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../model/errors.js';
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from './json-source.js';
 import { displayPath, formatProblem, toPointer, type Problem } from './problem.js';
 import type { Config } from './types.js';

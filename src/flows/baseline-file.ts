@@ -4,10 +4,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseImport, importFile } from '../bench/importers/index.js';
-import { StoreError } from '../errors.js';
+import { parseImport, importFile } from '../importers/index.js';
+import { StoreError } from '../model/errors.js';
 import { createStore, historyFileName, HistoryText } from '../store/index.js';
-import type { RunFile } from '../types.js';
+import type { RunFile } from '../model/index.js';
 
 /** Baseline runs of history the comparison uses when nothing says otherwise (the action's `history` input). */
 export const DEFAULT_HISTORY = 10;

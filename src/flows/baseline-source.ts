@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createStore, type Store, type Warn } from '../store/index.js';
-import type { RunFile } from '../types.js';
+import type { RunFile } from '../model/index.js';
 import { readBaselineFile } from './baseline-file.js';
 
 /** Where baselines are read from and recorded to, as the `baseline` input names it. */

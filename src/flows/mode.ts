@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../model/errors.js';
 import { isPullRequestEvent } from '../store/index.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { ProgressEvent } from '../bench/types.js';
-import { plainBlock } from '../comment/escape.js';
-import { formatValue } from '../comment/format.js';
-import { splitError } from '../comment/words.js';
-import type { Logger } from './logger.js';
+import { plainBlock } from '../report/escape.js';
+import { formatValue } from '../model/format.js';
+import { splitError } from '../report/words.js';
+import type { Logger } from '../model/logger.js';
 
 /**
  * Turns runner events into log lines: one group per suite, a line per task, errors as warnings.

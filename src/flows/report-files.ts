@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
-import type { Report, RunFile } from '../types.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
+import type { Report, RunFile } from '../model/index.js';
 
 /** Writes JSON atomically, creating its directory, so a reader never sees half a file. */
 export async function writeJson(path: string, value: unknown): Promise<void> {

@@ -1,10 +1,10 @@
-import { runAb } from '../ab/run-ab.js';
+import { runAb } from './ab/run-ab.js';
 import { runSuites } from '../bench/index.js';
 import { compareRuns, type CompareInput } from '../compare/index.js';
 import { suiteMinEffects, type Config } from '../config/index.js';
-import type { Report, RunFile } from '../types.js';
+import type { Report, RunFile } from '../model/index.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../model/logger.js';
 import { progressLogger } from './progress.js';
 import { alertOnTrends } from './trend-alerts.js';
 

@@ -8,7 +8,7 @@ import { DEFAULT_MIN_EFFECT, type Config } from '../config/index.js';
 import type { Store } from '../store/index.js';
 import { analyzeTrends } from '../trend/index.js';
 import { trendAlerts, type TrendAlert } from '../trend/alerts.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../model/logger.js';
 
 export const DEFAULT_HORIZON = 20;
 

@@ -5,7 +5,7 @@
  * permission `actions: read`) lets a reader restore each entry whose run it lacks and merge them.
  */
 import { spawnSync } from 'node:child_process';
-import type { RunFile } from '../types.js';
+import type { RunFile } from '../model/index.js';
 import { branchToken } from './layout.js';
 
 /**

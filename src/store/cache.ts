@@ -8,7 +8,7 @@
  * A save whose restores failed is refused: it would store a history shorter than the cache holds.
  */
 import { tmpdir } from 'node:os';
-import { StoreError } from '../errors.js';
+import { StoreError } from '../model/errors.js';
 import { listEntryKeys, cacheFlavour, cacheKey, entryPrefix, runOfKey, cacheKeyPrefix } from './cache-entries.js';
 import { restoreEntry, restoreLegacy, saveEntry } from './cache-io.js';
 import { parseHistory, serializeHistory } from './codec.js';

@@ -3,8 +3,8 @@
  * a damaged file gives. Pure (text in, document out): callers own the I/O, and they never write
  * over a file this module refused.
  */
-import { StoreError } from '../errors.js';
-import type { RunFile } from '../types.js';
+import { StoreError } from '../model/errors.js';
+import type { RunFile } from '../model/index.js';
 import { emptyHistory, HISTORY_SCHEMA_VERSION, insertRun, STAT_KEYS, type HistoryDoc, type Series } from './history.js';
 
 /**

@@ -1,9 +1,9 @@
 /** A history directory on the local disk (CLI, tests): one file per branch, atomic writes. */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
-import { StoreError } from '../errors.js';
-import type { RunFile } from '../types.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { StoreError } from '../model/errors.js';
+import type { RunFile } from '../model/index.js';
 import { withLock } from './file-lock.js';
 import { historyFileName } from './layout.js';
 import { HistoryText } from './record.js';

@@ -1,6 +1,6 @@
 /** A lock file between processes sharing a directory store, so concurrent saves never lose a run. */
 import { open, rm, stat } from 'node:fs/promises';
-import { StoreError } from '../errors.js';
+import { StoreError } from '../model/errors.js';
 
 /** A lock older than this is taken to be left by a crashed process. */
 const STALE_MS = 30_000;

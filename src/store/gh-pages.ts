@@ -7,8 +7,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { StoreError } from '../errors.js';
-import type { RunFile } from '../types.js';
+import { StoreError } from '../model/errors.js';
+import type { RunFile } from '../model/index.js';
 import { gitIn, type Git } from './git.js';
 import { historyFileName } from './layout.js';
 import { HistoryText } from './record.js';

@@ -4,7 +4,7 @@
  * no config file, and it is redacted from every message this module returns.
  */
 import { spawn } from 'node:child_process';
-import { StoreError } from '../errors.js';
+import { StoreError } from '../model/errors.js';
 
 export interface GitResult {
   code: number;

@@ -3,7 +3,7 @@
  * flows refuse earlier with the same reason; this holds for any caller (CLI in a PR job, a
  * library user), because a PR's code measured under a PR's event is not the branch's baseline.
  */
-import { StoreError } from '../errors.js';
+import { StoreError } from '../model/errors.js';
 
 /** Events whose runs measure a pull request's code: `pull_request*` and the merge queue's `merge_group`. */
 export function isPullRequestEvent(eventName: string | undefined): boolean {

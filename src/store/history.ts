@@ -4,8 +4,8 @@
  * one number per statistic per run, so a long history stays small and parses fast.
  * Pure functions only: reading and writing files lives in `codec.ts` and the backends.
  */
-import { summarizeValue } from '../bench/summarize.js';
-import { RUN_SCHEMA_VERSION, type BaseUnit, type BenchmarkResult, type Direction, type Metric, type RunFile, type Stats } from '../types.js';
+import { summarizeValue } from '../model/summarize.js';
+import { RUN_SCHEMA_VERSION, type BaseUnit, type BenchmarkResult, type Direction, type Metric, type RunFile, type Stats } from '../model/index.js';
 
 /** Version of the history layout written today; `codec.ts` migrates older ones. */
 export const HISTORY_SCHEMA_VERSION = 2;

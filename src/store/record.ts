@@ -3,7 +3,7 @@
  * A store keeps the last document it parsed with its text, so a load followed by a save of the
  * same unchanged file parses it once (for a long history, parsing is most of the cost).
  */
-import type { RunFile } from '../types.js';
+import type { RunFile } from '../model/index.js';
 import { parseHistory, serializeHistory } from './codec.js';
 import { emptyHistory, insertRun, toRuns, type HistoryDoc } from './history.js';
 import { applyRetention, type Retention } from './retention.js';

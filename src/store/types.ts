@@ -1,5 +1,5 @@
 /** The store interface every backend implements, and the options that pick one. */
-import type { RunFile } from '../types.js';
+import type { RunFile } from '../model/index.js';
 import type { Retention } from './retention.js';
 
 export interface Store {

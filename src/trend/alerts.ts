@@ -5,7 +5,7 @@
  * within `horizon` runs, a budget already missed, and a significant drift towards worse are
  * warnings. Pure: reports in, alerts out.
  */
-import { formatChange } from '../comment/format.js';
+import { formatChange } from '../model/format.js';
 import type { SeriesTrend, TrendReport } from './types.js';
 
 export type AlertLevel = 'critical' | 'warning' | 'info';

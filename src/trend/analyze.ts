@@ -3,10 +3,10 @@
  * points, the drift since the last change point, the forecasts of budgeted thresholds, and what
  * moved together. Pure: runs in, a TrendReport out.
  */
-import { matchesGlob } from '../compare/min-effect.js';
+import { matchesGlob } from '../config/min-effect.js';
 import { metricStat } from '../compare/metric-values.js';
 import type { ThresholdConfig } from '../config/types.js';
-import type { RunFile } from '../types.js';
+import type { RunFile } from '../model/index.js';
 import { findAnomalies, DEFAULT_ANOMALY_Z } from './anomalies.js';
 import { detectChangePoints, DEFAULT_WINDOW, type DetectedChange } from './change-points.js';
 import { mannKendall, theilSen } from './drift.js';

@@ -5,11 +5,11 @@
  * last change point; the interval comes from the slope's confidence bounds (a bound that does
  * not head for the budget means "maybe never").
  */
-import { parseCondition, toBase } from '../compare/condition.js';
+import { parseCondition, toBase } from '../config/condition-grammar.js';
 import type { ThresholdConfig } from '../config/types.js';
-import { formatChange } from '../comment/format.js';
-import { formatValue } from '../format.js';
-import type { BaseUnit } from '../types.js';
+import { formatChange } from '../model/format.js';
+import { formatValue } from '../model/format.js';
+import type { BaseUnit } from '../model/index.js';
 import { mannKendall, theilSen } from './drift.js';
 import type { TrendForecast } from './types.js';
 

@@ -6,5 +6,4 @@ export { analyzeTrends, DEFAULT_TREND_P, DEFAULT_DRIFT_P, MIN_CHANGE_RUNS, MIN_D
 export { detectChangePoints, DEFAULT_WINDOW, DEFAULT_MAX_P, type ChangePointOptions, type DetectedChange } from './change-points.js';
 export { findAnomalies, noiseScale, DEFAULT_ANOMALY_Z } from './anomalies.js';
 export { theilSen, mannKendall } from './drift.js';
-export { renderTrendMarkdown, renderTrendText } from './render.js';
 export type * from './types.js';

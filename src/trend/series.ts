@@ -4,7 +4,7 @@
  * removed stops, a renamed one is two series; a unit or direction that changes starts a new
  * series, since the values are no longer comparable.
  */
-import type { RunFile } from '../types.js';
+import type { RunFile } from '../model/index.js';
 import type { SeriesIdentity } from './types.js';
 
 export interface RawSeries extends SeriesIdentity {

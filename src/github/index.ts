@@ -1,0 +1,14 @@
+/** GitHub at the edge: the one PR comment (find by marker, create or update), the runner's context, publishing. */
+export {
+  upsertComment,
+  findPullRequestForSha,
+  findComment,
+  truncateBody,
+  CommentPermissionError,
+  ACTIONS_BOT_LOGIN,
+  type Octokit,
+  type UpsertParams,
+  type UpsertResult,
+} from './upsert.js';
+export { octokitPublisher, publishComment, type Publisher } from './publish.js';
+export { runnerFacts, type RunnerFacts, type ContextLike } from './context.js';

@@ -1,0 +1,70 @@
+/**
+ * The project's own run file through the import path, so `compare` takes a run file or a
+ * foreign tool's output through one call, and the one validation of what `compare` relies on:
+ * applied to every run file read and to every run an import makes, so that `import` never
+ * writes what `compare` would refuse.
+ */
+import { ImportError } from '../model/errors.js';
+import { RUN_SCHEMA_VERSION, type RunFile } from '../model/index.js';
+import { type JsonContext, type JsonObject, arrayAt, fail, isObject, jsonOf, numberAt, numbersAt, objectAt, stringAt } from './json.js';
+import type { ImportInput } from './types.js';
+
+/** The format name under which run files are reported and can be forced. */
+export const RUN_FILE_FORMAT = 'track-performance';
+
+/** True when parsed JSON claims to be a run file (`"tool": "track-performance"`). */
+export function isRunFile(v: unknown): boolean {
+  return isObject(v) && v.tool === RUN_FILE_FORMAT;
+}
+
+function checkMetricShape(o: JsonObject, path: string, ctx: JsonContext): void {
+  stringAt(o, 'unit', path, ctx);
+  if (o.direction !== 'smaller' && o.direction !== 'bigger') fail(ctx, `${path}.direction`, '"smaller" or "bigger"', o.direction);
+  numberAt(o, 'value', path, ctx);
+  if (o.samples !== undefined) numbersAt(o, 'samples', path, ctx);
+}
+
+function checkBenchmark(b: unknown, path: string, ctx: JsonContext): void {
+  if (!isObject(b)) fail(ctx, path, 'an object', b);
+  for (const key of ['id', 'suite', 'name'] as const) stringAt(b, key, path, ctx);
+  // From here on, errors name the benchmark too: a path alone is hard to find in a large run.
+  const named = { ...ctx, subject: `benchmark ${JSON.stringify(String(b.name).slice(0, 80))}` };
+  checkMetricShape(b, path, named);
+  const stats = objectAt(b, 'stats', path, named);
+  for (const key of ['n', 'mean', 'median', 'min', 'max', 'stdev'] as const) numberAt(stats, key, `${path}.stats`, named);
+  if (b.metrics !== undefined) {
+    for (const [key, m] of Object.entries(objectAt(b, 'metrics', path, named))) {
+      const mp = `${path}.metrics[${JSON.stringify(key)}]`;
+      if (!isObject(m)) fail(named, mp, 'an object', m);
+      checkMetricShape(m, mp, named);
+    }
+  }
+}
+
+/**
+ * Checks a run — parsed from a run file, or made by an import — for everything `compare` relies
+ * on; throws ImportError naming the file, the benchmark, the JSON path and what was expected.
+ */
+export function validateRun(doc: unknown, file: string, format = RUN_FILE_FORMAT): RunFile {
+  const ctx: JsonContext = { file, format };
+  if (!isObject(doc)) fail(ctx, '$', 'an object', doc);
+  if (doc.tool !== RUN_FILE_FORMAT) fail(ctx, '$.tool', `"${RUN_FILE_FORMAT}"`, doc.tool);
+  const version = numberAt(doc, 'schemaVersion', '$', ctx);
+  if (version > RUN_SCHEMA_VERSION) {
+    throw new ImportError(
+      `${file}: $.schemaVersion: run file has schemaVersion ${version}, this track-performance reads up to ${RUN_SCHEMA_VERSION}; upgrade track-performance to read it`,
+      file,
+      format,
+      '$.schemaVersion',
+    );
+  }
+  if (version !== RUN_SCHEMA_VERSION) fail(ctx, '$.schemaVersion', `${RUN_SCHEMA_VERSION}`, version);
+  stringAt(doc, 'timestamp', '$', ctx);
+  arrayAt(doc, 'benchmarks', '$', ctx).forEach((b, i) => checkBenchmark(b, `$.benchmarks[${i}]`, ctx));
+  return doc as unknown as RunFile;
+}
+
+/** Reads a run file from its input (parsed once, with the other formats' detection). */
+export function readRunFile(input: ImportInput): RunFile {
+  return validateRun(jsonOf(input, RUN_FILE_FORMAT), input.file);
+}

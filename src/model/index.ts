@@ -1,0 +1,6 @@
+/**
+ * The model: the shapes every room speaks (the run file, the Report) and the small pure helpers
+ * they share (errors, summaries, units and formatting, redaction). It imports no other room.
+ */
+export * from './run-file.js';
+export * from './report.js';

@@ -1,0 +1,127 @@
+/** Rendering of a concurrency sweep's analysis: a table, the fit, the advice, an ASCII chart. Pure. */
+import { markdownTable } from 'markdown-table';
+import { escapeText, plainText } from './escape.js';
+import { sig } from '../model/format.js';
+import { uslThroughput, type Interval, type ModelFit, type ScalingAnalysis } from '../compare/scaling/index.js';
+import type { ScalingTargetResult } from '../compare/scaling-targets.js';
+
+export interface SweepView {
+  suite: string;
+  command: string;
+  unit: string;
+  analysis: ScalingAnalysis;
+  targets?: ScalingTargetResult[];
+}
+
+const MARK: Record<ScalingTargetResult['status'], string> = { met: 'met', warning: 'WARNING', failure: 'FAILED', inconclusive: 'inconclusive' };
+
+const range = (i: Interval) => `${sig(i.lo)}–${Number.isFinite(i.hi) ? sig(i.hi) : '∞'}`;
+
+/** The table: level, throughput ± interval, speedup, efficiency, and the fitted throughput. */
+export function levelTable(v: SweepView, esc: (s: string) => string): string {
+  const a = v.analysis;
+  const model = a.fit ? (a.fit.chosen === 'usl' ? a.fit.usl : a.fit.amdahl) : undefined;
+  const rows = a.levels.map((l) => [
+    String(l.n),
+    sig(l.throughput),
+    Number.isFinite(l.interval.lo) ? range(l.interval) : '',
+    `${sig(l.speedup)}×`,
+    `${Math.round(l.efficiency * 100)}%`,
+    model ? sig(uslThroughput(model.params, l.n)) : '',
+  ]);
+  for (const f of a.failed) rows.push([String(f.n), 'failed', '', '', '', '']);
+  rows.sort((x, y) => Number(x[0]) - Number(y[0]));
+  const unit = esc(v.unit);
+  return markdownTable([['N', `${unit}/s`, '95% interval', 'speedup', 'efficiency', 'fitted'], ...rows], { align: ['r', 'r', 'r', 'r', 'r', 'r'] });
+}
+
+function modelLine(f: ModelFit, unit: string): string {
+  const i = f.intervals;
+  const name = f.model === 'usl' ? 'USL' : 'Amdahl (κ = 0)';
+  const kappa = f.model === 'usl' ? `, κ = ${sig(f.params.kappa)} (${range(i.kappa)})` : '';
+  return `${name}: λ = ${sig(f.params.lambda)} ${unit}/s (${range(i.lambda)}), σ = ${sig(f.params.sigma)} (${range(i.sigma)})${kappa}; AICc ${sig(f.aicc)}`;
+}
+
+/** The fit in lines: both models, the choice, N*, the knee, warnings. */
+export function fitLines(v: SweepView, esc: (s: string) => string): string[] {
+  const a = v.analysis;
+  const unit = esc(v.unit);
+  const out: string[] = [];
+  if (a.fit) {
+    const { fit } = a;
+    out.push(modelLine(fit.usl, unit), modelLine(fit.amdahl, unit));
+    out.push(`Chosen by AICc: ${fit.chosen === 'usl' ? 'USL' : 'Amdahl'} (95% intervals from the fit's covariance)`);
+    if (fit.peak) {
+      const p = fit.peak;
+      out.push(`Peak: N* = √((1−σ)/κ) ≈ ${sig(p.n)} (${range(p.interval)}), X(N*) ≈ ${sig(p.throughput)} ${unit}/s${p.inRange ? '' : ' — outside the measured range: an extrapolation'}`);
+    } else out.push('Peak: none (κ = 0: throughput never falls)');
+    out.push(`Amdahl limit: at most ${sig(fit.amdahlLimit.value)}× (${range(fit.amdahlLimit.interval)}) as N grows`);
+  } else out.push(`No fit: ${esc(a.reason ?? '')}`);
+  out.push(a.knee !== undefined ? `Knee: efficiency under ${Math.round(a.efficiencyFloor * 100)}% from N = ${a.knee}` : `Knee: none (efficiency ≥ ${Math.round(a.efficiencyFloor * 100)}% at every level)`);
+  for (const f of a.failed) out.push(`Level N = ${f.n} failed: ${esc(f.error)}`);
+  for (const w of a.warnings) out.push(`Warning: ${esc(w)}`);
+  for (const t of v.targets ?? []) out.push(`Target ${MARK[t.status]}: ${esc(t.name)}: ${esc(t.message)}`);
+  return out;
+}
+
+/**
+ * Throughput against N on a character grid: `o` the measured levels, `.` the fitted curve
+ * (every column), linear axes from 0.
+ */
+export function asciiChart(v: SweepView, width = 60, height = 14): string {
+  const a = v.analysis;
+  if (a.levels.length === 0) return '';
+  const model = a.fit ? (a.fit.chosen === 'usl' ? a.fit.usl : a.fit.amdahl) : undefined;
+  const maxN = a.levels[a.levels.length - 1]!.n;
+  const fitted = (n: number) => (model ? uslThroughput(model.params, n) : NaN);
+  const cols = Array.from({ length: width }, (_, c) => 1 + ((maxN - 1) * c) / (width - 1));
+  const top = Math.max(...a.levels.map((l) => l.interval.hi).filter(Number.isFinite), ...a.levels.map((l) => l.throughput), ...cols.map(fitted).filter(Number.isFinite)) * 1.05;
+  const grid = Array.from({ length: height }, () => new Array<string>(width).fill(' '));
+  const row = (x: number) => Math.min(height - 1, Math.max(0, height - 1 - Math.round((x / top) * (height - 1))));
+  const col = (n: number) => (maxN === 1 ? 0 : Math.round(((n - 1) / (maxN - 1)) * (width - 1)));
+  if (model) cols.forEach((n, c) => (grid[row(fitted(n))]![c] = '.'));
+  for (const l of a.levels) grid[row(l.throughput)]![col(l.n)] = 'o';
+  const label = (r: number) => (r === 0 ? sig(top) : r === height - 1 ? '0' : '');
+  const pad = Math.max(sig(top).length, 1);
+  const lines = grid.map((g, r) => `${label(r).padStart(pad)} |${g.join('')}`);
+  lines.push(`${' '.repeat(pad)} +${'-'.repeat(width)}`);
+  lines.push(`${' '.repeat(pad)}  N = 1${`N = ${maxN}`.padStart(width - 5)}`);
+  lines.push(`${' '.repeat(pad)}  o measured (${plainText(v.unit, 40)}/s)${model ? `   . ${model.model === 'usl' ? 'USL' : 'Amdahl'} fit` : ''}`);
+  return lines.join('\n');
+}
+
+/** The terminal report of one sweep. */
+export function renderText(v: SweepView): string {
+  const esc = (s: string) => plainText(s, 500);
+  return [
+    `Scaling suite ${JSON.stringify(v.suite)}: ${plainText(v.command)}`,
+    '',
+    levelTable(v, esc),
+    '',
+    ...fitLines(v, esc),
+    '',
+    `Advice: ${esc(v.analysis.advice)}`,
+    '',
+    asciiChart(v),
+  ].join('\n');
+}
+
+/** The markdown report of one sweep (names and messages escaped for GitHub). */
+export function renderMarkdown(v: SweepView): string {
+  const esc = (s: string) => escapeText(s, 500);
+  return [
+    `### Scaling: ${esc(v.suite)}`,
+    '',
+    `Command: ${esc(v.command)}`,
+    '',
+    levelTable(v, esc),
+    '',
+    ...fitLines(v, esc).map((l) => `- ${l}`),
+    '',
+    `**Advice:** ${esc(v.analysis.advice)}`,
+    '',
+    '```text',
+    asciiChart(v).replaceAll('```', "'''"),
+    '```',
+  ].join('\n');
+}
