@@ -48,7 +48,7 @@ function loadInstrumentHooks(candidates = addonCandidates()) {
     return mod.exports.InstrumentHooks;
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/tinybench/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/tinybench/dist/index.js
 const e = Object.freeze(() => {}), t = globalThis.Event;
 var n = class extends t {
 	get error() {
@@ -763,7 +763,7 @@ async function metricSamples(value) {
     return samples;
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/simple-statistics/dist/simple-statistics.mjs
+;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
 /**
  * When adding a new value to a list, one does not have to necessary
  * recompute the mean of the list in linear time. They can instead use
