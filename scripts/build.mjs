@@ -6,6 +6,8 @@
 // traced asset such as a config file means source code names a path ncc took literally).
 // --no-cache: ncc keys its webpack cache on the working directory, so the three parallel builds
 // would write one cache store at once; without it the output is the same and no slower.
+// The suite API (track-performance/suite: dist/suite.js, dist/suite.d.ts) is emitted by tsc
+// (tsconfig.suite.json), not bundled: src/suite.ts imports nothing, and users need its types.
 import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,13 +37,23 @@ async function bundle([entry, out]) {
   }
 }
 
-const built = await Promise.all(entries.map(bundle));
+async function suiteApi() {
+  const tmp = mkdtempSync(join(tmpdir(), 'tsc-suite-'));
+  await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.suite.json', '--outDir', tmp]);
+  const emitted = readdirSync(tmp).sort().join(', ');
+  if (emitted !== 'suite.d.ts, suite.js') throw new Error(`tsconfig.suite.json: expected suite.d.ts and suite.js, tsc emitted ${emitted}`);
+  return tmp;
+}
+
+const [suiteDir, ...built] = await Promise.all([suiteApi(), ...entries.map(bundle)]);
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
 for (const [file, out, tmp] of built) {
   copyFileSync(file, join('dist', out));
   rmSync(tmp, { recursive: true, force: true });
 }
+for (const file of ['suite.js', 'suite.d.ts']) copyFileSync(join(suiteDir, file), join('dist', file));
+rmSync(suiteDir, { recursive: true, force: true });
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }) + '\n');
 // The prebuilt callgrind client-request addon (measure "instructions"), loaded at run time from
 // beside the worker: a .node file cannot live inside a bundle, and the action has no node_modules.

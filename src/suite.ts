@@ -15,6 +15,10 @@
  * base tree's copy of the file is loaded into the same process (its own module instances, its
  * own working directory) and measured task by task beside this one, unless the suite sets
  * `abSameProcess: false`: state on `globalThis` is shared between the two copies.
+ *
+ * Published as `track-performance/suite` (package.json `exports`): `npm run build` emits this
+ * file alone with tsc (tsconfig.suite.json) to dist/suite.js and dist/suite.d.ts, so it must
+ * import nothing — the declaration has to stand alone in the package.
  */
 
 /** Setup and teardown around a task, as tinybench runs them (for warm-up and for the measured phase). */
