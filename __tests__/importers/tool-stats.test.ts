@@ -17,6 +17,14 @@ function expectStats(stats: Stats | undefined, expected: Partial<Stats>): void {
 }
 
 describe("the tool's own statistics", () => {
+  it('does not keep a reported count below one (vitest sampleCount 0): the run stays valid', () => {
+    const { file, text } = fixture('vitest', 'three-groups.json');
+    const doc = JSON.parse(text) as { files: Array<{ groups: Array<{ benchmarks: Raw[] }> }> };
+    for (const b of doc.files[0]!.groups[0]!.benchmarks) b.sampleCount = 0;
+    const { run } = parseImport(JSON.stringify(doc), file);
+    for (const b of run.benchmarks) expect(b.stats.n).toBeGreaterThanOrEqual(1);
+  });
+
   it("vitest: its mean, median, sd, min, max, p75, p99 and sample count, not the median as the mean", () => {
     const { file, text } = fixture('vitest', 'three-groups.json');
     const raw = (JSON.parse(text) as { files: Array<{ groups: Array<{ benchmarks: Raw[] }> }> }).files[0]!.groups.flatMap((g) => g.benchmarks);

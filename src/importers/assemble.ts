@@ -78,6 +78,9 @@ const REQUIRED: ReadonlyArray<keyof Stats> = ['n', 'mean', 'median', 'min', 'max
 function reported(m: ImportedMetric, hasSamples: boolean): Partial<Stats> {
   const given: Partial<Stats> = {};
   for (const key of STAT_KEYS) if (finite(m.stats?.[key])) given[key] = m.stats[key];
+  // A count below one (vitest writes `sampleCount: 0` for a benchmark it did not sample) describes
+  // no measurement: the count is taken from what was imported instead.
+  if (given.n !== undefined && !(Number.isInteger(given.n) && given.n >= 1)) delete given.n;
   return hasSamples || REQUIRED.every((k) => k in given) ? given : {};
 }
 
