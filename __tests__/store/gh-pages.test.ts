@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -131,6 +131,28 @@ describe.skipIf(!hasGit)('gh-pages store (needs git)', () => {
     const runs = (await createStore({ kind: 'gh-pages', repoDir: checkout }).load('main'))!;
     expect(runs.map((r) => r.commit).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `writer-${i}`).sort());
     expect(Number(git(origin, 'rev-list', '--count', 'gh-pages'))).toBe(10);
+  });
+
+  it('loses no run when 30 processes push at once (retries with backoff; history read back)', { timeout: 300_000 }, async () => {
+    const n = 30;
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => runWriter(['gh-pages', checkout, String(i)])));
+    expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
+    const runs = (await createStore({ kind: 'gh-pages', repoDir: checkout }).load('main'))!;
+    expect(runs.map((r) => r.commit).sort()).toEqual(Array.from({ length: n }, (_, i) => `writer-${i}`).sort());
+    expect(Number(git(origin, 'rev-list', '--count', 'gh-pages'))).toBe(n);
+  });
+
+  it('does not retry a permanent refusal (protected branch) and quotes the remote', async () => {
+    const attempts = join(origin, 'attempts');
+    const hook = join(origin, 'hooks', 'pre-receive');
+    await writeFile(hook, `#!/bin/sh\necho x >> '${attempts}'\necho 'GH006: Protected branch update failed for refs/heads/gh-pages.' >&2\nexit 1\n`);
+    await chmod(hook, 0o755);
+    const err = await createStore({ kind: 'gh-pages', repoDir: checkout }).save(makeRun('c1', at(0)), 'main').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(/refused the push to branch gh-pages .*not retried/);
+    expect((err as Error).message).toContain('GH006: Protected branch update failed for refs/heads/gh-pages.');
+    expect((await readFile(attempts, 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect(git(origin, 'branch', '--list')).not.toContain('gh-pages');
   });
 
   it.skipIf(!hasHttpBackend)('sends the token as the basic authorization header over HTTP (git-http-backend)', async () => {
