@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
@@ -8,31 +7,12 @@ import { createStore, parseHistory } from '../../src/store/index.js';
 import { at, HOSTILE, makeRun } from './make-run.js';
 import { runWriter } from './run-writer.js';
 import { hasHttpBackend, startGitHttpServer } from './git-http-server.js';
+import { git, setup } from './pages-origin.js';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
 if (!hasGit) console.warn('SKIP gh-pages store tests: the `git` CLI is missing (Debian package: git).');
 
 const TOKEN = 'ghs_secretTokenValue123';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-  }).trim();
-}
-
-/** A bare `origin` and a user checkout of it with one commit on main. */
-async function setup(): Promise<{ origin: string; checkout: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'tp-pages-'));
-  const origin = join(root, 'origin.git');
-  const checkout = join(root, 'work');
-  git(root, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
-  git(root, 'clone', '--quiet', origin, checkout);
-  git(checkout, 'commit', '--quiet', '--allow-empty', '-m', 'initial');
-  git(checkout, 'push', '--quiet', 'origin', 'HEAD:main');
-  return { origin, checkout };
-}
 
 /** Snapshot of what the user could notice in the checkout. */
 async function checkoutState(checkout: string) {

@@ -4,9 +4,7 @@
  * `origin` URL. Each save is one commit adding the run to `<dataDir>/<branch>.json`; a push
  * rejected because another job pushed first is redone on top of the fresh tip, so no run is lost.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
 import type { RunFile } from '../types.js';
 import { gitIn, type Git } from './git.js';
@@ -14,6 +12,7 @@ import { historyFileName } from './layout.js';
 import { HistoryText } from './record.js';
 import { refuseOnPullRequest } from './guard.js';
 import { backoffMs, classifyPush, DEFAULT_BACKOFF, remoteReason } from './push-retry.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { stderrWarn, type GhPagesOptions, type Store } from './types.js';
 
 /** A store on branch `branch` (default gh-pages) of the `origin` of the checkout at `repoDir`. */
@@ -67,16 +66,16 @@ export function ghPagesStore(o: GhPagesOptions): Store {
   };
 }
 
-/** Runs `fn` with git in a fresh temporary bare repository, removed afterwards. */
+/** Runs `fn` with git in a fresh temporary bare repository, removed afterwards (see temp-dirs.ts). */
 async function inTempRepo<T>(o: GhPagesOptions, fn: (git: Git, url: string) => Promise<T>): Promise<T> {
   const url = await originUrl(o.repoDir);
-  const dir = await mkdtemp(join(tmpdir(), 'track-performance-pages-'));
+  const dir = await makeTempDir();
   try {
     const git = gitIn(dir, o.token);
     await git.ok(['init', '--quiet', '--bare'], 'Creating a temporary repository');
     return await fn(git, url);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }
 
