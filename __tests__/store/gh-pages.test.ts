@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/model/errors.js';
@@ -8,31 +7,12 @@ import { createStore, parseHistory } from '../../src/store/index.js';
 import { at, HOSTILE, makeRun } from './make-run.js';
 import { runWriter } from './run-writer.js';
 import { hasHttpBackend, startGitHttpServer } from './git-http-server.js';
+import { git, setup } from './pages-origin.js';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
 if (!hasGit) console.warn('SKIP gh-pages store tests: the `git` CLI is missing (Debian package: git).');
 
 const TOKEN = 'ghs_secretTokenValue123';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-  }).trim();
-}
-
-/** A bare `origin` and a user checkout of it with one commit on main. */
-async function setup(): Promise<{ origin: string; checkout: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'tp-pages-'));
-  const origin = join(root, 'origin.git');
-  const checkout = join(root, 'work');
-  git(root, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
-  git(root, 'clone', '--quiet', origin, checkout);
-  git(checkout, 'commit', '--quiet', '--allow-empty', '-m', 'initial');
-  git(checkout, 'push', '--quiet', 'origin', 'HEAD:main');
-  return { origin, checkout };
-}
 
 /** Snapshot of what the user could notice in the checkout. */
 async function checkoutState(checkout: string) {
@@ -131,6 +111,28 @@ describe.skipIf(!hasGit)('gh-pages store (needs git)', () => {
     const runs = (await createStore({ kind: 'gh-pages', repoDir: checkout }).load('main'))!;
     expect(runs.map((r) => r.commit).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `writer-${i}`).sort());
     expect(Number(git(origin, 'rev-list', '--count', 'gh-pages'))).toBe(10);
+  });
+
+  it('loses no run when 30 processes push at once (retries with backoff; history read back)', { timeout: 300_000 }, async () => {
+    const n = 30;
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => runWriter(['gh-pages', checkout, String(i)])));
+    expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
+    const runs = (await createStore({ kind: 'gh-pages', repoDir: checkout }).load('main'))!;
+    expect(runs.map((r) => r.commit).sort()).toEqual(Array.from({ length: n }, (_, i) => `writer-${i}`).sort());
+    expect(Number(git(origin, 'rev-list', '--count', 'gh-pages'))).toBe(n);
+  });
+
+  it('does not retry a permanent refusal (protected branch) and quotes the remote', async () => {
+    const attempts = join(origin, 'attempts');
+    const hook = join(origin, 'hooks', 'pre-receive');
+    await writeFile(hook, `#!/bin/sh\necho x >> '${attempts}'\necho 'GH006: Protected branch update failed for refs/heads/gh-pages.' >&2\nexit 1\n`);
+    await chmod(hook, 0o755);
+    const err = await createStore({ kind: 'gh-pages', repoDir: checkout }).save(makeRun('c1', at(0)), 'main').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(/refused the push to branch gh-pages .*not retried/);
+    expect((err as Error).message).toContain('GH006: Protected branch update failed for refs/heads/gh-pages.');
+    expect((await readFile(attempts, 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect(git(origin, 'branch', '--list')).not.toContain('gh-pages');
   });
 
   it.skipIf(!hasHttpBackend)('sends the token as the basic authorization header over HTTP (git-http-backend)', async () => {

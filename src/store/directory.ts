@@ -1,11 +1,12 @@
 /** A history directory on the local disk (CLI, tests): one file per branch, atomic writes. */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { StoreError } from '../model/errors.js';
 import type { RunFile } from '../model/index.js';
 import { withLock } from './file-lock.js';
 import { historyFileName } from './layout.js';
+import { isTooLong, mib, tooLongError } from './limits.js';
 import { HistoryText } from './record.js';
 import type { Retention } from './retention.js';
 import { refuseOnPullRequest } from './guard.js';
@@ -41,6 +42,7 @@ export async function readIfExists(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (isTooLong(e)) throw tooLongError(`History file ${file}`, mib((await stat(file)).size), file);
     throw new StoreError(`Cannot read history file ${file}: ${(e as Error).message}`, file);
   }
 }

@@ -4,25 +4,23 @@
  * `origin` URL. Each save is one commit adding the run to `<dataDir>/<branch>.json`; a push
  * rejected because another job pushed first is redone on top of the fresh tip, so no run is lost.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { StoreError } from '../model/errors.js';
 import type { RunFile } from '../model/index.js';
 import { gitIn, type Git } from './git.js';
 import { historyFileName } from './layout.js';
 import { HistoryText } from './record.js';
 import { refuseOnPullRequest } from './guard.js';
+import { backoffMs, classifyPush, DEFAULT_BACKOFF, remoteReason } from './push-retry.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { stderrWarn, type GhPagesOptions, type Store } from './types.js';
-
-/** Stderr of a push that lost a race (retry after refetching) rather than failed for good. */
-const REJECTED = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info/i;
 
 /** A store on branch `branch` (default gh-pages) of the `origin` of the checkout at `repoDir`. */
 export function ghPagesStore(o: GhPagesOptions): Store {
   const pagesBranch = o.branch ?? 'gh-pages';
   const dataDir = checkDataDir(o.dataDir ?? 'benchmarks');
-  const maxRetries = o.maxRetries ?? 10;
+  const maxRetries = o.maxRetries ?? 100;
+  const backoff = { ...DEFAULT_BACKOFF, ...(o.retryBudgetMs === undefined ? {} : { budgetMs: o.retryBudgetMs }) };
   const pathOf = (branch: string) => (dataDir ? `${dataDir}/${historyFileName(branch)}` : historyFileName(branch));
   const label = (path: string) => `${path} on branch ${pagesBranch}`;
   const warn = o.warn ?? stderrWarn;
@@ -40,7 +38,8 @@ export function ghPagesStore(o: GhPagesOptions): Store {
       refuseOnPullRequest(`gh-pages branch ${pagesBranch}`);
       return inTempRepo(o, async (git, url) => {
         const path = pathOf(branch);
-        for (let attempt = 0; attempt <= maxRetries; attempt++) {
+        const started = Date.now();
+        for (let attempt = 0; ; attempt++) {
           const tip = await fetchTip(git, url, pagesBranch);
           const text = tip && (await readAt(git, tip, path));
           // Throws on a damaged file before anything is committed: the file stays as it is.
@@ -48,27 +47,35 @@ export function ghPagesStore(o: GhPagesOptions): Store {
           const commit = await commitFile(git, tip, path, next, `track-performance: record ${branch} at ${run.commit?.slice(0, 12) ?? run.timestamp}`);
           const push = await git.run(['push', '--quiet', '--no-verify', url, `${commit}:refs/heads/${pagesBranch}`]);
           if (push.code === 0) return;
-          if (!REJECTED.test(push.stderr)) throw new StoreError(`Pushing to branch ${pagesBranch} failed: ${push.stderr.trim()}`);
-          await sleep((50 + Math.random() * 200) * Math.min(attempt + 1, 5));
+          const failure = classifyPush(push.stderr);
+          if (failure === 'permanent')
+            throw new StoreError(
+              `The remote refused the push to branch ${pagesBranch} (branch protection, a server hook or missing permissions: not retried); the run was not recorded. ` +
+                `Allow the workflow's token to push to ${pagesBranch}, or choose another gh-pages-branch. The remote said:\n${remoteReason(push.stderr)}`,
+            );
+          if (failure === 'other') throw new StoreError(`Pushing to branch ${pagesBranch} failed: ${push.stderr.trim()}`);
+          const elapsed = Date.now() - started;
+          if (attempt >= maxRetries || elapsed >= backoff.budgetMs)
+            throw new StoreError(
+              `Pushing to branch ${pagesBranch} was rejected ${attempt + 1} times in ${Math.round(elapsed / 1000)} s (other jobs kept pushing first); the run was not recorded. Re-run the job, or run fewer writers at once.`,
+            );
+          await sleep(Math.min(backoffMs(attempt, backoff), backoff.budgetMs - elapsed));
         }
-        throw new StoreError(
-          `Pushing to branch ${pagesBranch} was rejected ${maxRetries + 1} times (other jobs kept pushing first); the run was not recorded. Raise maxRetries or re-run the job.`,
-        );
       });
     },
   };
 }
 
-/** Runs `fn` with git in a fresh temporary bare repository, removed afterwards. */
+/** Runs `fn` with git in a fresh temporary bare repository, removed afterwards (see temp-dirs.ts). */
 async function inTempRepo<T>(o: GhPagesOptions, fn: (git: Git, url: string) => Promise<T>): Promise<T> {
   const url = await originUrl(o.repoDir);
-  const dir = await mkdtemp(join(tmpdir(), 'track-performance-pages-'));
+  const dir = await makeTempDir();
   try {
     const git = gitIn(dir, o.token);
     await git.ok(['init', '--quiet', '--bare'], 'Creating a temporary repository');
     return await fn(git, url);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }
 

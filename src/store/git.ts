@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { StoreError } from '../model/errors.js';
+import { mib, withinStringLimit } from './limits.js';
 
 export interface GitResult {
   code: number;
@@ -52,9 +53,13 @@ export function gitIn(cwd: string, token?: string): Git {
       child.on('error', (e) =>
         reject(new StoreError(`Cannot run git in ${cwd} (${redact(e.message)}): the gh-pages store needs the git CLI (Debian package git) and an existing directory.`)),
       );
-      child.on('close', (code) =>
-        resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: redact(Buffer.concat(err).toString('utf8')) }),
-      );
+      child.on('close', (code) => {
+        try {
+          resolve({ code: code ?? 1, stdout: textOf(out, `The output of git ${args[0]}`), stderr: redact(Buffer.concat(err).toString('utf8')) });
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
       if (child.stdin) {
         child.stdin.on('error', () => undefined); // git may exit before reading; its exit code tells
         child.stdin.end(opts.input);
@@ -68,4 +73,10 @@ export function gitIn(cwd: string, token?: string): Git {
       return r.stdout.trim();
     },
   };
+}
+
+/** The UTF-8 text of `chunks`; a StoreError with the size past the string limit (`decode` is a seam for tests). */
+export function textOf(chunks: Buffer[], what: string, decode: (b: Buffer) => string = (b) => b.toString('utf8')): string {
+  const bytes = Buffer.concat(chunks);
+  return withinStringLimit(() => decode(bytes), what, () => mib(bytes.length));
 }

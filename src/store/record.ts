@@ -7,12 +7,17 @@ import type { RunFile } from '../model/index.js';
 import { parseHistory, serializeHistory } from './codec.js';
 import { emptyHistory, insertRun, toRuns, type HistoryDoc } from './history.js';
 import { applyRetention, type Retention } from './retention.js';
+import { withinStringLimit } from './limits.js';
 
 export class HistoryText {
   private memo: { text: string; doc: HistoryDoc } | undefined;
 
   /** `note` receives what a read repaired (see `parseHistory`). */
-  constructor(private readonly note?: (message: string) => void) {}
+  constructor(
+    private readonly note?: (message: string) => void,
+    /** The writer of file text (a seam for tests of the string limit). */
+    private readonly serialize: (doc: HistoryDoc) => string = serializeHistory,
+  ) {}
 
   /** The newest `limit` runs (all when absent) of a history file's text, oldest first; undefined when it holds none. */
   newestRuns(text: string, file: string, limit?: number): RunFile[] | undefined {
@@ -34,12 +39,19 @@ export class HistoryText {
   appendRun(text: string | undefined, file: string, run: RunFile, branch: string, retention?: Retention): string {
     const doc = text === undefined ? emptyHistory(branch) : this.parse(text, file);
     this.memo = undefined; // the document changes below; the caller may still fail to write it
-    const next = serializeHistory(applyRetention(insertRun(doc, run), retention));
+    const kept = applyRetention(insertRun(doc, run), retention);
+    const next = withinStringLimit(
+      () => this.serialize(kept),
+      `The new history of ${file}`,
+      () => `${kept.entries.length} runs × ${Object.keys(kept.benchmarks).length} benchmarks`,
+      file,
+    );
     this.memo = { text: next, doc };
     return next;
   }
 
   private parse(text: string, file: string): HistoryDoc {
-    return this.memo?.text === text ? this.memo.doc : parseHistory(text, file, this.note);
+    if (this.memo?.text === text) return this.memo.doc;
+    return withinStringLimit(() => parseHistory(text, file, this.note), `History file ${file}`, () => `${text.length} characters`, file);
   }
 }

@@ -54,8 +54,10 @@ export interface GhPagesOptions {
   dataDir?: string;
   token?: string;
   retention?: Retention;
-  /** Pushes retried after a rejection (default 10). */
+  /** Pushes retried after losing a race (default 100), within `retryBudgetMs`. */
   maxRetries?: number;
+  /** Time after which no new push is tried (default 120 000 ms). */
+  retryBudgetMs?: number;
   /** Notes on what a read repaired (default: stderr). */
   warn?: Warn;
 }
