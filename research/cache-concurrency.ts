@@ -26,7 +26,9 @@ for (let t = 1; t <= trials; t++) {
   const summary = (await pr(ws, inputs, env())).summary;
   const kept = Number(/(\d+) runs? of main from Actions cache/.exec(summary)?.[1] ?? 0);
   if (kept === 13) perfect++;
-  console.log(`trial ${t}: ${kept} of 13 runs kept, ${codes.filter((c) => c !== 0).length} pushes failed, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `trial ${t}: ${kept} of 13 runs kept, ${codes.filter((c) => c !== 0).length} pushes failed, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   await fake.close();
   await gh.close();
 }

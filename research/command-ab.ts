@@ -28,11 +28,16 @@ const WORKLOADS: Record<string, number> = { 'cpu-xorshift': 8, 'alloc-objects': 
 const script = join(here, 'corpus', 'command-workload.mjs');
 const suite: CommandSuite = {
   name: 'cmd',
-  command: Object.fromEntries(Object.entries(WORKLOADS).map(([w, reps]) => [w, `node ${JSON.stringify(script)} ${w} ${reps} ${JSON.stringify(tmp)}`])),
+  command: Object.fromEntries(
+    Object.entries(WORKLOADS).map(([w, reps]) => [w, `node ${JSON.stringify(script)} ${w} ${reps} ${JSON.stringify(tmp)}`]),
+  ),
   runs: 10,
   warmup: 1,
 };
-const ctx: Record<Side, RunnerContext> = { base: { cwd: join(tmp, 'base'), emit: () => undefined }, head: { cwd: join(tmp, 'head'), emit: () => undefined } };
+const ctx: Record<Side, RunnerContext> = {
+  base: { cwd: join(tmp, 'base'), emit: () => undefined },
+  head: { cwd: join(tmp, 'head'), emit: () => undefined },
+};
 for (const side of ['base', 'head']) mkdirSync(join(tmp, side));
 
 type Mode = 'one stretch per side' | 'alternating invocations';
@@ -83,7 +88,9 @@ if (round < 2) {
   console.error(`Only ${round} round(s) fit in ${minutes} min: give it more minutes.`);
   process.exit(1);
 }
-console.log(`${round} rounds in ${((Date.now() - started) / 60_000).toFixed(1)} min; ${suite.runs} runs + ${suite.warmup} warm-up per command and side. A/A pair difference (SD of log head/base):`);
+console.log(
+  `${round} rounds in ${((Date.now() - started) / 60_000).toFixed(1)} min; ${suite.runs} runs + ${suite.warmup} warm-up per command and side. A/A pair difference (SD of log head/base):`,
+);
 console.log(`| workload | ${STATS.flatMap((s) => MODES.map((m) => `${m}: ${s}`)).join(' | ')} |`);
 console.log(`|---|${STATS.flatMap(() => MODES.map(() => '---|')).join('')}`);
 for (const w of Object.keys(WORKLOADS)) {

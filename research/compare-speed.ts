@@ -19,7 +19,16 @@ function runFile(shift: number): RunFile {
   for (let b = 0; b < nBench; b++) {
     const center = 1000 + b;
     const samples = Array.from({ length: nSamples }, () => center * shift * (1 + 0.02 * (rand() - 0.5)));
-    benchmarks.push({ id: `s/b${b}`, suite: 's', name: `b${b}`, unit: 'ns', direction: 'smaller', value: center, samples, stats: { n: nSamples, mean: center, median: center, min: center, max: center, stdev: 0 } });
+    benchmarks.push({
+      id: `s/b${b}`,
+      suite: 's',
+      name: `b${b}`,
+      unit: 'ns',
+      direction: 'smaller',
+      value: center,
+      samples,
+      stats: { n: nSamples, mean: center, median: center, min: center, max: center, stdev: 0 },
+    });
   }
   return { schemaVersion: 1, tool: 'track-performance', timestamp: '2026-11-23T00:00:00Z', benchmarks };
 }

@@ -31,7 +31,17 @@ function hyperfineText(): string {
     const times = Array.from({ length: 1_000 }, () => 0.01 * (1 + c / 100) * (1 + rnd() * 0.05));
     const sorted = [...times].sort((a, b) => a - b);
     const mean = times.reduce((s, x) => s + x, 0) / times.length;
-    return { command: `cmd ${c}`, mean, stddev: mean * 0.01, median: sorted[500], user: mean / 2, system: mean / 10, min: sorted[0], max: sorted[999], times };
+    return {
+      command: `cmd ${c}`,
+      mean,
+      stddev: mean * 0.01,
+      median: sorted[500],
+      user: mean / 2,
+      system: mean / 10,
+      min: sorted[0],
+      max: sorted[999],
+      times,
+    };
   });
   return JSON.stringify({ results }, null, 2);
 }
@@ -43,8 +53,18 @@ function googleBenchmarkText(): string {
     for (let r = 0; r < 10; r++) {
       const t = 100 * (1 + b / 50) * (1 + rnd() * 0.05);
       benchmarks.push({
-        name: `BM_Thing/${b}`, family_index: b, per_family_instance_index: 0, run_name: `BM_Thing/${b}`, run_type: 'iteration',
-        repetitions: 10, repetition_index: r, threads: 1, iterations: 100_000, real_time: t, cpu_time: t * 0.99, time_unit: 'ns',
+        name: `BM_Thing/${b}`,
+        family_index: b,
+        per_family_instance_index: 0,
+        run_name: `BM_Thing/${b}`,
+        run_type: 'iteration',
+        repetitions: 10,
+        repetition_index: r,
+        threads: 1,
+        iterations: 100_000,
+        real_time: t,
+        cpu_time: t * 0.99,
+        time_unit: 'ns',
         items_per_second: 1e9 / t,
       });
     }
@@ -133,7 +153,9 @@ try {
   for (const [label, file] of files) {
     const [a, b] = (await measure(versions, file)) as [Figures, Figures | undefined];
     const was = b ? `before ${b.ms.toFixed(0)} ms, ${b.parses} JSON.parse · ` : '';
-    console.log(`  ${label}: ${was}now ${a.ms.toFixed(0)} ms, ${a.parses} JSON.parse${b ? ` (${(b.ms / a.ms).toFixed(2)}× faster)` : ''} · ${a.benchmarks} benchmarks`);
+    console.log(
+      `  ${label}: ${was}now ${a.ms.toFixed(0)} ms, ${a.parses} JSON.parse${b ? ` (${(b.ms / a.ms).toFixed(2)}× faster)` : ''} · ${a.benchmarks} benchmarks`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -31,7 +31,19 @@ function count(name: string, calls: number, bracket: boolean): number {
   const out = join(tmp, `out-${processes++}`);
   const extra = bracket ? ['--instr-atstart=no', '--combine-dumps=yes'] : [];
   const t = performance.now();
-  const r = spawnSync('valgrind', [...callgrindArgs('instructions', out, extra), process.execPath, ...COUNT_NODE_FLAGS, child, name, String(calls), bracket ? 'bracket' : ''], { encoding: 'utf8' });
+  const r = spawnSync(
+    'valgrind',
+    [
+      ...callgrindArgs('instructions', out, extra),
+      process.execPath,
+      ...COUNT_NODE_FLAGS,
+      child,
+      name,
+      String(calls),
+      bracket ? 'bracket' : '',
+    ],
+    { encoding: 'utf8' },
+  );
   wall += performance.now() - t;
   if (r.status !== 0) throw new Error(`valgrind failed: ${r.stderr}`);
   const parts = parseCountParts(readFileSync(out, 'utf8')).filter((p) => !bracket || p.trigger === 'c');
@@ -40,7 +52,9 @@ function count(name: string, calls: number, bracket: boolean): number {
 
 const pct = (x: number) => `${(x * 100).toFixed(4)}%`;
 const cv = (xs: number[]) => (xs.length > 1 ? sd(xs) / mean(xs) : 0);
-console.log(`Bracketing methods, ${runs} processes each, N = ${N} counted calls, ${WARMUP} warm-up + gc() + ${POST_GC_WARMUP} calls first.`);
+console.log(
+  `Bracketing methods, ${runs} processes each, N = ${N} counted calls, ${WARMUP} warm-up + gc() + ${POST_GC_WARMUP} calls first.`,
+);
 console.log('| workload | A: client requests, Ir/call | CV | B: (2N − N)/N, Ir/call | CV | bias of B vs A |');
 console.log('| :-- | --: | --: | --: | --: | --: |');
 try {
@@ -49,7 +63,9 @@ try {
     const b = Array.from({ length: runs }, () => (count(w, 2 * N, false) - count(w, N, false)) / N);
     console.log(`| ${w} | ${mean(a).toFixed(0)} | ${pct(cv(a))} | ${mean(b).toFixed(0)} | ${pct(cv(b))} | ${pct(mean(b) / mean(a) - 1)} |`);
   }
-  console.log(`\n${processes} Valgrind processes, ${(wall / processes / 1000).toFixed(1)} s wall each on average (A: 1 process per benchmark run; B: 2).`);
+  console.log(
+    `\n${processes} Valgrind processes, ${(wall / processes / 1000).toFixed(1)} s wall each on average (A: 1 process per benchmark run; B: 2).`,
+  );
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

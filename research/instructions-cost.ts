@@ -32,7 +32,9 @@ function cost(workload: string, underValgrind: boolean): { phase: number; total:
   return { phase: (JSON.parse(r.stdout.trim().split('\n').pop()!) as { cpuSeconds: number }).cpuSeconds, total: user! + sys! };
 }
 
-console.log(`Cost of measure "${measure}" per benchmark (${N} counted calls after warm-up), CPU seconds, this machine (${process.version}).`);
+console.log(
+  `Cost of measure "${measure}" per benchmark (${N} counted calls after warm-up), CPU seconds, this machine (${process.version}).`,
+);
 console.log('| workload | native benchmark | Valgrind benchmark | factor | whole counted process |');
 console.log('| :-- | --: | --: | --: | --: |');
 try {
@@ -41,9 +43,13 @@ try {
     const native = cost(w, false);
     const counted = cost(w, true);
     totals.push(counted.total - counted.phase);
-    console.log(`| ${w} | ${native.phase.toFixed(3)} | ${counted.phase.toFixed(2)} | ${(counted.phase / native.phase).toFixed(0)}× | ${counted.total.toFixed(2)} |`);
+    console.log(
+      `| ${w} | ${native.phase.toFixed(3)} | ${counted.phase.toFixed(2)} | ${(counted.phase / native.phase).toFixed(0)}× | ${counted.total.toFixed(2)} |`,
+    );
   }
-  console.log(`\nStart-up and exit of a counted process, outside the benchmark: ${(totals.reduce((a, b) => a + b, 0) / totals.length).toFixed(2)} CPU s on average.`);
+  console.log(
+    `\nStart-up and exit of a counted process, outside the benchmark: ${(totals.reduce((a, b) => a + b, 0) / totals.length).toFixed(2)} CPU s on average.`,
+  );
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

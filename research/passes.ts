@@ -45,12 +45,16 @@ while (Date.now() < deadline) {
 
 const workloads = Object.keys(rounds[0]?.['contiguous/A'] ?? {});
 console.log(`${rounds.length} rounds of 4 invocations in ${minutes} min. Pair difference of unchanged runs (A vs B, log scale):`);
-console.log('| workload | contiguous: SD of median | interleaved: SD of median | contiguous: SD of best | interleaved: SD of best | interleaved best: median / 90th pct of abs. difference |');
+console.log(
+  '| workload | contiguous: SD of median | interleaved: SD of median | contiguous: SD of best | interleaved: SD of best | interleaved best: median / 90th pct of abs. difference |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const w of workloads) {
   const diff = (mode: Mode, stat: (xs: number[]) => number) =>
     rounds.map((r) => Math.log(stat(r[`${mode}/B`]?.[w] ?? [])) - Math.log(stat(r[`${mode}/A`]?.[w] ?? [])));
   const best = (xs: number[]) => Math.min(...xs);
   const ib = diff('interleaved', best).map(Math.abs);
-  console.log(`| ${w} | ${pct(sd(diff('contiguous', median)))} | ${pct(sd(diff('interleaved', median)))} | ${pct(sd(diff('contiguous', best)))} | ${pct(sd(diff('interleaved', best)))} | ${pct(median(ib))} / ${pct(quantile(ib, 0.9))} |`);
+  console.log(
+    `| ${w} | ${pct(sd(diff('contiguous', median)))} | ${pct(sd(diff('interleaved', median)))} | ${pct(sd(diff('contiguous', best)))} | ${pct(sd(diff('interleaved', best)))} | ${pct(median(ib))} / ${pct(quantile(ib, 0.9))} |`,
+  );
 }

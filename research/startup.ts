@@ -63,9 +63,19 @@ const peer = findPeer();
 function once(p: Proc, cwd: string): Sample {
   p.reset?.();
   const out = join(work, 'time.txt');
-  const r = spawnSync(TIME, ['-o', out, '-f', '%U %S %e %M', process.execPath, ...p.args], { cwd, env: p.env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(TIME, ['-o', out, '-f', '%U %S %e %M', process.execPath, ...p.args], {
+    cwd,
+    env: p.env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`${p.args.join(' ')} exited ${r.status}:\n${(r.stdout + r.stderr).slice(-2000)}`);
-  const [user, sys, wall, rssKb] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number, number];
+  const [user, sys, wall, rssKb] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return { cpu: user + sys, wall, rssMb: rssKb / 1024 };
 }
 
@@ -79,7 +89,11 @@ function pair(ours: Proc, theirs: Proc | undefined, cwd: string): [Sample, Sampl
     a.push(once(ours, cwd));
     if (theirs) b.push(once(theirs, cwd));
   }
-  const med = (s: Sample[]): Sample => ({ cpu: median(s.map((x) => x.cpu)), wall: median(s.map((x) => x.wall)), rssMb: median(s.map((x) => x.rssMb)) });
+  const med = (s: Sample[]): Sample => ({
+    cpu: median(s.map((x) => x.cpu)),
+    wall: median(s.map((x) => x.wall)),
+    rssMb: median(s.map((x) => x.rssMb)),
+  });
   return [med(a), theirs ? med(b) : undefined];
 }
 
@@ -108,7 +122,12 @@ function runnerEnv(ws: string, event: 'push' | 'pull_request'): Record<string, s
             number: 7,
             title: 'Make it faster',
             html_url: 'https://github.com/octo-org/octo-repo/pull/7',
-            head: { ref: 'feature', sha: HEAD, user: { login: 'contributor' }, repo: { full_name: 'octo-org/octo-repo', updated_at: '2026-11-30T00:00:00Z' } },
+            head: {
+              ref: 'feature',
+              sha: HEAD,
+              user: { login: 'contributor' },
+              repo: { full_name: 'octo-org/octo-repo', updated_at: '2026-11-30T00:00:00Z' },
+            },
             base: { ref: 'main', sha: SHA, repo: { full_name: 'octo-org/octo-repo' } },
           },
           repository: repository(),
@@ -136,10 +155,23 @@ function runnerEnv(ws: string, event: 'push' | 'pull_request'): Record<string, s
 
 function commit(id: string) {
   const user = { name: 'Maintainer', email: 'm@example.com', username: 'maintainer' };
-  return { id, message: 'Merge', timestamp: '2026-11-30T00:00:00Z', url: `https://github.com/octo-org/octo-repo/commit/${id}`, author: user, committer: user };
+  return {
+    id,
+    message: 'Merge',
+    timestamp: '2026-11-30T00:00:00Z',
+    url: `https://github.com/octo-org/octo-repo/commit/${id}`,
+    author: user,
+    committer: user,
+  };
 }
 function repository() {
-  return { name: 'octo-repo', full_name: 'octo-org/octo-repo', owner: { login: 'octo-org' }, default_branch: 'main', html_url: 'https://github.com/octo-org/octo-repo' };
+  return {
+    name: 'octo-repo',
+    full_name: 'octo-org/octo-repo',
+    owner: { login: 'octo-org' },
+    default_branch: 'main',
+    html_url: 'https://github.com/octo-org/octo-repo',
+  };
 }
 
 /** Benchmark b's value in run i: a level per benchmark, ±2% between runs. */
@@ -148,7 +180,11 @@ const value = (b: number, i: number) => Math.round((1_000 + b * 37.3) * (1 + 0.0
 function ourProc(ws: string, event: 'push' | 'pull_request'): Proc {
   const env = { ...runnerEnv(ws, event), ...inputDefaults(join(ROOT, 'action.yml')), INPUT_BASELINE: join(ws, 'store'), INPUT_TOKEN: '' };
   const file = join(ws, 'store', historyFileName('main'));
-  return { args: [join(ROOT, 'dist', 'index.js')], env, reset: () => existsSync(`${file}.pristine`) && copyFileSync(`${file}.pristine`, file) };
+  return {
+    args: [join(ROOT, 'dist', 'index.js')],
+    env,
+    reset: () => existsSync(`${file}.pristine`) && copyFileSync(`${file}.pristine`, file),
+  };
 }
 
 function peerProc(dir: string, ws: string, event: 'push' | 'pull_request'): Proc {
@@ -162,7 +198,11 @@ function peerProc(dir: string, ws: string, event: 'push' | 'pull_request'): Proc
     // Like ours: a PR compares and keeps nothing.
     'INPUT_SAVE-DATA-FILE': String(event === 'push'),
   };
-  return { args: [join(dir, 'dist', 'src', 'index.js')], env, reset: () => existsSync(`${file}.pristine`) && copyFileSync(`${file}.pristine`, file) };
+  return {
+    args: [join(dir, 'dist', 'src', 'index.js')],
+    env,
+    reset: () => existsSync(`${file}.pristine`) && copyFileSync(`${file}.pristine`, file),
+  };
 }
 
 /**
@@ -181,7 +221,8 @@ function workspace(benchmarks: number, runs: number): string {
   if (runs === 0) return ws;
   once(ourProc(ws, 'push'), ws);
   if (peer) once(peerProc(peer, ws, 'push'), ws);
-  for (const f of [join(ws, 'store', historyFileName('main')), join(ws, 'peer-data', 'data.json')]) if (existsSync(f)) copyFileSync(f, `${f}.pristine`);
+  for (const f of [join(ws, 'store', historyFileName('main')), join(ws, 'peer-data', 'data.json')])
+    if (existsSync(f)) copyFileSync(f, `${f}.pristine`);
   return ws;
 }
 
@@ -200,7 +241,11 @@ async function growHistories(ws: string, benchmarks: number, runs: number): Prom
       timestamp: at(i),
       benchmarks: first.benchmarks.map((x, b) => {
         const v = value(b, i + 1);
-        return { ...x, value: v, stats: Object.fromEntries(Object.entries(x.stats).map(([k, s]) => [k, k === 'n' || k === 'stdev' ? s : v])) as typeof x.stats };
+        return {
+          ...x,
+          value: v,
+          stats: Object.fromEntries(Object.entries(x.stats).map(([k, s]) => [k, k === 'n' || k === 'stdev' ? s : v])) as typeof x.stats,
+        };
       }),
     };
     insertRun(doc, run);
@@ -211,7 +256,9 @@ async function growHistories(ws: string, benchmarks: number, runs: number): Prom
   copyFileSync(file, `${file}.pristine`);
   if (!peer) return;
   const pfile = join(ws, 'peer-data', 'data.json');
-  const data = JSON.parse(readFileSync(pfile, 'utf8')) as { entries: Record<string, Array<{ commit: { id: string }; date: number; benches: Array<{ value: number }> }>> };
+  const data = JSON.parse(readFileSync(pfile, 'utf8')) as {
+    entries: Record<string, Array<{ commit: { id: string }; date: number; benches: Array<{ value: number }> }>>;
+  };
   const [name, [entry]] = Object.entries(data.entries)[0] as [string, [(typeof data.entries)[string][number]]];
   data.entries[name] = Array.from({ length: runs }, (_, i) => ({
     ...entry,
@@ -229,8 +276,14 @@ function findPeer(): string | undefined {
   const dir = join(work, 'peer');
   mkdirSync(dir);
   try {
-    if (opt['peer-git']) execFileSync('sh', ['-c', `git --git-dir="$0" archive "$1" | tar -x -C "$2"`, opt['peer-git'], opt['peer-ref']!, dir]);
-    else execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', opt['peer-ref']!, 'https://github.com/benchmark-action/github-action-benchmark', dir], { stdio: 'pipe' });
+    if (opt['peer-git'])
+      execFileSync('sh', ['-c', `git --git-dir="$0" archive "$1" | tar -x -C "$2"`, opt['peer-git'], opt['peer-ref']!, dir]);
+    else
+      execFileSync(
+        'git',
+        ['clone', '-q', '--depth', '1', '--branch', opt['peer-ref']!, 'https://github.com/benchmark-action/github-action-benchmark', dir],
+        { stdio: 'pipe' },
+      );
     return dir;
   } catch (e) {
     console.log(`github-action-benchmark unavailable (${(e as Error).message.split('\n')[0]}): measuring track-performance alone.`);
@@ -267,8 +320,14 @@ try {
     }
   }
   const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  console.log(`track-performance dist at ${rev}${peer ? `; github-action-benchmark ${opt.peer ? opt.peer : opt['peer-ref']}` : ''}; node ${process.version}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; median of ${REPS} runs`);
-  console.log(markdownTable([['run', 'CPU s', 'peer CPU s', 'ratio', 'wall s', 'peer wall s', 'peak MB', 'peer peak MB'], ...rows], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] }));
+  console.log(
+    `track-performance dist at ${rev}${peer ? `; github-action-benchmark ${opt.peer ? opt.peer : opt['peer-ref']}` : ''}; node ${process.version}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; median of ${REPS} runs`,
+  );
+  console.log(
+    markdownTable([['run', 'CPU s', 'peer CPU s', 'ratio', 'wall s', 'peer wall s', 'peak MB', 'peer peak MB'], ...rows], {
+      align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    }),
+  );
 } finally {
   if (opt.keep) console.log(`workspaces kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });

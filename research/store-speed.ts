@@ -36,10 +36,26 @@ function run(i: number): RunFile {
       direction: 'smaller',
       value: median,
       samples,
-      stats: { n: SAMPLES, mean, median, min: sorted[0]!, max: sorted[SAMPLES - 1]!, stdev: base * 0.012, p75: sorted[22]!, p95: sorted[28]!, p99: sorted[29]! },
+      stats: {
+        n: SAMPLES,
+        mean,
+        median,
+        min: sorted[0]!,
+        max: sorted[SAMPLES - 1]!,
+        stdev: base * 0.012,
+        p75: sorted[22]!,
+        p95: sorted[28]!,
+        p99: sorted[29]!,
+      },
     });
   }
-  return { schemaVersion: 1, tool: 'track-performance', commit: i.toString(16).padStart(40, '0'), timestamp: new Date(START + i * 6 * 3_600_000).toISOString(), benchmarks };
+  return {
+    schemaVersion: 1,
+    tool: 'track-performance',
+    commit: i.toString(16).padStart(40, '0'),
+    timestamp: new Date(START + i * 6 * 3_600_000).toISOString(),
+    benchmarks,
+  };
 }
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(0)} ms`;
@@ -90,10 +106,14 @@ try {
   const load = os.loadavg()[0]!.toFixed(1);
   console.log(`machine: ${os.cpus().length} cores, load average ${load} (wall time grows with other processes' load)`);
   console.log(`history: ${BENCHMARKS} benchmarks × ${RUNS} runs, ${SAMPLES} samples each; retention ${JSON.stringify(DEFAULT_RETENTION)}`);
-  console.log(`kept runs: ${doc.entries.length} (${DEFAULT_RETENTION.raw} with raw samples), file ${mb(before)}; ${mb((await stat(file)).size)} after 3 more saves`);
+  console.log(
+    `kept runs: ${doc.entries.length} (${DEFAULT_RETENTION.raw} with raw samples), file ${mb(before)}; ${mb((await stat(file)).size)} after 3 more saves`,
+  );
   console.log(`without retention (${RUNS + 1} runs as run files): about ${mb(rawEntryBytes * (RUNS + 1))}`);
   for (const [i, r] of rounds.entries())
-    console.log(`round ${i + 1}: load newest 10 runs ${r.load}, append + save ${r.save}; total ${r.total} wall, ${r.cpu} CPU (goal ≤ 1000 ms)`);
+    console.log(
+      `round ${i + 1}: load newest 10 runs ${r.load}, append + save ${r.save}; total ${r.total} wall, ${r.cpu} CPU (goal ≤ 1000 ms)`,
+    );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -40,7 +40,9 @@ const corpus = loadCorpus(join(here, 'corpus', 'data', 'corpus.jsonl.gz'));
 const noise = new Map<string, number[]>();
 for (const w of corpus.workloads) {
   const values: number[] = [];
-  for (const round of corpus.rounds) for (const v of ['A', 'B']) values.push(runLocation({ samples: round[v]![series][w]!, value: NaN, direction: 'smaller' }, false, 'mean-rate').value);
+  for (const round of corpus.rounds)
+    for (const v of ['A', 'B'])
+      values.push(runLocation({ samples: round[v]![series][w]!, value: NaN, direction: 'smaller' }, false, 'mean-rate').value);
   noise.set(w, values);
 }
 
@@ -53,7 +55,15 @@ function history(values: Map<string, number[]>): RunFile[] {
     timestamp: new Date(Date.UTC(2026, 0, 1) + i * 36e5).toISOString(),
     benchmarks: [...values].map(([w, v]) => {
       const value = v[i] as number;
-      return { id: `corpus/${w}`, suite: 'corpus', name: w, unit: 'ns', direction: 'smaller', value, stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 } };
+      return {
+        id: `corpus/${w}`,
+        suite: 'corpus',
+        name: w,
+        unit: 'ns',
+        direction: 'smaller',
+        value,
+        stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 },
+      };
     }),
   }));
 }
@@ -66,8 +76,14 @@ const spurious = new Map<string, number>();
 const quietShuffled = new Map<string, number>();
 const quietOrdered = new Map<string, number>();
 for (const w of corpus.workloads) {
-  exact.set(w, STEPS.map(() => 0));
-  near.set(w, STEPS.map(() => 0));
+  exact.set(
+    w,
+    STEPS.map(() => 0),
+  );
+  near.set(
+    w,
+    STEPS.map(() => 0),
+  );
   spurious.set(w, 0);
   quietShuffled.set(w, 0);
   quietOrdered.set(w, 0);
@@ -85,8 +101,10 @@ for (let t = 0; t < trials; t++) {
     });
     spurious.set(w, spurious.get(w)! + s.changePoints.filter((c) => STEPS.every((st) => Math.abs(c.after.index - st.at) > 2)).length);
   }
-  for (const s of analyzeTrends({ runs: history(drawn), options }).series) if (!s.changePoints.length) quietShuffled.set(s.name, quietShuffled.get(s.name)! + 1);
-  for (const s of analyzeTrends({ runs: history(ordered), options }).series) if (!s.changePoints.length) quietOrdered.set(s.name, quietOrdered.get(s.name)! + 1);
+  for (const s of analyzeTrends({ runs: history(drawn), options }).series)
+    if (!s.changePoints.length) quietShuffled.set(s.name, quietShuffled.get(s.name)! + 1);
+  for (const s of analyzeTrends({ runs: history(ordered), options }).series)
+    if (!s.changePoints.length) quietOrdered.set(s.name, quietOrdered.get(s.name)! + 1);
 }
 
 const sd = (v: number[]) => {
@@ -94,10 +112,16 @@ const sd = (v: number[]) => {
   const m = l.reduce((a, b) => a + b, 0) / l.length;
   return Math.sqrt(l.reduce((a, b) => a + (b - m) ** 2, 0) / (l.length - 1));
 };
-console.log(`trend accuracy: ${trials} histories of ${N} runs per workload, corpus ${series} noise, p < ${options.pValue}, window ${options.window}`);
-console.log(`steps: ${STEPS.map((s) => `${s.change > 0 ? '+' : ''}${pct(s.change)} at run ${s.at}`).join(', ')}; "exact" = the commit range (run before, step run) named; "±2" = a change point within 2 runs`);
+console.log(
+  `trend accuracy: ${trials} histories of ${N} runs per workload, corpus ${series} noise, p < ${options.pValue}, window ${options.window}`,
+);
+console.log(
+  `steps: ${STEPS.map((s) => `${s.change > 0 ? '+' : ''}${pct(s.change)} at run ${s.at}`).join(', ')}; "exact" = the commit range (run before, step run) named; "±2" = a change point within 2 runs`,
+);
 console.log('');
-console.log(`${'workload'.padEnd(16)} ${'noise sd'.padStart(8)}  ${STEPS.map((s) => `${pct(s.change).padStart(6)} exact/±2`).join('  ')}  spurious  no-step quiet (shuffled / recorded order)`);
+console.log(
+  `${'workload'.padEnd(16)} ${'noise sd'.padStart(8)}  ${STEPS.map((s) => `${pct(s.change).padStart(6)} exact/±2`).join('  ')}  spurious  no-step quiet (shuffled / recorded order)`,
+);
 let quietTotal = 0;
 let quietOrderTotal = 0;
 const totals = STEPS.map(() => ({ exact: 0, near: 0 }));
@@ -111,9 +135,15 @@ for (const w of corpus.workloads) {
   quietTotal += quietShuffled.get(w)!;
   quietOrderTotal += quietOrdered.get(w)!;
   const cells = STEPS.map((_, k) => `${pct(e[k]! / trials).padStart(6)} / ${pct(nr[k]! / trials).padStart(6)}`).join('  ');
-  console.log(`${w.padEnd(16)} ${pct(sd(noise.get(w)!)).padStart(8)}  ${cells}  ${String(spurious.get(w)).padStart(8)}  ${pct(quietShuffled.get(w)! / trials)} / ${pct(quietOrdered.get(w)! / trials)}`);
+  console.log(
+    `${w.padEnd(16)} ${pct(sd(noise.get(w)!)).padStart(8)}  ${cells}  ${String(spurious.get(w)).padStart(8)}  ${pct(quietShuffled.get(w)! / trials)} / ${pct(quietOrdered.get(w)! / trials)}`,
+  );
 }
 const all = trials * corpus.workloads.length;
-console.log(`${'all'.padEnd(16)} ${''.padStart(8)}  ${totals.map((x) => `${pct(x.exact / all).padStart(6)} / ${pct(x.near / all).padStart(6)}`).join('  ')}`);
+console.log(
+  `${'all'.padEnd(16)} ${''.padStart(8)}  ${totals.map((x) => `${pct(x.exact / all).padStart(6)} / ${pct(x.near / all).padStart(6)}`).join('  ')}`,
+);
 console.log('');
-console.log(`no-step series with no change point reported: ${quietTotal} of ${all} (${pct(quietTotal / all)}; goal ≥ 99%) shuffled; ${quietOrderTotal} of ${all} (${pct(quietOrderTotal / all)}) in recorded order`);
+console.log(
+  `no-step series with no change point reported: ${quietTotal} of ${all} (${pct(quietTotal / all)}; goal ≥ 99%) shuffled; ${quietOrderTotal} of ${all} (${pct(quietOrderTotal / all)}) in recorded order`,
+);

@@ -28,7 +28,15 @@ const runs: RunFile[] = Array.from({ length: nRuns }, (_, i) => ({
   timestamp: new Date(Date.UTC(2026, 0, 1) + i * 36e5).toISOString(),
   benchmarks: series.map((s, b): BenchmarkResult => {
     const value = 1e6 * Math.exp(s[i] as number);
-    return { id: `s/b${b}`, suite: 's', name: `b${b}`, unit: 'ns', direction: 'smaller', value, stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 } };
+    return {
+      id: `s/b${b}`,
+      suite: 's',
+      name: `b${b}`,
+      unit: 'ns',
+      direction: 'smaller',
+      value,
+      stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 },
+    };
   }),
 }));
 
@@ -45,4 +53,6 @@ function time(label: string, f: () => number): void {
 
 console.log(`trend speed, ${nBench} benchmarks × ${nRuns} runs, Node ${process.version}`);
 time('change points (detectChangePoints per series)', () => series.reduce((n, s) => n + detectChangePoints(s, { pValue: 1e-5 }).length, 0));
-time('whole analysis (analyzeTrends on the run files)', () => analyzeTrends({ runs }).series.reduce((n, s) => n + s.changePoints.length, 0));
+time('whole analysis (analyzeTrends on the run files)', () =>
+  analyzeTrends({ runs }).series.reduce((n, s) => n + s.changePoints.length, 0),
+);

@@ -71,7 +71,10 @@ for (const d of designs) {
     let advised = 0;
     let fits = 0;
     for (let t = 0; t < trials; t++) {
-      const sweep = d.levels.map((n) => ({ n, throughputs: Array.from({ length: d.repeats }, () => uslThroughput(truth, n) * Math.exp(logSd * gauss())) }));
+      const sweep = d.levels.map((n) => ({
+        n,
+        throughputs: Array.from({ length: d.repeats }, () => uslThroughput(truth, n) * Math.exp(logSd * gauss())),
+      }));
       const a = analyseScaling(sweep);
       if (!a.fit) continue;
       fits++;
@@ -95,8 +98,12 @@ for (const d of designs) {
   }
 }
 
-console.log(`USL fit accuracy: ${trials} synthetic sweeps per row; noise lognormal, log-SD ${logSd.toFixed(3)} ${logSdArg === '' ? "(the corpus's between-run noise: SD of log run-median across rounds, median over workloads and variants of research/corpus/data/corpus.jsonl.gz)" : '(--log-sd)'}.`);
-console.log('Intervals are the USL fit\'s 95% intervals (covariance, Student t); N* within ±20% of the truth; advice: the sentence names the true bound.\n');
+console.log(
+  `USL fit accuracy: ${trials} synthetic sweeps per row; noise lognormal, log-SD ${logSd.toFixed(3)} ${logSdArg === '' ? "(the corpus's between-run noise: SD of log run-median across rounds, median over workloads and variants of research/corpus/data/corpus.jsonl.gz)" : '(--log-sd)'}.`,
+);
+console.log(
+  "Intervals are the USL fit's 95% intervals (covariance, Student t); N* within ±20% of the truth; advice: the sentence names the true bound.\n",
+);
 const head = ['design', 'truth', 'true N*', 'fitted', 'σ in interval', 'κ in interval', 'N* ±20%', 'advice right'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -23,14 +23,19 @@ const rounds = Number(opt('rounds', '1'));
 const modes = args.includes('--cpu') ? ['wait', 'cpu'] : ['wait'];
 const shares = [0, 0.1, 0.25, 0.5];
 
-console.log(`Real workload: research/usl-workload.mjs, 10 jobs of 30 ms per run, levels ${levels.join(', ')}, ${repeats} repeats each (round-robin), ${rounds} sweep(s) per share.`);
+console.log(
+  `Real workload: research/usl-workload.mjs, 10 jobs of 30 ms per run, levels ${levels.join(', ')}, ${repeats} repeats each (round-robin), ${rounds} sweep(s) per share.`,
+);
 console.log(`Machine: ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at start.\n`);
 const rows: string[][] = [];
 for (const mode of modes) {
   for (const s of shares) {
     for (let r = 0; r < rounds; r++) {
       const command = `node ${join(here, 'usl-workload.mjs')} --workers {N} --jobs 10 --job-ms 30 --serial ${s} --parallel ${mode}`;
-      const sweep = await runScalingSuite({ name: `s${s}`, command, repeats, warmup: 0, unit: 'jobs' }, levels, { cwd: here, emit: () => undefined });
+      const sweep = await runScalingSuite({ name: `s${s}`, command, repeats, warmup: 0, unit: 'jobs' }, levels, {
+        cwd: here,
+        emit: () => undefined,
+      });
       const a = analyseScaling(sweep.levels);
       const fit = a.fit ? a.fit[a.fit.chosen] : undefined;
       const i = fit?.intervals.sigma;
@@ -47,7 +52,15 @@ for (const mode of modes) {
     }
   }
 }
-const head = ['parallel part', 'set serial share', 'fitted σ (95% interval)', 'model', 'holds s', `speedup at N = ${levels.at(-1)}`, 'advice'];
+const head = [
+  'parallel part',
+  'set serial share',
+  'fitted σ (95% interval)',
+  'model',
+  'holds s',
+  `speedup at N = ${levels.at(-1)}`,
+  'advice',
+];
 const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
 const line = (row: string[]) => `| ${row.map((x, c) => x.padEnd(widths[c]!)).join(' | ')} |`;
 console.log(line(head));

@@ -53,10 +53,19 @@ const env = {
   INPUT_COMMENT: 'false',
   INPUT_TOKEN: '',
 };
-const action = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const action = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], {
+  env,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const log = action.stdout ?? '';
 // Show the action's own log without the workflow-command noise.
-process.stdout.write(log.split('\n').filter((l) => l && !l.startsWith('::set-output') && !l.startsWith('::add-mask')).join('\n') + '\n');
+process.stdout.write(
+  log
+    .split('\n')
+    .filter((l) => l && !l.startsWith('::set-output') && !l.startsWith('::add-mask'))
+    .join('\n') + '\n',
+);
 
 const outputs = Object.fromEntries(
   [...readFileSync(output, 'utf8').matchAll(/^(\w[\w-]*)<<(.+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1], m[3]]),
@@ -69,6 +78,8 @@ if (!outputs.verdict || !comment) {
 console.log('\n──────────── the PR comment (also the job summary) ────────────\n');
 console.log(comment);
 console.log('──────────── verdict ────────────');
-console.log(`verdict: ${outputs.verdict}; regressions: ${outputs.regressions}; the action exited ${action.status}` +
-  `${action.status ? ' (a failing verdict fails the check on a real PR)' : ''}.`);
+console.log(
+  `verdict: ${outputs.verdict}; regressions: ${outputs.regressions}; the action exited ${action.status}` +
+    `${action.status ? ' (a failing verdict fails the check on a real PR)' : ''}.`,
+);
 console.log(`JSON report: ${outputs.report}${existsSync(outputs.report) ? '' : ' (missing!)'}`);

@@ -14,7 +14,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 export const SCHEMA_FILE = resolve(ROOT, 'schema/performance-tracker.schema.json');
 export const GENERATED_FILE = resolve(ROOT, 'src/config/schema-validators.generated.ts');
 
-
 // Ajv's standalone code `require`s its runtime helper for minLength/maxLength, which an ES
 // module cannot; the helper counts code points (a surrogate pair is one character), as this does.
 const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';

@@ -13,7 +13,10 @@ const runs = Number(process.argv[2] ?? '5');
 const tmp = mkdtempSync(join(tmpdir(), 'track-performance-record-'));
 const store = join(tmp, 'store');
 const event = join(tmp, 'event.json');
-writeFileSync(event, JSON.stringify({ ref: 'refs/heads/main', repository: { name: 'example', owner: { login: 'demo' }, default_branch: 'main' } }));
+writeFileSync(
+  event,
+  JSON.stringify({ ref: 'refs/heads/main', repository: { name: 'example', owner: { login: 'demo' }, default_branch: 'main' } }),
+);
 for (let i = 1; i <= runs; i++) {
   const summary = join(tmp, `summary-${i}.md`);
   const output = join(tmp, `output-${i}.txt`);

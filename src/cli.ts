@@ -32,14 +32,14 @@ Run 'track-performance <command> --help' for a command's options.`;
 /** The CLI: returns the exit code (0 ok, 1 failing verdict or failed run, 2 bad usage or input). */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [verb, ...rest] = argv;
-  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return write(io.stdout, mainHelp), verb ? 0 : 2;
+  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return (write(io.stdout, mainHelp), verb ? 0 : 2);
   const command = verbs[verb];
-  if (!command) return write(io.stderr, `Unknown command '${verb}'.\n\n${mainHelp}`), 2;
+  if (!command) return (write(io.stderr, `Unknown command '${verb}'.\n\n${mainHelp}`), 2);
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) return write(io.stderr, `Error: ${e.message}\n\n${command.help}`), 2;
-    if (isUserError(e)) return write(io.stderr, `Error: ${e.message}`), 2;
+    if (e instanceof UsageError) return (write(io.stderr, `Error: ${e.message}\n\n${command.help}`), 2);
+    if (isUserError(e)) return (write(io.stderr, `Error: ${e.message}`), 2);
     throw e;
   }
 }

@@ -56,7 +56,11 @@ export async function run(): Promise<void> {
     if (outcome.mode !== 'comment') for (const a of annotations(outcome.report)) core.error(redact(a.message), { title: redact(a.title) });
     if (process.env.GITHUB_STEP_SUMMARY)
       await core.summary
-        .addRaw(redact(renderMarkdown(outcome.report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes: outcome.notes, audience: 'summary' })))
+        .addRaw(
+          redact(
+            renderMarkdown(outcome.report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes: outcome.notes, audience: 'summary' }),
+          ),
+        )
         .write();
     if (outcome.failed) core.setFailed(redact(`Performance check failed: ${outcome.gate.reason}.`));
     else log.info(`Verdict: ${outcome.gate.verdict} (${outcome.gate.reason}).`);

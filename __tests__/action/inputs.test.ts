@@ -30,7 +30,33 @@ describe('parseInputs', () => {
   });
 
   it('accepts exactly the gh-pages-branch names git accepts', () => {
-    const names = ['gh-pages', 'perf/data', 'v1.2', 'a@b', '', 'a..b', 'a b', 'x:y', 'a~1', 'a^', 'a?', 'a*', 'a[b', 'a\\b', '-x', '/x', 'x/', 'x.', 'a//b', '.hidden', 'a/.b', 'x.lock', 'a/b.lock/c', 'a@{1}', 'tab\tname'];
+    const names = [
+      'gh-pages',
+      'perf/data',
+      'v1.2',
+      'a@b',
+      '',
+      'a..b',
+      'a b',
+      'x:y',
+      'a~1',
+      'a^',
+      'a?',
+      'a*',
+      'a[b',
+      'a\\b',
+      '-x',
+      '/x',
+      'x/',
+      'x.',
+      'a//b',
+      '.hidden',
+      'a/.b',
+      'x.lock',
+      'a/b.lock/c',
+      'a@{1}',
+      'tab\tname',
+    ];
     const hasGit = spawnSync('git', ['--version']).status === 0;
     for (const name of names) {
       const ours = (() => {

@@ -18,7 +18,10 @@ const HYPERFINE = resolve(import.meta.dirname, '../fixtures/hyperfine/two.json')
 /** A workspace whose one suite imports `current.json`, a hyperfine export with times × `factor`. */
 function workspace(): { dir: string; setFactor(factor: number): void } {
   const dir = mkdtempSync(join(tmpdir(), 'tp-run-action-'));
-  writeFileSync(join(dir, 'performance-tracker.json'), JSON.stringify({ suites: [{ name: 'cli', import: 'current.json', format: 'hyperfine' }] }));
+  writeFileSync(
+    join(dir, 'performance-tracker.json'),
+    JSON.stringify({ suites: [{ name: 'cli', import: 'current.json', format: 'hyperfine' }] }),
+  );
   const setFactor = (factor: number) => {
     const doc = JSON.parse(readFileSync(HYPERFINE, 'utf8')) as { results: Array<Record<string, unknown>> };
     for (const r of doc.results) {
@@ -33,25 +36,52 @@ function workspace(): { dir: string; setFactor(factor: number): void } {
 
 function fakeLog(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, info: (m) => lines.push(m), warning: (m) => lines.push(`warning: ${m}`), startGroup: (m) => lines.push(`group: ${m}`), endGroup: () => undefined };
+  return {
+    lines,
+    info: (m) => lines.push(m),
+    warning: (m) => lines.push(`warning: ${m}`),
+    startGroup: (m) => lines.push(`group: ${m}`),
+    endGroup: () => undefined,
+  };
 }
 
 function fakePublisher(): Publisher & { posts: Array<{ prNumber: number; body: string; markerId: string }> } {
   const posts: Array<{ prNumber: number; body: string; markerId: string }> = [];
   return {
     posts,
-    upsert: async (prNumber, body, markerId) => (posts.push({ prNumber, body, markerId }), { action: 'created', url: `https://example.test/pr/${prNumber}` }),
+    upsert: async (prNumber, body, markerId) => (
+      posts.push({ prNumber, body, markerId }),
+      { action: 'created', url: `https://example.test/pr/${prNumber}` }
+    ),
     findPullRequest: async () => 7,
   };
 }
 
 const base = { owner: 'o', repo: 'r', defaultBranch: 'main', runUrl: 'https://example.test/run/1' };
 const push = (i: number): RunnerFacts => ({ ...base, eventName: 'push', ref: 'refs/heads/main', sha: String(i).padStart(40, '0') });
-const pullRequest = (eventName = 'pull_request'): RunnerFacts => ({ ...base, eventName, ref: 'refs/pull/7/merge', sha: 'f'.repeat(40), prNumber: 7, baseRef: 'main', baseSha: '1'.repeat(40) });
+const pullRequest = (eventName = 'pull_request'): RunnerFacts => ({
+  ...base,
+  eventName,
+  ref: 'refs/pull/7/merge',
+  sha: 'f'.repeat(40),
+  prNumber: 7,
+  baseRef: 'main',
+  baseSha: '1'.repeat(40),
+});
 
-function request(dir: string, facts: RunnerFacts, inputs: Record<string, string> = {}): ActionRun & { log: ReturnType<typeof fakeLog>; publisher: ReturnType<typeof fakePublisher> } {
+function request(
+  dir: string,
+  facts: RunnerFacts,
+  inputs: Record<string, string> = {},
+): ActionRun & { log: ReturnType<typeof fakeLog>; publisher: ReturnType<typeof fakePublisher> } {
   const all: Record<string, string> = { baseline: 'perf', token: 't', ...inputs };
-  return { inputs: parseInputs((n) => all[n] ?? ''), facts, env: { workspace: dir, outputDir: join(dir, 'out') }, log: fakeLog(), publisher: fakePublisher() };
+  return {
+    inputs: parseInputs((n) => all[n] ?? ''),
+    facts,
+    env: { workspace: dir, outputDir: join(dir, 'out') },
+    log: fakeLog(),
+    publisher: fakePublisher(),
+  };
 }
 
 describe('runAction (fake publisher and logger, directory store)', () => {
@@ -107,7 +137,13 @@ describe('runAction (fake publisher and logger, directory store)', () => {
     const ws = workspace();
     for (let i = 1; i <= 2; i++) await runAction(request(ws.dir, push(i)));
     const pr = await runAction(request(ws.dir, pullRequest()));
-    const facts: RunnerFacts = { ...base, eventName: 'workflow_run', ref: 'refs/heads/main', sha: 'a'.repeat(40), workflowRun: { headSha: 'f'.repeat(40), prNumbers: [], id: 9 } };
+    const facts: RunnerFacts = {
+      ...base,
+      eventName: 'workflow_run',
+      ref: 'refs/heads/main',
+      sha: 'a'.repeat(40),
+      workflowRun: { headSha: 'f'.repeat(40), prNumbers: [], id: 9 },
+    };
     const run = request(ws.dir, facts, { mode: 'comment', 'report-file': pr.reportPath, config: 'missing.json' });
     const outcome = await runAction(run);
     expect(outcome.mode).toBe('comment');

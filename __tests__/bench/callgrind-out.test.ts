@@ -27,16 +27,30 @@ describe('cacheCounts (estimated cycles, the iai-callgrind / gungraun formula)',
   it('L1 hits + 5 × LL hits + 35 × RAM hits', () => {
     const [, , t1] = parseCountParts(fixture);
     // accesses 313826 + 83955 + 60928; L1 misses 6185 + 749 + 392; RAM 1562 + 533 + 338.
-    expect(cacheCounts(t1!.events)).toEqual({ instructions: 313826, l1Hits: 451383, llHits: 4893, ramHits: 2433, cycles: 451383 + 5 * 4893 + 35 * 2433 });
+    expect(cacheCounts(t1!.events)).toEqual({
+      instructions: 313826,
+      l1Hits: 451383,
+      llHits: 4893,
+      ramHits: 2433,
+      cycles: 451383 + 5 * 4893 + 35 * 2433,
+    });
   });
 });
 
 describe('countedBenchmark', () => {
-  const parts = parseCountParts(fixture).filter((p) => p.trigger === 't0').map((p) => p.events);
+  const parts = parseCountParts(fixture)
+    .filter((p) => p.trigger === 't0')
+    .map((p) => p.events);
 
   it('is the mean per counted iteration under a name of its own, with no samples', () => {
     const b = countedBenchmark('s', 'sum "x"', 'instructions', parts);
-    expect(b).toMatchObject({ id: `s/${countedName('sum "x"', 'instructions')}`, name: 'sum "x" [instructions]', unit: 'instructions', direction: 'smaller', value: (15803 + 13588) / 2 });
+    expect(b).toMatchObject({
+      id: `s/${countedName('sum "x"', 'instructions')}`,
+      name: 'sum "x" [instructions]',
+      unit: 'instructions',
+      direction: 'smaller',
+      value: (15803 + 13588) / 2,
+    });
     expect(b.samples).toBeUndefined();
     expect(b.stats).toMatchObject({ n: 2, min: 13588, max: 15803 });
     expect(b.metrics).toBeUndefined();

@@ -11,7 +11,13 @@ const run = (ok: boolean, wallMs: number, userMs: number, sysMs: number, rssMiB:
 
 describe('commandResult', () => {
   it('makes wall time the primary metric and keeps CPU, RSS and utilization per run', () => {
-    const r = commandResult('cli', 'help', [run(true, 100, 60, 20, 30), run(true, 200, 100, 50, 40), run(true, 300, 90, 30, 35)], 'gnu-time', false);
+    const r = commandResult(
+      'cli',
+      'help',
+      [run(true, 100, 60, 20, 30), run(true, 200, 100, 50, 40), run(true, 300, 90, 30, 35)],
+      'gnu-time',
+      false,
+    );
     expect(r).toMatchObject({ id: 'cli/help', suite: 'cli', name: 'help', unit: 'ns', direction: 'smaller', value: 200 * ms });
     expect(r.samples).toEqual([100 * ms, 200 * ms, 300 * ms]);
     expect(r.metrics!.cpuUser!.samples).toEqual([60 * ms, 100 * ms, 90 * ms]);
@@ -22,7 +28,13 @@ describe('commandResult', () => {
   });
 
   it('times only successful runs and records the success rate when failures are allowed', () => {
-    const r = commandResult('s', 'c', [run(true, 10, 1, 1, 1), run(false, 999, 1, 1, 1), run(true, 30, 1, 1, 1), run(false, 5, 1, 1, 1)], 'gnu-time', true);
+    const r = commandResult(
+      's',
+      'c',
+      [run(true, 10, 1, 1, 1), run(false, 999, 1, 1, 1), run(true, 30, 1, 1, 1), run(false, 5, 1, 1, 1)],
+      'gnu-time',
+      true,
+    );
     expect(r.samples).toEqual([10 * ms, 30 * ms]);
     expect(r.metrics!.successRate).toMatchObject({ value: 0.5, unit: 'ratio', direction: 'bigger' });
     expect(r.metrics!.successRate!.stats!.n).toBe(4);

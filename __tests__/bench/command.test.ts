@@ -90,7 +90,14 @@ describe.concurrent('runCommandSuite', () => {
     await mkdir(join(dir, 'sub'), { recursive: true });
     await writeFile(join(dir, 'sub', 'marker'), '');
     const { errors, benchmarks } = await run(
-      { name: 'env', command: 'test -f marker && test "$TP_GREETING" = hello', cwd: 'sub', env: { TP_GREETING: 'hello' }, runs: 1, warmup: 0 },
+      {
+        name: 'env',
+        command: 'test -f marker && test "$TP_GREETING" = hello',
+        cwd: 'sub',
+        env: { TP_GREETING: 'hello' },
+        runs: 1,
+        warmup: 0,
+      },
       dir,
     );
     expect(errors).toEqual([]);
@@ -121,7 +128,12 @@ describe.concurrent('runCommandPair (A/B)', () => {
     }
     const events: ProgressEvent[] = [];
     const ctx = (side: string) => ({ cwd: join(root, side), emit: (e: ProgressEvent) => events.push(e) });
-    return { root, ctx: { base: ctx('base'), head: ctx('head') }, events, order: () => readFile(join(root, 'order.txt'), 'utf8').then((t) => t.trim().split('\n')) };
+    return {
+      root,
+      ctx: { base: ctx('base'), head: ctx('head') },
+      events,
+      order: () => readFile(join(root, 'order.txt'), 'utf8').then((t) => t.trim().split('\n')),
+    };
   }
 
   it('alternates the two trees invocation by invocation, warm-ups included, flipping who goes first', async () => {
@@ -147,7 +159,9 @@ describe.concurrent('runCommandPair (A/B)', () => {
     const t = await trees(['base']);
     const out = await runCommandPair({ name: 'p', command: { step: 'sh step.sh' }, runs: 3, warmup: 0 }, t.ctx, true);
     expect(out.base.benchmarks).toEqual([]);
-    expect(out.base.errors).toEqual([{ suite: 'p', task: 'step', message: expect.stringMatching(/command "sh step\.sh" exited with code 3[\s\S]*no such script/) }]);
+    expect(out.base.errors).toEqual([
+      { suite: 'p', task: 'step', message: expect.stringMatching(/command "sh step\.sh" exited with code 3[\s\S]*no such script/) },
+    ]);
     expect(out.head.errors).toEqual([]);
     expect(out.head.benchmarks[0]!.samples).toHaveLength(3);
     // The base stopped at its first failure; the head ran all three.

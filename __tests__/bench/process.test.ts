@@ -54,7 +54,14 @@ describe('spawnCapture', () => {
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
     const pidFile = join(tmp, 'sleep.pid');
-    expect(await eventually(() => readFile(pidFile, 'utf8').then((t) => t.trim() !== '', () => false))).toBe(true);
+    expect(
+      await eventually(() =>
+        readFile(pidFile, 'utf8').then(
+          (t) => t.trim() !== '',
+          () => false,
+        ),
+      ),
+    ).toBe(true);
     const sleepPid = Number((await readFile(pidFile, 'utf8')).trim());
     expect(alive(sleepPid)).toBe(true);
     child.kill('SIGINT');

@@ -28,7 +28,7 @@ function setup() {
 }
 
 describe.concurrent('runSuitesAb (one A/B round)', () => {
-  it('gives each side its run file, alternates the two trees\' command invocations, and reports each suite once', async () => {
+  it("gives each side its run file, alternates the two trees' command invocations, and reports each suite once", async () => {
     const t = setup();
     const runs = await runSuitesAb(t.config, t.options, 'head');
     for (const side of ['base', 'head'] as const) {

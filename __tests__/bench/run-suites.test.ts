@@ -70,13 +70,20 @@ describe.concurrent('runSuites', () => {
     };
     const run = await runSuites(config, { cwd: tmp });
     expect(run.benchmarks).toEqual([]);
-    expect(run.errors![0]!.message).toMatch(/run command "echo \\"compiler exploded\\" >&2; exit 2" exited with code 2\. Its stderr ended with:\n {4}compiler exploded/);
+    expect(run.errors![0]!.message).toMatch(
+      /run command "echo \\"compiler exploded\\" >&2; exit 2" exited with code 2\. Its stderr ended with:\n {4}compiler exploded/,
+    );
     expect(run.errors![1]).toMatchObject({ suite: 'no-file' });
     expect(run.errors![1]!.message).toContain('import file "results/absent.json" not found');
   });
 
   it('runs only the suites asked for', async () => {
-    const config: Config = { suites: [{ name: 'a', command: 'true', runs: 1, warmup: 0 }, { name: 'b', command: 'false' }] };
+    const config: Config = {
+      suites: [
+        { name: 'a', command: 'true', runs: 1, warmup: 0 },
+        { name: 'b', command: 'false' },
+      ],
+    };
     const run = await runSuites(config, { cwd: tmp, suites: ['a'] });
     expect(run.benchmarks.map((b) => b.id)).toEqual(['a/a']);
   });

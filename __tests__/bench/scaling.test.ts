@@ -19,7 +19,14 @@ describe('runScalingSuite', () => {
   it('replaces {N}, counts work per worker when asked, and keeps the numbers a run writes', async () => {
     const events: ProgressEvent[] = [];
     const sweep = await runScalingSuite(
-      { name: 'w', command: 'echo "{\\"accuracy\\": 0.{N}}" > "$TRACK_PERFORMANCE_METRICS"', work: 5, workPerWorker: true, repeats: 2, warmup: 1 },
+      {
+        name: 'w',
+        command: 'echo "{\\"accuracy\\": 0.{N}}" > "$TRACK_PERFORMANCE_METRICS"',
+        work: 5,
+        workPerWorker: true,
+        repeats: 2,
+        warmup: 1,
+      },
       [3, 1],
       ctx(events),
     );
@@ -34,9 +41,15 @@ describe('runScalingSuite', () => {
 
   it('stops a level whose run writes a malformed metrics file, naming the variable, and goes on with the others', async () => {
     const events: ProgressEvent[] = [];
-    const sweep = await runScalingSuite({ name: 'm', command: 'test {N} -eq 2 && echo nope > "$TRACK_PERFORMANCE_METRICS"; true', repeats: 2, warmup: 0 }, [1, 2], ctx(events));
+    const sweep = await runScalingSuite(
+      { name: 'm', command: 'test {N} -eq 2 && echo nope > "$TRACK_PERFORMANCE_METRICS"; true', repeats: 2, warmup: 0 },
+      [1, 2],
+      ctx(events),
+    );
     expect(sweep.levels[0]!.throughputs).toHaveLength(2);
-    expect(sweep.levels[1]!.error).toMatch(/wrote "nope\\n" to \$TRACK_PERFORMANCE_METRICS, which is not JSON; expected a JSON object of numbers/);
+    expect(sweep.levels[1]!.error).toMatch(
+      /wrote "nope\\n" to \$TRACK_PERFORMANCE_METRICS, which is not JSON; expected a JSON object of numbers/,
+    );
     expect(events.some((e) => e.type === 'error' && e.task === 'N=2')).toBe(true);
   });
 });

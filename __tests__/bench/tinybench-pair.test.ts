@@ -6,7 +6,15 @@ import { runTinybenchPair } from '../../src/bench/tinybench.js';
 import type { ProgressEvent, Side } from '../../src/bench/types.js';
 import type { TinybenchSuite } from '../../src/config/types.js';
 
-const suite: TinybenchSuite = { name: 'pair', tinybench: 'pair.bench.mjs', time: 20, warmupTime: 5, iterations: 10, warmupIterations: 1, passes: 4 };
+const suite: TinybenchSuite = {
+  name: 'pair',
+  tinybench: 'pair.bench.mjs',
+  time: 20,
+  warmupTime: 5,
+  iterations: 10,
+  warmupIterations: 1,
+  passes: 4,
+};
 
 /**
  * Two trees with their own copy of a suite. Each task notes, in a list on globalThis (which only
@@ -36,7 +44,10 @@ export default (suite) => {
     writeFileSync(join(root, side, 'pair.bench.mjs'), source);
   }
   const events: ProgressEvent[] = [];
-  const ctx = { base: { cwd: join(root, 'base'), emit: (e: ProgressEvent) => events.push(e) }, head: { cwd: join(root, 'head'), emit: (e: ProgressEvent) => events.push(e) } };
+  const ctx = {
+    base: { cwd: join(root, 'base'), emit: (e: ProgressEvent) => events.push(e) },
+    head: { cwd: join(root, 'head'), emit: (e: ProgressEvent) => events.push(e) },
+  };
   return { root, ctx, events, order: () => JSON.parse(readFileSync(orderFile, 'utf8')) as string[] };
 }
 
@@ -60,7 +71,12 @@ describe.concurrent('runTinybenchPair (in-process A/B)', () => {
     // "shared" alternates base-first and head-first, pass by pass; a task on one side only runs alone.
     const shared = order.filter((e) => e.includes(':shared:')).map((e) => e.split(':')[0]);
     expect(shared).toEqual(['base', 'head', 'head', 'base', 'base', 'head', 'head', 'base']);
-    expect(order.slice(0, 4).map((e) => e.split(':').slice(0, 2).join(':'))).toEqual(['base:shared', 'head:shared', 'head:only head', 'base:only base']);
+    expect(order.slice(0, 4).map((e) => e.split(':').slice(0, 2).join(':'))).toEqual([
+      'base:shared',
+      'head:shared',
+      'head:only head',
+      'base:only base',
+    ]);
   });
 
   it('starts with the head when told to', async () => {

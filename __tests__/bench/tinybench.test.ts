@@ -71,7 +71,7 @@ describe.concurrent('runTinybenchSuite', () => {
     expect(errors[0]!.message).toContain('0 of 3 tasks had finished');
   });
 
-  it('measures tasks in interleaved passes, pooling each task\'s samples; passes: 1 runs them one after the other', async () => {
+  it("measures tasks in interleaved passes, pooling each task's samples; passes: 1 runs them one after the other", async () => {
     const three = await run('i3', 'interleave.bench.js', undefined, { passes: 3 });
     const one = await run('i1', 'interleave.bench.js', undefined, { passes: 1 });
     const metric = (r: typeof one, name: string) => r.benchmarks.find((b) => b.name === name)?.value;
@@ -85,12 +85,23 @@ describe.concurrent('runTinybenchSuite', () => {
     expect(a3.stats.n).toBeGreaterThanOrEqual(fast.iterations);
     expect(three.errors).toEqual([]);
     // One result per task, sent after its last pass.
-    expect(three.events.filter((e) => e.type === 'task-done').map((e) => (e as { task: string }).task)).toEqual(['a', 'b', 'switches', 'beforeAll calls']);
+    expect(three.events.filter((e) => e.type === 'task-done').map((e) => (e as { task: string }).task)).toEqual([
+      'a',
+      'b',
+      'switches',
+      'beforeAll calls',
+    ]);
   });
 
   it('warms up fully before the first pass and with warmupIterations / passes (rounded up) before each later one', async () => {
     // No time budgets: every phase runs exactly its iteration minimum.
-    const counted = await run('count', 'count.bench.js', undefined, { time: 0, warmupTime: 0, iterations: 4, warmupIterations: 8, passes: 4 });
+    const counted = await run('count', 'count.bench.js', undefined, {
+      time: 0,
+      warmupTime: 0,
+      iterations: 4,
+      warmupIterations: 8,
+      passes: 4,
+    });
     expect(counted.errors).toEqual([]);
     const calls = counted.benchmarks.find((b) => b.name === 'calls')?.value;
     // Measured 4 × 1; warm-up 8 + 3 × 2; and one call per pass with which tinybench checks
@@ -119,9 +130,7 @@ describe.concurrent('runTinybenchSuite', () => {
     const hookCalls = byName['map fill']!.metrics!['hook calls']!;
     expect(hookCalls.unit).toBe('calls');
     expect(hookCalls.value).toBeGreaterThan(10);
-    expect(errors).toEqual([
-      { suite: 'm', task: 'broken metric', message: expect.stringContaining('cannot compute') },
-    ]);
+    expect(errors).toEqual([{ suite: 'm', task: 'broken metric', message: expect.stringContaining('cannot compute') }]);
   });
 
   it('keeps a hostile task name exactly as given, and quotes it in messages so it cannot break a line', async () => {

@@ -37,14 +37,18 @@ describe('findValgrind', () => {
   it('says "not available on this OS" on macOS and Windows, without looking', async () => {
     for (const platform of ['darwin', 'win32'] as const) {
       const { h, calls } = host(platform, {}, true);
-      await expect(findValgrind('parser', 'cycles', ctx().ctx, h)).rejects.toThrow(`Suite "parser": measure "cycles" needs Valgrind, which is not available on this OS (${platform})`);
+      await expect(findValgrind('parser', 'cycles', ctx().ctx, h)).rejects.toThrow(
+        `Suite "parser": measure "cycles" needs Valgrind, which is not available on this OS (${platform})`,
+      );
       expect(calls).toEqual([]);
     }
   });
 
   it('names the Debian package when missing off GitHub-hosted runners, and never installs there', async () => {
     const { h, calls } = host('linux', { GITHUB_ACTIONS: 'true' }, true);
-    await expect(findValgrind('s', 'instructions', ctx().ctx, h)).rejects.toThrow(/Suite "s": Valgrind is not installed .*package "valgrind"/);
+    await expect(findValgrind('s', 'instructions', ctx().ctx, h)).rejects.toThrow(
+      /Suite "s": Valgrind is not installed .*package "valgrind"/,
+    );
     expect(calls).toEqual(['valgrind --version']);
   });
 
@@ -59,9 +63,11 @@ describe('findValgrind', () => {
     ]);
   });
 
-  it('reports a failed install with the end of apt-get\'s output, after one refresh of the package lists', async () => {
+  it("reports a failed install with the end of apt-get's output, after one refresh of the package lists", async () => {
     const { h, calls } = host('linux', { GITHUB_ACTIONS: 'true', ImageOS: 'ubuntu24' }, false);
-    await expect(findValgrind('s', 'instructions', ctx().ctx, h)).rejects.toThrow(/"sudo -n apt-get install -y valgrind" failed \(E: sudo -n apt-get update -q failed\)/);
+    await expect(findValgrind('s', 'instructions', ctx().ctx, h)).rejects.toThrow(
+      /"sudo -n apt-get install -y valgrind" failed \(E: sudo -n apt-get update -q failed\)/,
+    );
     expect(calls).toEqual(['valgrind --version', 'sudo -n apt-get install -y -q valgrind', 'sudo -n apt-get update -q']);
   });
 });

@@ -32,7 +32,10 @@ describe('workerLaunch', () => {
   const bundle = (root: string) => pathToFileURL(join(root, 'dist', 'index.js')).href;
 
   it('uses the bundled worker beside the running file, with no loader for JS suites', () => {
-    expect(workerLaunch('/p/a.bench.js', bare, bundle(bare), false)).toEqual({ script: join(bare, 'dist', 'tinybench-worker.js'), execArgv: [] });
+    expect(workerLaunch('/p/a.bench.js', bare, bundle(bare), false)).toEqual({
+      script: join(bare, 'dist', 'tinybench-worker.js'),
+      execArgv: [],
+    });
   });
 
   it('lets Node strip types itself when it can', () => {

@@ -6,7 +6,11 @@ const HISTORY = [100, 104, 97, 101, 99, 103, 98, 102, 100, 96];
 
 describe('compareRuns: designs and their p-values (scipy references)', () => {
   it('paired: t test on per-pair log ratios (scipy ttest_rel p = 6.174e-06)', () => {
-    const r = compareRuns({ baseline: runsOf('s/a', [100, 102, 98, 101, 99]), current: runsOf('s/a', [110, 111, 108, 112, 109]), paired: true });
+    const r = compareRuns({
+      baseline: runsOf('s/a', [100, 102, 98, 101, 99]),
+      current: runsOf('s/a', [110, 111, 108, 112, 109]),
+      paired: true,
+    });
     const b = r.benchmarks[0];
     expect(r.design).toBe('paired');
     expect(b?.pValue).toBeCloseTo(6.174398766203362e-6, 10);
@@ -54,14 +58,23 @@ describe('compareRuns: designs and their p-values (scipy references)', () => {
     // The same floor from the config file (compare.noiseFloor); the input's own option wins.
     const fromConfig = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [110]), config: { noiseFloor: 0.01 } });
     expect(fromConfig.benchmarks[0]?.verdict).toBe('regression');
-    const inputWins = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [110]), config: { noiseFloor: 0.01 }, noiseFloor: 0.6 });
+    const inputWins = compareRuns({
+      baseline: runsOf('s/a', [100]),
+      current: runsOf('s/a', [110]),
+      config: { noiseFloor: 0.01 },
+      noiseFloor: 0.6,
+    });
     expect(inputWins.benchmarks[0]?.verdict).toBe('inconclusive');
   });
 });
 
 describe('compareRuns: verdict paths', () => {
   it('a noisy paired benchmark says how many pairs would detect the minimum effect; other designs do not', () => {
-    const paired = compareRuns({ baseline: runsOf('s/a', [100, 100, 100, 100, 100]), current: runsOf('s/a', [105, 96, 106, 97, 101]), paired: true });
+    const paired = compareRuns({
+      baseline: runsOf('s/a', [100, 100, 100, 100, 100]),
+      current: runsOf('s/a', [105, 96, 106, 97, 101]),
+      paired: true,
+    });
     const b = paired.benchmarks[0];
     expect(b?.verdict).toBe('inconclusive');
     const pairs = b?.pairsToDetect;
@@ -70,8 +83,12 @@ describe('compareRuns: verdict paths', () => {
     expect(pairs).toBeGreaterThan(5);
     // Quadrupling the pairs halves the standard error: the hint scales with the MDE squared.
     expect(pairsToDetect(5, Math.expm1(2 * Math.log1p(0.03)), 0.03)).toBe(20);
-    const wild = compareRuns({ baseline: runsOf('s/a', [100, 100, 100, 100, 100]), current: runsOf('s/a', [150, 70, 140, 65, 101]), paired: true });
-    expect(wild.benchmarks[0]?.pairsToDetect).toBeGreaterThan(100); // rendered as "Even 100 pairs … would not detect 3%" 
+    const wild = compareRuns({
+      baseline: runsOf('s/a', [100, 100, 100, 100, 100]),
+      current: runsOf('s/a', [150, 70, 140, 65, 101]),
+      paired: true,
+    });
+    expect(wild.benchmarks[0]?.pairsToDetect).toBeGreaterThan(100); // rendered as "Even 100 pairs … would not detect 3%"
     const history = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [103]) });
     expect(history.benchmarks[0]?.verdict).toBe('inconclusive');
     expect(history.benchmarks[0]?.pairsToDetect).toBeUndefined();
@@ -102,7 +119,9 @@ describe('compareRuns: verdict paths', () => {
     const input = { baseline: runsOf('io/read', HISTORY), current: runsOf('io/read', [125, 126]) };
     expect(compareRuns(input).benchmarks[0]?.verdict).toBe('regression');
     expect(compareRuns({ ...input, suiteMinEffect: { io: 0.5 } }).benchmarks[0]?.verdict).toBe('unchanged');
-    expect(compareRuns({ ...input, config: { overrides: [{ benchmark: 'io/*', minEffect: 0.5 }] } }).benchmarks[0]?.verdict).toBe('unchanged');
+    expect(compareRuns({ ...input, config: { overrides: [{ benchmark: 'io/*', minEffect: 0.5 }] } }).benchmarks[0]?.verdict).toBe(
+      'unchanged',
+    );
   });
 
   it('direction bigger: a throughput drop is a regression, a rise an improvement', () => {
@@ -115,7 +134,10 @@ describe('compareRuns: verdict paths', () => {
   });
 
   it('new and missing benchmarks are reported, not crashed on', () => {
-    const r = compareRuns({ baseline: [run([bench('s/old', 10), bench('s/both', 10)])], current: [run([bench('s/new', 10), bench('s/both', 10)])] });
+    const r = compareRuns({
+      baseline: [run([bench('s/old', 10), bench('s/both', 10)])],
+      current: [run([bench('s/new', 10), bench('s/both', 10)])],
+    });
     const by = Object.fromEntries(r.benchmarks.map((b) => [b.id, b.verdict]));
     expect(by).toEqual({ 's/new': 'new', 's/both': 'inconclusive', 's/old': 'missing' });
     expect(r.counts).toMatchObject({ new: 1, missing: 1, inconclusive: 1, regression: 0 });
@@ -148,18 +170,22 @@ describe('compareRuns: verdict paths', () => {
 
 describe('compareRuns: bad input', () => {
   it('empty samples, NaN, Infinity and zero give reasons or warnings, never a throw', () => {
-    const base = [run([
-      bench('s/empty', 10, { samples: [] }),
-      bench('s/nan', 10, { samples: [NaN, 10, 10.1, Infinity, 9.9] }),
-      bench('s/zero', 0, { samples: [0, 0, 0] }),
-      { ...bench('s/allnan', NaN, { samples: [NaN, NaN] }) },
-    ])];
-    const cur = [run([
-      bench('s/empty', 10, { samples: [] }),
-      bench('s/nan', 10, { samples: [10, 10.05, -Infinity] }),
-      bench('s/zero', 0, { samples: [0, 0] }),
-      bench('s/allnan', 5),
-    ])];
+    const base = [
+      run([
+        bench('s/empty', 10, { samples: [] }),
+        bench('s/nan', 10, { samples: [NaN, 10, 10.1, Infinity, 9.9] }),
+        bench('s/zero', 0, { samples: [0, 0, 0] }),
+        { ...bench('s/allnan', NaN, { samples: [NaN, NaN] }) },
+      ]),
+    ];
+    const cur = [
+      run([
+        bench('s/empty', 10, { samples: [] }),
+        bench('s/nan', 10, { samples: [10, 10.05, -Infinity] }),
+        bench('s/zero', 0, { samples: [0, 0] }),
+        bench('s/allnan', 5),
+      ]),
+    ];
     const r = compareRuns({ baseline: base, current: cur });
     const by = Object.fromEntries(r.benchmarks.map((b) => [b.id, b]));
     expect(by['s/empty']?.verdict).toBe('inconclusive');
@@ -205,10 +231,15 @@ describe('compareRuns: like with like', () => {
     const vm = (os: string, nodeVersion = 'v20.20.2') => ({ ...machine, os, nodeVersion });
     const base = runsOf('s/a', HISTORY).map((r) => ({ ...r, machine: vm('Linux 6.18.44-fc-v782') }));
     const cur = [run([bench('s/a', 112)], { machine: vm('Linux 6.18.44-fc-v857', 'v20.20.5') })];
-    const sameVm = compareRuns({ baseline: runsOf('s/a', HISTORY).map((r) => ({ ...r, machine: vm('Linux 6.18.44-fc-v782') })), current: [run([bench('s/a', 112)], { machine: vm('Linux 6.18.44-fc-v782') })] });
+    const sameVm = compareRuns({
+      baseline: runsOf('s/a', HISTORY).map((r) => ({ ...r, machine: vm('Linux 6.18.44-fc-v782') })),
+      current: [run([bench('s/a', 112)], { machine: vm('Linux 6.18.44-fc-v782') })],
+    });
     const r = compareRuns({ baseline: base, current: cur });
     expect(r.warnings.join(' ')).not.toMatch(/different machines/);
-    expect(r.notes).toEqual(['Same machine type, another build (Node v20.20.2 vs v20.20.5; Linux 6.18.44-fc-v782 vs 6.18.44-fc-v857): intervals are not widened.']);
+    expect(r.notes).toEqual([
+      'Same machine type, another build (Node v20.20.2 vs v20.20.5; Linux 6.18.44-fc-v782 vs 6.18.44-fc-v857): intervals are not widened.',
+    ]);
     expect(r.benchmarks[0]?.ci).toEqual(sameVm.benchmarks[0]?.ci);
     expect(r.benchmarks[0]?.verdict).toBe('regression');
     // Another release line (6.18 → 6.19) or OS family is another machine.
@@ -244,7 +275,10 @@ describe('compareRuns: exact metrics (AssumeExact)', () => {
   });
 
   it('two single values prove nothing: one run each without samples stays a test', () => {
-    const r = compareRuns({ baseline: [run([bench('s/a', 100, { samples: false })])], current: [run([bench('s/a', 100, { samples: false })])] });
+    const r = compareRuns({
+      baseline: [run([bench('s/a', 100, { samples: false })])],
+      current: [run([bench('s/a', 100, { samples: false })])],
+    });
     expect(r.benchmarks[0]?.exact).toBeUndefined();
     const noisy = compareRuns({ baseline: [run([exact('s/a', 100)])], current: [run([bench('s/a', 100)])] });
     expect(noisy.benchmarks[0]?.exact).toBeUndefined();
@@ -258,12 +292,15 @@ describe('compareRuns: facts for the renderers', () => {
     expect(r.method).toContain('98% intervals');
     const at05 = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [103]), config: { alpha: 0.05 } });
     expect(at05.confidence).toBeCloseTo(0.95, 12);
-    const ci = (x: typeof r) => (x.benchmarks[0]!.ci![1] - x.benchmarks[0]!.ci![0]);
+    const ci = (x: typeof r) => x.benchmarks[0]!.ci![1] - x.benchmarks[0]!.ci![0];
     expect(ci(at05)).toBeLessThan(ci(r));
   });
 
   it('marks the baseline benchmarks of a suite that errored as not measured, not missing', () => {
-    const base = runsOf('s/a', HISTORY).map((r) => ({ ...r, benchmarks: [...r.benchmarks, bench('t/b', 50), bench('u/c', 10), bench('u/d', 10)] }));
+    const base = runsOf('s/a', HISTORY).map((r) => ({
+      ...r,
+      benchmarks: [...r.benchmarks, bench('t/b', 50), bench('u/c', 10), bench('u/d', 10)],
+    }));
     const cur = run([bench('s/a', 100), bench('u/d', 10)], {
       errors: [
         { suite: 't', message: "Suite 't': command 'x' exited with code 1. Its stderr ended with:\n    boom" },
@@ -272,7 +309,10 @@ describe('compareRuns: facts for the renderers', () => {
     });
     const r = compareRuns({ baseline: base, current: [cur] });
     const by = Object.fromEntries(r.benchmarks.map((b) => [b.id, b]));
-    expect(by['t/b']).toMatchObject({ verdict: 'error', reason: "Not measured: suite t failed: Suite 't': command 'x' exited with code 1. Its stderr ended with:" });
+    expect(by['t/b']).toMatchObject({
+      verdict: 'error',
+      reason: "Not measured: suite t failed: Suite 't': command 'x' exited with code 1. Its stderr ended with:",
+    });
     expect(by['u/c']).toMatchObject({ verdict: 'error', reason: 'Not measured: task c failed: task threw' });
     expect(by['u/d']?.verdict).not.toBe('error');
     expect(r.counts).toMatchObject({ error: 2, missing: 0 });
@@ -283,7 +323,11 @@ describe('compareRuns: facts for the renderers', () => {
     const none = compareRuns({ baseline: [], current: runsOf('s/a', [100]) });
     expect(none.method).toMatch(/^nothing to test/);
     expect(none.method).not.toMatch(/correction over 0/);
-    const from = compareRuns({ baseline: runsOf('s/a', HISTORY), current: runsOf('s/a', [100]), baselineFrom: { from: 'Actions cache', branch: 'main' } });
+    const from = compareRuns({
+      baseline: runsOf('s/a', HISTORY),
+      current: runsOf('s/a', [100]),
+      baselineFrom: { from: 'Actions cache', branch: 'main' },
+    });
     expect(from.baseline).toMatchObject({ runs: 10, from: 'Actions cache', branch: 'main' });
   });
 
@@ -308,7 +352,11 @@ describe('compareRuns: single design spread', () => {
   it('a run that scatters inside widens the interval (its median moves between invocations too)', () => {
     const tight = compareRuns({ baseline: runsOf('s/a', [100]), current: runsOf('s/a', [100]), noiseFloor: 0.05 });
     const scattered = [60, 80, 100, 120, 140, 90, 110, 100];
-    const loose = compareRuns({ baseline: [run([bench('s/a', 100, { samples: scattered })])], current: runsOf('s/a', [100]), noiseFloor: 0.05 });
+    const loose = compareRuns({
+      baseline: [run([bench('s/a', 100, { samples: scattered })])],
+      current: runsOf('s/a', [100]),
+      noiseFloor: 0.05,
+    });
     const width = (r: typeof tight) => (r.benchmarks[0]?.ci?.[1] ?? 0) - (r.benchmarks[0]?.ci?.[0] ?? 0);
     expect(width(loose)).toBeGreaterThan(2 * width(tight));
     expect(tight.method).toMatch(/noise of 5\.0% per run/);
@@ -317,7 +365,8 @@ describe('compareRuns: single design spread', () => {
   it('the spread is the scatter around the median whatever stands for the run', () => {
     const scattered = [60, 80, 100, 120, 140, 90, 110, 100];
     const input = { baseline: [run([bench('s/a', 100, { samples: scattered })])], current: runsOf('s/a', [100]), noiseFloor: 0.05 };
-    const logWidth = (r: ReturnType<typeof compareRuns>) => Math.log1p(r.benchmarks[0]?.ci?.[1] ?? 0) - Math.log1p(r.benchmarks[0]?.ci?.[0] ?? 0);
+    const logWidth = (r: ReturnType<typeof compareRuns>) =>
+      Math.log1p(r.benchmarks[0]?.ci?.[1] ?? 0) - Math.log1p(r.benchmarks[0]?.ci?.[0] ?? 0);
     const byMedian = compareRuns({ ...input, config: { location: 'median' } });
     for (const location of ['mean-rate', 'best'] as const) {
       const r = compareRuns({ ...input, config: { location } });
@@ -411,7 +460,11 @@ describe('compareRuns: the statistic that stands for a run (compare.location)', 
   });
 
   it('best falls back to the value when a run has no samples, and skips NaN samples', () => {
-    const noSamples = compareRuns({ baseline: [run([bench('s/a', 100, { samples: false })])], current: [run([bench('s/a', 100, { samples: [Number.NaN, 120, 100.5, 140] })])], config: { location: 'best' } });
+    const noSamples = compareRuns({
+      baseline: [run([bench('s/a', 100, { samples: false })])],
+      current: [run([bench('s/a', 100, { samples: [Number.NaN, 120, 100.5, 140] })])],
+      config: { location: 'best' },
+    });
     const b = noSamples.benchmarks[0];
     expect(b?.current?.value).toBeCloseTo(100.5, 9);
     expect(b?.baseline?.value).toBeCloseTo(100, 9);

@@ -5,9 +5,14 @@ import { bench, machine, run, runsOf } from './helpers.js';
 
 const ID = 's/work [instructions]';
 /** Counted runs: one value per run, no samples, as the Valgrind runner writes them. */
-const counted = (values: number[], extra = {}) => runsOf(ID, values, { samples: false, unit: 'instructions' }).map((r) => ({ ...r, ...extra }));
+const counted = (values: number[], extra = {}) =>
+  runsOf(ID, values, { samples: false, unit: 'instructions' }).map((r) => ({ ...r, ...extra }));
 const verdictOf = (baseline: number[], current: number, unit = 'instructions', config = {}) =>
-  compareRuns({ baseline: runsOf(ID, baseline, { samples: false, unit }), current: runsOf(ID, [current], { samples: false, unit }), config }).benchmarks[0]!;
+  compareRuns({
+    baseline: runsOf(ID, baseline, { samples: false, unit }),
+    current: runsOf(ID, [current], { samples: false, unit }),
+    config,
+  }).benchmarks[0]!;
 
 describe('instruction counts in the engine', () => {
   const history = [1_000_000, 1_000_020, 999_990];
@@ -50,7 +55,8 @@ describe('instruction counts in the engine', () => {
 });
 
 describe('toolchainWarnings', () => {
-  const counts = (m: Partial<typeof machine> & Record<string, string>) => run([bench(ID, 1e6, { samples: false, unit: 'instructions' })], { machine: { ...machine, ...m } });
+  const counts = (m: Partial<typeof machine> & Record<string, string>) =>
+    run([bench(ID, 1e6, { samples: false, unit: 'instructions' })], { machine: { ...machine, ...m } });
 
   it('warns when Node, V8 or Valgrind differ between counted runs, and names them', () => {
     const base = counts({ nodeVersion: 'v20.20.2', v8Version: '11.3', valgrindVersion: '3.19.0' });

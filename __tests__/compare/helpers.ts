@@ -4,9 +4,14 @@ import type { BenchmarkResult, Machine, Metric, RunFile } from '../../src/model/
 export const machine: Machine = { os: 'linux', arch: 'x64', cpuModel: 'Test CPU', cores: 4, nodeVersion: 'v20.20.2' };
 
 /** A benchmark whose samples are `center` × (1 + small fixed wiggle), or only a value when `samples` is false. */
-export function bench(id: string, center: number, opts: { samples?: number[] | false; direction?: 'smaller' | 'bigger'; unit?: string; metrics?: Record<string, Metric> } = {}): BenchmarkResult {
+export function bench(
+  id: string,
+  center: number,
+  opts: { samples?: number[] | false; direction?: 'smaller' | 'bigger'; unit?: string; metrics?: Record<string, Metric> } = {},
+): BenchmarkResult {
   const [suite, ...rest] = id.split('/');
-  const samples = opts.samples === false ? undefined : (opts.samples ?? [0.99, 1.0, 1.01, 0.995, 1.005, 1.0, 0.998, 1.002].map((f) => f * center));
+  const samples =
+    opts.samples === false ? undefined : (opts.samples ?? [0.99, 1.0, 1.01, 0.995, 1.005, 1.0, 0.998, 1.002].map((f) => f * center));
   return {
     id,
     suite: suite as string,

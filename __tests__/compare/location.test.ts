@@ -29,7 +29,7 @@ describe('the mean rate of a run (compare.location "mean-rate")', () => {
     expect(r.dropped).toBe(1);
   });
 
-  it('uses the tool\'s value when a run has no samples', () => {
+  it("uses the tool's value when a run has no samples", () => {
     expect(runLocation({ value: 42, direction: 'smaller' }, false, 'mean-rate').value).toBe(42);
   });
 });

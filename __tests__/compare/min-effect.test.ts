@@ -18,7 +18,13 @@ describe('matchesGlob', () => {
 });
 
 describe('resolveMinEffect', () => {
-  const config = { minEffect: 0.04, overrides: [{ benchmark: 'io/*', minEffect: 0.2 }, { benchmark: 'io/fsync', minEffect: 0.3 }] };
+  const config = {
+    minEffect: 0.04,
+    overrides: [
+      { benchmark: 'io/*', minEffect: 0.2 },
+      { benchmark: 'io/fsync', minEffect: 0.3 },
+    ],
+  };
   it('prefers the last matching override, then the suite, then config, then 3%', () => {
     expect(resolveMinEffect('io/fsync', 'io', config, { io: 0.1 })).toBe(0.3);
     expect(resolveMinEffect('io/read', 'io', config, { io: 0.1 })).toBe(0.2);

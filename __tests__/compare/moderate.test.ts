@@ -77,7 +77,9 @@ describe('compareRuns: paired tests moderated across the suite', () => {
     const ids = Array.from({ length: count }, (_, j) => `s/b${j}`);
     return {
       baseline: WIGGLE.map(() => run(ids.map((id) => bench(id, 100, { samples: false })))),
-      current: WIGGLE.map((_, i) => run(ids.map((id, j) => bench(id, 100 * (1 + (WIGGLE[(i + j) % 5] as number)) * (j === 0 ? slower : 1), { samples: false })))),
+      current: WIGGLE.map((_, i) =>
+        run(ids.map((id, j) => bench(id, 100 * (1 + (WIGGLE[(i + j) % 5] as number)) * (j === 0 ? slower : 1), { samples: false }))),
+      ),
       paired: true,
       config: { minEffect: 0.02 },
     };
@@ -106,7 +108,8 @@ describe('compareRuns: paired tests moderated across the suite', () => {
   it('deterministic metrics (pairs that agree exactly) neither join the prior nor get moderated', () => {
     const s = suite(3, 1.045);
     const ids = ['s/accuracy', 's/tokens', 's/score', 's/size'];
-    for (const r of [...s.baseline, ...s.current]) for (const id of ids) r.benchmarks.push(bench(id, 0.97, { samples: false, direction: 'bigger' }));
+    for (const r of [...s.baseline, ...s.current])
+      for (const id of ids) r.benchmarks.push(bench(id, 0.97, { samples: false, direction: 'bigger' }));
     const r = compareRuns(s);
     // The three timed benchmarks alone make the prior: the same fully pooled test as without the metrics.
     expect(r.benchmarks.find((b) => b.id === 's/b0')?.pValue).toBeCloseTo(compareRuns(suite(3, 1.045)).benchmarks[0]!.pValue!, 12);
@@ -134,6 +137,10 @@ describe('compareRuns: history tests are not moderated', () => {
     const r = compareRuns({ baseline: history, current: [run(ids.map((id) => bench(id, 103, { samples: false })))] });
     expect(r.design).toBe('history');
     expect(r.method).not.toMatch(/moderated/);
-    expect(r.benchmarks[0]?.pValue).toBeCloseTo(compareRuns({ baseline: history.map((h) => run([h.benchmarks[0]!])), current: [run([bench('s/b0', 103, { samples: false })])] }).benchmarks[0]!.pValue!, 12);
+    expect(r.benchmarks[0]?.pValue).toBeCloseTo(
+      compareRuns({ baseline: history.map((h) => run([h.benchmarks[0]!])), current: [run([bench('s/b0', 103, { samples: false })])] })
+        .benchmarks[0]!.pValue!,
+      12,
+    );
   });
 });

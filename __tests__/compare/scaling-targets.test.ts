@@ -9,7 +9,11 @@ describe('checkScalingTargets', () => {
   it('fails a speedup under min at a measured N, with the interval, and meets an efficiency', () => {
     // Amdahl σ = 0.1: speedup 16/2.5 = 6.4 at N = 16, efficiency 1/1.7 ≈ 0.59 at N = 8.
     const a = sweep({ lambda: 10, sigma: 0.1, kappa: 0 }, [1, 2, 4, 8, 16, 32]);
-    const [speedup, efficiency] = checkScalingTargets('crawl', { speedup: { at: 16, min: 8, goal: 15 }, efficiency: { at: 8, min: 0.5, goal: 0.6 } }, a);
+    const [speedup, efficiency] = checkScalingTargets(
+      'crawl',
+      { speedup: { at: 16, min: 8, goal: 15 }, efficiency: { at: 8, min: 0.5, goal: 0.6 } },
+      a,
+    );
     expect(speedup!.status).toBe('failure');
     expect(speedup!.value).toBeCloseTo(6.4, 6);
     expect(speedup!.ci![0]).toBeLessThan(6.4);

@@ -37,7 +37,10 @@ describe('fitModel', () => {
 
   it('fixes κ at 0 for Amdahl and fits σ', () => {
     const truth = { lambda: 10, sigma: 0.1, kappa: 0 };
-    const fit = fitModel(LEVELS.map((n) => ({ n, throughput: uslThroughput(truth, n) })), 'amdahl');
+    const fit = fitModel(
+      LEVELS.map((n) => ({ n, throughput: uslThroughput(truth, n) })),
+      'amdahl',
+    );
     expect(fit.params.kappa).toBe(0);
     expect(fit.params.sigma).toBeCloseTo(0.1, 6);
     expect(fit.k).toBe(2);
@@ -61,7 +64,9 @@ describe('analyseScaling', () => {
     expect(peak.inRange).toBe(true);
     expect(peak.interval.lo).toBeLessThan(peak.n);
     expect(peak.interval.hi).toBeGreaterThan(peak.n);
-    expect(a.advice).toMatch(/^Coherency-bound \(κ = 0\.00\d+\): throughput peaks at N ≈ 2\d\.\d and falls after; a pool of \d+–\d+ is best/);
+    expect(a.advice).toMatch(
+      /^Coherency-bound \(κ = 0\.00\d+\): throughput peaks at N ≈ 2\d\.\d and falls after; a pool of \d+–\d+ is best/,
+    );
     expect(a.warnings).toEqual([]);
   });
 
@@ -122,22 +127,25 @@ describe('analyseScaling on bad input: a stated reason, no fit, no throw', () =>
   });
 
   it('a flat curve', () => {
-    expect(reasonOf([1, 2, 4, 8].map((n) => ({ n, throughputs: n === 8 ? [10.3, 10.3] : n === 1 ? [10, 10] : [10, 10.1] })))).toMatch(/^flat curve: the best level \(N = 8\) is only 1\.03× N = 1;/);
+    expect(reasonOf([1, 2, 4, 8].map((n) => ({ n, throughputs: n === 8 ? [10.3, 10.3] : n === 1 ? [10, 10] : [10, 10.1] })))).toMatch(
+      /^flat curve: the best level \(N = 8\) is only 1\.03× N = 1;/,
+    );
   });
 
   it('a level that errors, still tabling the others', () => {
-    const input = [
-      ...[1, 2, 4, 8].map((n) => ({ n, throughputs: [n, n] })),
-      { n: 16, throughputs: [], error: 'exited with code 1' },
-    ];
+    const input = [...[1, 2, 4, 8].map((n) => ({ n, throughputs: [n, n] })), { n: 16, throughputs: [], error: 'exited with code 1' }];
     const a = analyseScaling(input);
-    expect(a.reason).toBe('level N = 16 failed (see its error); a fit over a curve with a hole would mislead: fix it, or leave the level out with --levels');
+    expect(a.reason).toBe(
+      'level N = 16 failed (see its error); a fit over a curve with a hole would mislead: fix it, or leave the level out with --levels',
+    );
     expect(a.levels.map((l) => l.n)).toEqual([1, 2, 4, 8]);
     expect(a.failed).toEqual([{ n: 16, error: 'exited with code 1' }]);
   });
 
   it('a throughput that is not a positive number', () => {
-    expect(reasonOf([1, 2, 4, 8].map((n) => ({ n, throughputs: n === 4 ? [0] : [n] })))).toMatch(/^level N = 4 has a throughput that is not a positive number/);
+    expect(reasonOf([1, 2, 4, 8].map((n) => ({ n, throughputs: n === 4 ? [0] : [n] })))).toMatch(
+      /^level N = 4 has a throughput that is not a positive number/,
+    );
   });
 });
 

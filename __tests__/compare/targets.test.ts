@@ -6,7 +6,12 @@ import { ConfigError } from '../../src/model/errors.js';
 import type { Metric } from '../../src/model/index.js';
 import { bench, run } from './helpers.js';
 
-const metric = (value: number, unit = 'ratio', samples?: number[]): Metric => ({ unit, direction: 'bigger', value, ...(samples ? { samples } : {}) });
+const metric = (value: number, unit = 'ratio', samples?: number[]): Metric => ({
+  unit,
+  direction: 'bigger',
+  value,
+  ...(samples ? { samples } : {}),
+});
 const spread = (c: number) => Array.from({ length: 20 }, (_, i) => c * (0.98 + (i % 5) * 0.01));
 
 describe('speedup targets', () => {
@@ -81,7 +86,8 @@ describe('thresholds', () => {
   it('each statistic is read from the samples', () => {
     const samples = [1, 2, 3, 4, 100];
     const runs = [run([bench('s/a', 3, { samples })])];
-    const value = (stat: 'min' | 'max' | 'mean' | 'median') => checkThresholds([{ benchmark: 's/a', stat, target: '>= 0' }], runs)[0]?.value;
+    const value = (stat: 'min' | 'max' | 'mean' | 'median') =>
+      checkThresholds([{ benchmark: 's/a', stat, target: '>= 0' }], runs)[0]?.value;
     expect([value('min'), value('max'), value('mean'), value('median')]).toEqual([1, 100, 22, 3]);
   });
 
@@ -90,10 +96,13 @@ describe('thresholds', () => {
       samples: false,
       metrics: { cpuUser: metric(600, 'ns'), cpuSystem: metric(200, 'ns'), peakRss: metric(600e6, 'B') },
     });
-    const r = checkThresholds([
-      { metric: 'cpuUtilization', target: '70%..90%' },
-      { metric: 'peakRss', stat: 'max', alert: '> 512MB' },
-    ], [run([b])]);
+    const r = checkThresholds(
+      [
+        { metric: 'cpuUtilization', target: '70%..90%' },
+        { metric: 'peakRss', stat: 'max', alert: '> 512MB' },
+      ],
+      [run([b])],
+    );
     expect(r[0]?.value).toBeCloseTo(0.8, 10);
     expect(r[0]?.status).toBe('met');
     expect(r[1]?.status).toBe('failure');
@@ -120,10 +129,18 @@ describe('thresholds', () => {
 describe('targets in the report verdict', () => {
   it('failure fails, warning warns', () => {
     const base = [run([bench('m/model', 1e6, { metrics: { accuracy: metric(0.96) } })])];
-    const fail = compareRuns({ baseline: base, current: [run([bench('m/model', 1e6, { metrics: { accuracy: metric(0.5) } })])], thresholds: [{ metric: 'accuracy', target: '>= 0.95', alert: '< 0.90' }] });
+    const fail = compareRuns({
+      baseline: base,
+      current: [run([bench('m/model', 1e6, { metrics: { accuracy: metric(0.5) } })])],
+      thresholds: [{ metric: 'accuracy', target: '>= 0.95', alert: '< 0.90' }],
+    });
     expect(fail.verdict).toBe('fail');
     expect(fail.counts.regression).toBe(0);
-    const warn = compareRuns({ baseline: base, current: [run([bench('m/model', 1e6, { metrics: { accuracy: metric(0.93) } })])], thresholds: [{ metric: 'accuracy', target: '>= 0.95', alert: '< 0.90' }] });
+    const warn = compareRuns({
+      baseline: base,
+      current: [run([bench('m/model', 1e6, { metrics: { accuracy: metric(0.93) } })])],
+      thresholds: [{ metric: 'accuracy', target: '>= 0.95', alert: '< 0.90' }],
+    });
     expect(warn.verdict).toBe('warn');
     expect(warn.targets[0]?.kind).toBe('threshold');
   });

@@ -27,14 +27,18 @@ describe('loadConfig', () => {
   it('names the path and what to do when the file is missing', async () => {
     const file = join(dir, 'nope.json');
     const e = await rejection(file);
-    expect(e.message).toBe(`${file}: cannot load the config: no such file; create it (see track-performance's docs/config.md) or pass the path of your config`);
+    expect(e.message).toBe(
+      `${file}: cannot load the config: no such file; create it (see track-performance's docs/config.md) or pass the path of your config`,
+    );
     expect(e.file).toBe(file);
   });
 
   it('names the path when it is a directory', async () => {
     const sub = join(dir, 'a-dir');
     mkdirSync(sub);
-    expect((await rejection(sub)).message).toBe(`${sub}: cannot load the config: it is a directory; pass the path of the config file itself`);
+    expect((await rejection(sub)).message).toBe(
+      `${sub}: cannot load the config: it is a directory; pass the path of the config file itself`,
+    );
   });
 
   it.skipIf(process.getuid?.() === 0)('names the path when it cannot be read', async () => {
@@ -48,7 +52,11 @@ describe('loadConfig', () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, '{\n  "suites": [\n    { "name": "x", "command": "true", "rusn": 3 }\n  ]\n}\n');
     const e = await rejection(file);
-    expect(e.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:47: \\$\\.suites\\[0\\]\\.rusn: unknown key "rusn"; did you mean "runs"\\?`));
+    expect(e.message).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:47: \\$\\.suites\\[0\\]\\.rusn: unknown key "rusn"; did you mean "runs"\\?`,
+      ),
+    );
     expect(e.path).toBe('$.suites[0].rusn');
   });
 });

@@ -103,9 +103,14 @@ describe('parseConfig: one problem gives one line with file:line:col, JSON path,
   });
 
   it('rejects duplicate suite names, pointing at the second', () => {
-    expect(errorOf({ suites: [{ name: 'a', import: 'x' }, { name: 'a', command: 'y' }] }).message).toBe(
-      `${FILE}:8:15: $.suites[1].name: expected a unique suite name, found "a" again (also at $.suites[0].name)`,
-    );
+    expect(
+      errorOf({
+        suites: [
+          { name: 'a', import: 'x' },
+          { name: 'a', command: 'y' },
+        ],
+      }).message,
+    ).toBe(`${FILE}:8:15: $.suites[1].name: expected a unique suite name, found "a" again (also at $.suites[0].name)`);
   });
 
   it('rejects a suite name that would break benchmark ids or log lines', () => {
@@ -151,7 +156,11 @@ describe('parseConfig: one problem gives one line with file:line:col, JSON path,
 
 describe('parseConfig: JSON syntax errors give line and column', () => {
   it.each([
-    ['{\n  "suites": [\n    { "name": "a", "import": "x" },\n  ]\n}', '4:3', "expected a value after ',' (no trailing commas in JSON), found \"]\\n}\""],
+    [
+      '{\n  "suites": [\n    { "name": "a", "import": "x" },\n  ]\n}',
+      '4:3',
+      'expected a value after \',\' (no trailing commas in JSON), found "]\\n}"',
+    ],
     ['{\n  "suites": []\n  "compare": {}\n}', '3:3', 'expected \',\' or \'}\', found "\\"compare\\": {"'],
     ['{ "suites": [], "suites": [] }', '1:17', 'expected each key once per object, found "suites" again'],
     ['', '1:1', 'expected a value (object, array, string, number, true, false or null), found the end of the file'],
@@ -163,7 +172,13 @@ describe('parseConfig: JSON syntax errors give line and column', () => {
 
 describe('parseConfig: several problems', () => {
   it('lists each on its own line in file order, under one header, in one ConfigError', () => {
-    const e = errorOf({ suites: [{ name: 'x', command: 'true', runs: 0, rusn: 1 }, { name: 'x', import: 'f' }], compare: { minEffect: -1 } });
+    const e = errorOf({
+      suites: [
+        { name: 'x', command: 'true', runs: 0, rusn: 1 },
+        { name: 'x', import: 'f' },
+      ],
+      compare: { minEffect: -1 },
+    });
     expect(e.message).toBe(
       [
         `${FILE}: 4 problems in the config:`,

@@ -68,7 +68,12 @@ describe('schema and src/config/types.ts agree', () => {
   it('states the same defaults as the runners and the comparison', () => {
     const props = (def: string) => defs[def]!.properties as Record<string, { default?: unknown }>;
     const tb = props('tinybenchSuite');
-    expect({ time: tb.time!.default, iterations: tb.iterations!.default, warmupTime: tb.warmupTime!.default, warmupIterations: tb.warmupIterations!.default }).toEqual({
+    expect({
+      time: tb.time!.default,
+      iterations: tb.iterations!.default,
+      warmupTime: tb.warmupTime!.default,
+      warmupIterations: tb.warmupIterations!.default,
+    }).toEqual({
       time: TINYBENCH_DEFAULTS.time,
       iterations: TINYBENCH_DEFAULTS.iterations,
       warmupTime: TINYBENCH_DEFAULTS.warmupTime,
@@ -78,7 +83,13 @@ describe('schema and src/config/types.ts agree', () => {
     expect({ runs: cmd.runs!.default, warmup: cmd.warmup!.default, timeout: cmd.timeout!.default }).toEqual({ ...COMMAND_DEFAULTS });
     expect(props('compare').minEffect!.default).toBe(DEFAULT_MIN_EFFECT);
     const sc = props('scalingSuite');
-    expect({ repeats: sc.repeats!.default, warmup: sc.warmup!.default, work: sc.work!.default, unit: sc.unit!.default, timeout: sc.timeout!.default }).toEqual({ ...SCALING_DEFAULTS });
+    expect({
+      repeats: sc.repeats!.default,
+      warmup: sc.warmup!.default,
+      work: sc.work!.default,
+      unit: sc.unit!.default,
+      timeout: sc.timeout!.default,
+    }).toEqual({ ...SCALING_DEFAULTS });
     expect(sc.efficiencyFloor!.default).toBe(DEFAULT_EFFICIENCY_FLOOR);
   });
 

@@ -29,8 +29,15 @@ describe('the validators compiled at build time', () => {
     // The config schema has no length bound above 1, so a small schema through the same generator:
     // its inlined length helper must count an astral character (two UTF-16 units) as one.
     const short = { type: 'string', maxLength: 1 };
-    const tiny = { $id: 'https://example.com/tiny.json', ...short, $defs: { tinybenchSuite: short, commandSuite: short, importSuite: short } };
-    const mod = (await import(`data:text/javascript,${encodeURIComponent(validatorSource(tiny))}`)) as Record<string, (v: unknown) => boolean>;
+    const tiny = {
+      $id: 'https://example.com/tiny.json',
+      ...short,
+      $defs: { tinybenchSuite: short, commandSuite: short, importSuite: short },
+    };
+    const mod = (await import(`data:text/javascript,${encodeURIComponent(validatorSource(tiny))}`)) as Record<
+      string,
+      (v: unknown) => boolean
+    >;
     expect([mod.config!('😀'), mod.config!('ab'), mod.importSuite!('😀')]).toEqual([true, false, true]);
   });
 });

@@ -27,7 +27,12 @@ describe('the built action, run as a process with a runner environment', () => {
       join(ws, 'performance-tracker.json'),
       JSON.stringify({ suites: [{ name: 'broken', command: { boom: 'echo kaput >&2; exit 3' }, runs: 2 }] }),
     );
-    const failing = await runBuiltAction({ workspace: ws, eventName: 'pull_request', event: pullRequestEvent(1), inputs: { baseline: 'b' } });
+    const failing = await runBuiltAction({
+      workspace: ws,
+      eventName: 'pull_request',
+      event: pullRequestEvent(1),
+      inputs: { baseline: 'b' },
+    });
     expect(failing.stdout + failing.summary).toContain('kaput');
   });
 

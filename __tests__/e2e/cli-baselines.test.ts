@@ -46,7 +46,12 @@ describe('the CLI reads its own store', () => {
   it('takes what baseline save wrote as a history file, a directory, or --baseline-dir', async () => {
     const dir = tmp('cli-own-store');
     for (let i = 0; i < 2; i++) expect((await cli(['baseline', 'save', HYPERFINE_TWO, '--dir', 'store'], dir)).code).toBe(0);
-    for (const args of [['--baseline', 'store/main.json'], ['--baseline', 'store'], ['--baseline-dir', 'store'], ['--baseline-dir', 'store', '--branch', 'main']]) {
+    for (const args of [
+      ['--baseline', 'store/main.json'],
+      ['--baseline', 'store'],
+      ['--baseline-dir', 'store'],
+      ['--baseline-dir', 'store', '--branch', 'main'],
+    ]) {
       const compared = await cli(['compare', ...args, '--current', HYPERFINE_TWO, '--json'], dir);
       expect(compared.code, `${args.join(' ')}: ${compared.stderr}`).toBe(0);
       const report = JSON.parse(compared.stdout);

@@ -36,10 +36,13 @@ describe('the built CLI (dist/cli.js)', () => {
 
   it.skipIf(!hasGit)('runs an A/B of a tinybench suite with both copies in one worker of the bundle, and writes both sides', async () => {
     const { repo, commit } = tempRepo();
-    const suite = (n: number) => `export default (suite) => { suite.add('loop | @here', () => { let x = 0; for (let i = 0; i < ${n}; i++) x += i; return x; }); };\n`;
+    const suite = (n: number) =>
+      `export default (suite) => { suite.add('loop | @here', () => { let x = 0; for (let i = 0; i < ${n}; i++) x += i; return x; }); };\n`;
     commit(
       {
-        'performance-tracker.json': JSON.stringify({ suites: [{ name: 'js', tinybench: 'bench/loop.bench.mjs', time: 40, warmupTime: 5 }] }),
+        'performance-tracker.json': JSON.stringify({
+          suites: [{ name: 'js', tinybench: 'bench/loop.bench.mjs', time: 40, warmupTime: 5 }],
+        }),
         'bench/loop.bench.mjs': suite(1000),
       },
       'base',

@@ -66,10 +66,7 @@ function entries(n: number, ms: (i: number) => number, seed = 0): Entry[] {
 /** A workspace with one command suite `cmd` of tiny commands, a few runs each. */
 function commandWorkspace(commands: Record<string, string>): string {
   const ws = mkdtempSync(join(tmpdir(), 'tp-gh-'));
-  writeFileSync(
-    join(ws, 'performance-tracker.json'),
-    JSON.stringify({ suites: [{ name: 'cmd', command: commands, runs: 3, warmup: 0 }] }),
-  );
+  writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify({ suites: [{ name: 'cmd', command: commands, runs: 3, warmup: 0 }] }));
   return ws;
 }
 
@@ -116,7 +113,10 @@ const historyFile = (ws: string): string => join(ws, STORE, 'main.json');
 function printed(r: ActionRun, token: string): string {
   const mask = `::add-mask::${token}`;
   expect(r.stdout.split('\n')).toContain(mask);
-  return (r.stdout + r.stderr).split('\n').filter((line) => line !== mask).join('\n');
+  return (r.stdout + r.stderr)
+    .split('\n')
+    .filter((line) => line !== mask)
+    .join('\n');
 }
 const storedRuns = (ws: string): number => (JSON.parse(readFileSync(historyFile(ws), 'utf8')) as { entries: unknown[] }).entries.length;
 
@@ -133,7 +133,10 @@ describe('the built action against a loopback GitHub API', () => {
     const created = operations('issues/create-comment');
     const updated = operations('issues/update-comment');
 
-    writeResults(ws, entries(3, (i) => 10 + i, 7));
+    writeResults(
+      ws,
+      entries(3, (i) => 10 + i, 7),
+    );
     const first = await run(ws, pr(issue));
     expect(first.code, first.stdout).toBe(0);
     expect(first.outputs.verdict).toBe('pass');
@@ -145,7 +148,10 @@ describe('the built action against a loopback GitHub API', () => {
     expect(server.comments(OWNER, REPO, issue)).toHaveLength(151);
 
     // bench-0001 doubles: a regression.
-    writeResults(ws, entries(3, (i) => (i === 1 ? 22 : 10 + i), 8));
+    writeResults(
+      ws,
+      entries(3, (i) => (i === 1 ? 22 : 10 + i), 8),
+    );
     const second = await run(ws, pr(issue));
     expect(second.code).toBe(1);
     expect(second.outputs.verdict).toBe('fail');
@@ -204,7 +210,10 @@ describe('the built action against a loopback GitHub API', () => {
   it('with a read-only token, warns about the comment and still writes the summary and exits by its verdict', async () => {
     const ws = importWorkspace();
     await recordBaselines(ws, 2, (k) => entries(2, () => 5, k));
-    writeResults(ws, entries(2, () => 5, 9));
+    writeResults(
+      ws,
+      entries(2, () => 5, 9),
+    );
     const r = await run(ws, pr(303), {}, TOKENS.readOnly);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.verdict).toBe('pass');
@@ -226,7 +235,7 @@ describe('the built action against a loopback GitHub API', () => {
     expect(printed(revoked, bogus)).not.toContain(bogus);
   });
 
-  it("keeps the token from the benchmarked commands, so their output cannot print it", async () => {
+  it('keeps the token from the benchmarked commands, so their output cannot print it', async () => {
     // A command that prints the token's variable to stderr and fails: its stderr tail is shown.
     const ws = commandWorkspace({ dump: 'node -e "process.stderr.write(\'token=\' + process.env.INPUT_TOKEN); process.exit(3)"' });
     const r = await run(ws, pr(250));
@@ -267,7 +276,10 @@ describe('the built action against a loopback GitHub API', () => {
     const ws = importWorkspace();
     const n = 2000;
     await recordBaselines(ws, 2, (k) => entries(n, (i) => 1 + (i % 50), k));
-    writeResults(ws, entries(n, (i) => 1 + (i % 50), 5));
+    writeResults(
+      ws,
+      entries(n, (i) => 1 + (i % 50), 5),
+    );
     const r = await run(ws, pr(505));
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8')) as { benchmarks: unknown[] };
@@ -277,7 +289,7 @@ describe('the built action against a loopback GitHub API', () => {
     expect(comment!.body.length).toBeLessThan(65_536);
     expect(comment!.body).toMatch(/All results \(\d+ of 2000\)/);
     expect(comment!.body).toMatch(/… and \d+ more results, folded away to fit GitHub's comment limit\./);
-    expect(comment!.body).toContain('the JSON report (the action\'s `report` output) has all 2000 results');
+    expect(comment!.body).toContain("the JSON report (the action's `report` output) has all 2000 results");
     // Accepted on the first try: no 422 from GitHub.
     expect(server.requests.filter((q) => q.status === 422)).toEqual([]);
   });
@@ -287,7 +299,10 @@ describe('the built action against a loopback GitHub API', () => {
     async function prReport(): Promise<string> {
       const ws = importWorkspace();
       await recordBaselines(ws, 2, (k) => entries(2, () => 3, k));
-      writeResults(ws, entries(2, (i) => (i === 0 ? 6 : 3), 4));
+      writeResults(
+        ws,
+        entries(2, (i) => (i === 0 ? 6 : 3), 4),
+      );
       const r = await run(ws, pr(1), { comment: 'false' });
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/::error title=Performance regression/);
@@ -298,13 +313,25 @@ describe('the built action against a loopback GitHub API', () => {
     function workflowRunEvent(headSha: string): object {
       return {
         action: 'completed',
-        workflow_run: { id: 9001, name: 'perf', head_sha: headSha, head_branch: 'feature', event: 'pull_request', conclusion: 'failure', pull_requests: [] },
+        workflow_run: {
+          id: 9001,
+          name: 'perf',
+          head_sha: headSha,
+          head_branch: 'feature',
+          event: 'pull_request',
+          conclusion: 'failure',
+          pull_requests: [],
+        },
         repository: { name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER }, default_branch: 'main' },
         sender: { login: 'contributor', type: 'User' },
       };
     }
     const commentRun = (ws: string, headSha: string, reportFile: string): Promise<ActionRun> =>
-      run(ws, { name: 'workflow_run', payload: workflowRunEvent(headSha), ref: 'refs/heads/main', sha: hex('0') }, { 'report-file': reportFile });
+      run(
+        ws,
+        { name: 'workflow_run', payload: workflowRunEvent(headSha), ref: 'refs/heads/main', sha: hex('0') },
+        { 'report-file': reportFile },
+      );
 
     it('finds the PR from the head sha when pull_requests is empty, and posts the report', async () => {
       const report = await prReport();
@@ -314,7 +341,9 @@ describe('the built action against a loopback GitHub API', () => {
       const r = await commentRun(ws, headSha, report);
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain('Mode: comment');
-      expect(server.requests.some((q) => q.operationId === 'repos/list-pull-requests-associated-with-commit' && q.path.includes(headSha))).toBe(true);
+      expect(
+        server.requests.some((q) => q.operationId === 'repos/list-pull-requests-associated-with-commit' && q.path.includes(headSha)),
+      ).toBe(true);
       const [comment] = botComments(606);
       expect(comment).toBeDefined();
       expect(comment!.body).toContain('many › bench-0000');

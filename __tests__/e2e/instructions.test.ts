@@ -28,12 +28,22 @@ export function sum(n) { let s = 0; const m = Math.round(n * (1 + slower)); for 
 export function shuffle() { const a = Array.from({ length: 64 }, (_, i) => (i * 37) % 64); return a.sort((x, y) => x - y)[3]; }
 `,
 );
-writeFileSync(join(dir, 'suite.bench.mjs'), `import { sum, shuffle } from './work.mjs';\nexport default (suite) => { suite.add('sum', () => sum(20000)); suite.add('shuffle', shuffle); };\n`);
-writeFileSync(join(dir, 'performance-tracker.json'), JSON.stringify({ measure: 'instructions', suites: [{ name: 'ex', tinybench: 'suite.bench.mjs', countIterations: 3 }] }));
+writeFileSync(
+  join(dir, 'suite.bench.mjs'),
+  `import { sum, shuffle } from './work.mjs';\nexport default (suite) => { suite.add('sum', () => sum(20000)); suite.add('shuffle', shuffle); };\n`,
+);
+writeFileSync(
+  join(dir, 'performance-tracker.json'),
+  JSON.stringify({ measure: 'instructions', suites: [{ name: 'ex', tinybench: 'suite.bench.mjs', countIterations: 3 }] }),
+);
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [DIST_CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [DIST_CLI, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -41,7 +51,8 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code:
   }
 }
 
-const counts = (file: string) => Object.fromEntries((JSON.parse(readFileSync(join(dir, file), 'utf8')) as RunFile).benchmarks.map((b) => [b.id, b.value]));
+const counts = (file: string) =>
+  Object.fromEntries((JSON.parse(readFileSync(join(dir, file), 'utf8')) as RunFile).benchmarks.map((b) => [b.id, b.value]));
 
 describe.skipIf(!hasValgrind)('measure "instructions" from the built CLI (dist/cli.js, under Valgrind)', () => {
   it('gives the same counts in runs made at the same time, and a 3% slower function is a regression against 3 of them', async () => {
@@ -55,7 +66,11 @@ describe.skipIf(!hasValgrind)('measure "instructions" from the built CLI (dist/c
       for (const other of [b!, c!]) expect(Math.abs(other[id]! / a![id]! - 1), id).toBeLessThan(0.0005);
     }
     const run = JSON.parse(readFileSync(join(dir, 'base-1.json'), 'utf8')) as RunFile;
-    expect(run.machine).toMatchObject({ valgrindVersion: expect.stringMatching(/^\d+\.\d+/), v8Version: process.versions.v8, countFlags: expect.stringContaining('--predictable') });
+    expect(run.machine).toMatchObject({
+      valgrindVersion: expect.stringMatching(/^\d+\.\d+/),
+      v8Version: process.versions.v8,
+      countFlags: expect.stringContaining('--predictable'),
+    });
 
     const slow = await cli(['benchmark', '--out', 'slow.json'], { WORK_SLOWER: '0.03' });
     expect(slow.code, slow.stderr).toBe(0);
@@ -63,7 +78,18 @@ describe.skipIf(!hasValgrind)('measure "instructions" from the built CLI (dist/c
     expect(change).toBeGreaterThan(0.02);
     expect(change).toBeLessThan(0.035);
 
-    const compared = await cli(['compare', '--baseline', 'base-1.json', '--baseline', 'base-2.json', '--baseline', 'base-3.json', '--current', 'slow.json', '--json']);
+    const compared = await cli([
+      'compare',
+      '--baseline',
+      'base-1.json',
+      '--baseline',
+      'base-2.json',
+      '--baseline',
+      'base-3.json',
+      '--current',
+      'slow.json',
+      '--json',
+    ]);
     expect(compared.code, compared.stderr).toBe(1);
     const report = JSON.parse(compared.stdout) as Report;
     expect(report.design).toBe('history');

@@ -39,7 +39,13 @@ async function situation(opts: Parameters<typeof config>[1], failOn = 'regressio
   const base = await cli(['benchmark', '--out', 'base.json'], ws);
   expect(base.code, base.stderr).toBe(0);
   config(ws, opts);
-  const action = await runBuiltAction({ workspace: ws, eventName: 'pull_request', event: pullRequestEvent(3), inputs, ref: 'refs/pull/3/merge' });
+  const action = await runBuiltAction({
+    workspace: ws,
+    eventName: 'pull_request',
+    event: pullRequestEvent(3),
+    inputs,
+    ref: 'refs/pull/3/merge',
+  });
   const benchmark = await cli(['benchmark', '--out', 'cur.json'], ws);
   const compare = await cli(['compare', '--baseline', 'base.json', '--current', 'cur.json', '--json'], ws);
   const report = await cli(['report', '--baseline', 'base.json', '--current', 'cur.json'], ws);
@@ -63,7 +69,9 @@ describe('one verdict across the action and the CLI verbs', { timeout: 180_000 }
     expect(f.action.summary).toMatch(/ {2}`{3,}text\n {2}Error: kaput\n {2}`{3,}/);
     expect(JSON.parse(readFileSync(f.action.outputs.report!, 'utf8')).verdict).toBe('fail');
     // …and the log too: the warning is the first line, the stderr a fenced block after it.
-    expect(f.action.stdout).toMatch(/::warning::"flaky" \/ "step": Suite "flaky": command .* exited with code 3\. Its stderr ended with:\n/);
+    expect(f.action.stdout).toMatch(
+      /::warning::"flaky" \/ "step": Suite "flaky": command .* exited with code 3\. Its stderr ended with:\n/,
+    );
     expect(f.action.stdout).toContain('```\nError: kaput\n```');
 
     expect(f.benchmark.code).toBe(1);
@@ -114,7 +122,9 @@ describe('one verdict across the action and the CLI verbs', { timeout: 180_000 }
     expect(f.action.code).toBe(0);
     expect(f.action.outputs.verdict).toBe('pass');
     expect(f.action.stdout).toMatch(/Verdict: pass \(no regression detected; 2 inconclusive \(could see changes ≥ \d+%, median \d+%\)\)\./);
-    expect(f.action.summary).toMatch(/### ✅ Performance: pass — no regression detected\n\n\*\*2 inconclusive\*\* — this run could see changes ≥ \d+% \(median \d+%\); use A\/B mode or instruction counts to see smaller ones\./);
+    expect(f.action.summary).toMatch(
+      /### ✅ Performance: pass — no regression detected\n\n\*\*2 inconclusive\*\* — this run could see changes ≥ \d+% \(median \d+%\); use A\/B mode or instruction counts to see smaller ones\./,
+    );
     expect(f.compare.code).toBe(0);
     expect(JSON.parse(f.compare.stdout)).toMatchObject({ verdict: 'pass', counts: { inconclusive: 2 } });
     expect(f.report.code).toBe(0);

@@ -4,7 +4,15 @@ import { optimize, scalingProject, WORKLOAD } from './optimize-cli.js';
 // Verdicts that do not depend on measured time; the serial-share test is optimize.timing.test.ts.
 describe('track-performance optimize (dist/cli.js)', () => {
   it('states why there is no fit when a level fails, names the level, escapes names in markdown and exits 1', async () => {
-    const dir = scalingProject([{ name: 'fails <b>at</b> 3', command: 'test {N} -ne 3 || { echo "boom at {N}" >&2; exit 7; }', levels: [1, 2, 3, 4, 5], repeats: 2, warmup: 0 }]);
+    const dir = scalingProject([
+      {
+        name: 'fails <b>at</b> 3',
+        command: 'test {N} -ne 3 || { echo "boom at {N}" >&2; exit 7; }',
+        levels: [1, 2, 3, 4, 5],
+        repeats: 2,
+        warmup: 0,
+      },
+    ]);
     const run = await optimize(['--markdown'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('### Scaling: fails &lt;b&gt;at&lt;/b&gt; 3\n');
@@ -16,7 +24,9 @@ describe('track-performance optimize (dist/cli.js)', () => {
   });
 
   it('says there are too few levels for a fit, and runs the --levels given, interleaved', async () => {
-    const dir = scalingProject([{ name: 'two', command: `node ${WORKLOAD} --workers {N} --jobs 2 --job-ms 5 --serial 0.1`, repeats: 2, warmup: 0 }]);
+    const dir = scalingProject([
+      { name: 'two', command: `node ${WORKLOAD} --workers {N} --jobs 2 --job-ms 5 --serial 0.1`, repeats: 2, warmup: 0 },
+    ]);
     const run = await optimize(['--levels', '1,2,4', '--json'], dir);
     expect(run.code).toBe(0);
     const [result] = JSON.parse(run.stdout);
@@ -52,10 +62,14 @@ describe('track-performance optimize targets', () => {
   it('exits 1 when a speedup target misses its min, and prints the target', async () => {
     // Four levels of a sleep that does not shrink with N: speedup ≈ 1 everywhere, so a flat curve and no fit,
     // but the speedup at a measured N is still checked.
-    const dir = scalingProject([{ name: 'sleepy', command: 'sleep 0.05 # {N}', levels: [1, 2, 3, 4], repeats: 2, warmup: 0, targets: { speedup: { at: 4, min: 3 } } }]);
+    const dir = scalingProject([
+      { name: 'sleepy', command: 'sleep 0.05 # {N}', levels: [1, 2, 3, 4], repeats: 2, warmup: 0, targets: { speedup: { at: 4, min: 3 } } },
+    ]);
     const run = await optimize([], dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/Target FAILED: sleepy: speedup at N = 4: Speedup 0?\.\d+x|Target FAILED: sleepy: speedup at N = 4: Speedup 1\.\d+x/);
+    expect(run.stdout).toMatch(
+      /Target FAILED: sleepy: speedup at N = 4: Speedup 0?\.\d+x|Target FAILED: sleepy: speedup at N = 4: Speedup 1\.\d+x/,
+    );
     expect(run.stdout).toContain('is below the minimum (min 3.00x)');
   });
 });

@@ -18,8 +18,9 @@ describe('optimize on a workload with a known serial share', () => {
     expect(run.code).toBe(0);
     const [light, heavy] = JSON.parse(run.stdout);
     for (const r of [light, heavy]) expect(r.analysis.fit).toBeDefined();
-    const sigma = (r: { analysis: { fit: { chosen: 'usl' | 'amdahl'; usl: { params: { sigma: number } }; amdahl: { params: { sigma: number } } } } }) =>
-      r.analysis.fit[r.analysis.fit.chosen].params.sigma;
+    const sigma = (r: {
+      analysis: { fit: { chosen: 'usl' | 'amdahl'; usl: { params: { sigma: number } }; amdahl: { params: { sigma: number } } } };
+    }) => r.analysis.fit[r.analysis.fit.chosen].params.sigma;
     expect(sigma(heavy)).toBeGreaterThan(sigma(light) + 0.2);
     expect(heavy.analysis.advice).toMatch(/^Contention-bound \(σ = 0\.\d+\): at most \d\.\d+× whatever the pool/);
     // Amdahl's bound for s = 0.5 is 2×: the measured speedup at N = 4 stays under it.

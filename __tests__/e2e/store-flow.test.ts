@@ -10,7 +10,19 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeCacheServer, type FakeCacheServer } from '../helpers/fake-cache-server.js';
 import { startGitHubServer, TOKENS, type GitHubServer } from '../helpers/github-server.js';
-import { bareHome, CONFIG, checkoutState, expectOk, git, pr, push, repoWithConfig, report, sha, workspaceWith } from '../helpers/store-flow.js';
+import {
+  bareHome,
+  CONFIG,
+  checkoutState,
+  expectOk,
+  git,
+  pr,
+  push,
+  repoWithConfig,
+  report,
+  sha,
+  workspaceWith,
+} from '../helpers/store-flow.js';
 import { hasHttpBackend, startGitHttpServer } from '../store/git-http-server.js';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
@@ -94,7 +106,14 @@ describe.skipIf(!hasGit)('the built action with the gh-pages store (needs git)',
     const plumb = (...args: string[]) =>
       execFileSync('git', ['--git-dir', bare, ...args], {
         encoding: 'utf8',
-        env: { ...process.env, GIT_INDEX_FILE: index, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+        env: {
+          ...process.env,
+          GIT_INDEX_FILE: index,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@t',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@t',
+        },
       }).trim();
     plumb('update-index', '--add', '--cacheinfo', `100644,${blob},${DATA_FILE}`);
     const commit = plumb('commit-tree', plumb('write-tree'), '-m', 'damaged');

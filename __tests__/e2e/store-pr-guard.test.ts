@@ -38,7 +38,12 @@ describe('the built action on pull-request events', () => {
     const ws = workspaceWith();
     for (const event of ['pull_request', 'merge_group']) {
       const run = await pr(ws, { baseline: 'perf-history', comment: 'false', mode: 'baseline' }, {}, event);
-      expectRefused(run, new RegExp(`::error::.*mode' is 'baseline', but this run was triggered by a ${event} event: a pull request never writes the baseline`));
+      expectRefused(
+        run,
+        new RegExp(
+          `::error::.*mode' is 'baseline', but this run was triggered by a ${event} event: a pull request never writes the baseline`,
+        ),
+      );
     }
     expect(existsSync(join(ws, 'perf-history'))).toBe(false);
   });
@@ -53,11 +58,22 @@ describe('the built action on pull-request events', () => {
   it.skipIf(!hasGit)('refuses gh-pages-branch set to the default branch, and an empty branch, with a clear error', async () => {
     const { bare, ws } = repoWithConfig();
     const tip = git(bare, 'rev-parse', 'main');
-    const onMain = await runBuiltAction({ workspace: ws, eventName: 'push', event: pushEvent(), inputs: { baseline: 'gh-pages', comment: 'false', token: '', 'gh-pages-branch': 'main' } });
+    const onMain = await runBuiltAction({
+      workspace: ws,
+      eventName: 'push',
+      event: pushEvent(),
+      inputs: { baseline: 'gh-pages', comment: 'false', token: '', 'gh-pages-branch': 'main' },
+    });
     expect(onMain.code).toBe(1);
     expect(onMain.stdout).toMatch(/::error::Input 'gh-pages-branch' is 'main', the default branch/);
     expect(git(bare, 'rev-parse', 'main')).toBe(tip);
-    const noRef = await runBuiltAction({ workspace: ws, eventName: 'push', event: pushEvent(), ref: '', inputs: { baseline: 'perf-history', comment: 'false' } });
+    const noRef = await runBuiltAction({
+      workspace: ws,
+      eventName: 'push',
+      event: pushEvent(),
+      ref: '',
+      inputs: { baseline: 'perf-history', comment: 'false' },
+    });
     expect(noRef.code).toBe(1);
     expect(noRef.stdout).toMatch(/::error::The run has no branch \(GITHUB_REF is empty\)/);
     expect(noRef.stdout + noRef.stderr).not.toMatch(/RangeError| {4}at /);

@@ -78,7 +78,8 @@ describe.skipIf(!hasTime)('sparse runs through the built action (needs GNU time)
     // The file as 0.1.0 left it: b was absent from run 2, and its metrics' columns were not padded.
     const file = join(ws, 'perf-history', 'main.json');
     const doc = JSON.parse(readFileSync(file, 'utf8')) as HistoryDoc;
-    for (const m of Object.values(doc.benchmarks['s/b']!.metrics!)) for (const col of [m.value, m.samples, ...Object.values(m.stats)]) col.pop();
+    for (const m of Object.values(doc.benchmarks['s/b']!.metrics!))
+      for (const col of [m.value, m.samples, ...Object.values(m.stats)]) col.pop();
     writeFileSync(file, JSON.stringify(doc));
 
     const run = await push(ws, 3, inputs, {});

@@ -68,7 +68,10 @@ beforeAll(async () => {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }));
   writeFileSync(
     join(project, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: [] }, include: ['bench'] }),
+    JSON.stringify({
+      compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: [] },
+      include: ['bench'],
+    }),
   );
   writeFileSync(join(project, 'bench/api.bench.ts'), SUITE);
   writeFileSync(
@@ -82,10 +85,14 @@ beforeAll(async () => {
 
 describe('the packed package (track-performance/suite)', () => {
   it('ships the suite API and the schema, and no sources', () => {
-    expect(packed).toEqual(expect.arrayContaining(['dist/suite.js', 'dist/suite.d.ts', 'dist/cli.js', 'schema/performance-tracker.schema.json']));
+    expect(packed).toEqual(
+      expect.arrayContaining(['dist/suite.js', 'dist/suite.d.ts', 'dist/cli.js', 'schema/performance-tracker.schema.json']),
+    );
     expect(packed.filter((p) => p.startsWith('src/'))).toEqual([]);
     // The declaration must stand alone: it may import nothing the package does not ship.
-    expect(readFileSync(join(project, 'node_modules/track-performance/dist/suite.d.ts'), 'utf8')).not.toMatch(/^(?:import|export)\b[^\n]*\bfrom\b|\bimport\(/m);
+    expect(readFileSync(join(project, 'node_modules/track-performance/dist/suite.d.ts'), 'utf8')).not.toMatch(
+      /^(?:import|export)\b[^\n]*\bfrom\b|\bimport\(/m,
+    );
   });
 
   it('typechecks a suite that imports the API, and rejects one that misuses it', async () => {
@@ -116,7 +123,11 @@ describe('the packed package (track-performance/suite)', () => {
   it('resolves the schema path the docs give npm users', async () => {
     const check = await exec(
       process.execPath,
-      ['--input-type=module', '-e', "import { createRequire } from 'node:module'; console.log(createRequire(process.cwd() + '/x.js').resolve('track-performance/schema/performance-tracker.schema.json'))"],
+      [
+        '--input-type=module',
+        '-e',
+        "import { createRequire } from 'node:module'; console.log(createRequire(process.cwd() + '/x.js').resolve('track-performance/schema/performance-tracker.schema.json'))",
+      ],
       project,
     );
     expect(check.code, check.stderr).toBe(0);

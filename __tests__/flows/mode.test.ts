@@ -23,7 +23,9 @@ describe('pickMode', () => {
   });
   it('refuses mode baseline on every PR-triggered event, saying why', () => {
     for (const eventName of ['pull_request', 'pull_request_review', 'merge_group'])
-      expect(() => pickMode('baseline', { ...main, eventName })).toThrow(new RegExp(`${eventName} event: a pull request never writes the baseline`));
+      expect(() => pickMode('baseline', { ...main, eventName })).toThrow(
+        new RegExp(`${eventName} event: a pull request never writes the baseline`),
+      );
   });
   it('strips refs/heads/', () => {
     expect(branchOf('refs/heads/feature/x')).toBe('feature/x');

@@ -56,7 +56,14 @@ export async function startFakeCacheServer(port = 0): Promise<FakeCacheServer> {
     CreateCacheEntry({ key, version }) {
       if (entries.some((e) => e.key === key && e.version === version))
         return [409, { code: 'already_exists', msg: 'cache entry with the same key, version, and scope already exists' }];
-      const e: FakeEntry = { id: entries.length + 1, key: String(key), version: String(version), seq: 0, finalized: false, blocks: new Map() };
+      const e: FakeEntry = {
+        id: entries.length + 1,
+        key: String(key),
+        version: String(version),
+        seq: 0,
+        finalized: false,
+        blocks: new Map(),
+      };
       entries.push(e);
       return [200, { ok: true, signed_upload_url: `${url}devstoreaccount1/cache/${e.id}?sig=fake` }];
     },
@@ -98,7 +105,11 @@ export async function startFakeCacheServer(port = 0): Promise<FakeCacheServer> {
       return send(res, status, out);
     }
     if (u.pathname === '/_fake/entries' && req.method === 'GET')
-      return send(res, 200, listed().map((e) => ({ key: e.key, version: e.version, size: e.data?.length ?? 0 })));
+      return send(
+        res,
+        200,
+        listed().map((e) => ({ key: e.key, version: e.version, size: e.data?.length ?? 0 })),
+      );
     const blob = /^\/devstoreaccount1\/cache\/(\d+)$/.exec(u.pathname);
     const entry = blob && entries.find((e) => e.id === Number(blob[1]));
     if (!entry) return send(res, 404, { msg: 'no such blob' });
@@ -123,7 +134,14 @@ export async function startFakeCacheServer(port = 0): Promise<FakeCacheServer> {
     env: { ACTIONS_CACHE_SERVICE_V2: '1', ACTIONS_RESULTS_URL: url, ACTIONS_RUNTIME_TOKEN: TOKEN },
     entries: listed,
     listed: () =>
-      listed().map((e) => ({ id: e.id, key: e.key, version: e.version, ref: 'refs/heads/main', created_at: e.createdAt!, size_in_bytes: e.data?.length ?? 0 })),
+      listed().map((e) => ({
+        id: e.id,
+        key: e.key,
+        version: e.version,
+        ref: 'refs/heads/main',
+        created_at: e.createdAt!,
+        size_in_bytes: e.data?.length ?? 0,
+      })),
     fault: (kind) => void (fault = kind),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

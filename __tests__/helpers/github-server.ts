@@ -208,7 +208,9 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
     if (who.readOnly) return error(403, 'Resource not accessible by integration');
     if (body.length > maxBody)
       return error(422, 'Validation Failed', {
-        errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${maxBody} characters)` }],
+        errors: [
+          { resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${maxBody} characters)` },
+        ],
       });
     return undefined;
   };
@@ -220,7 +222,11 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
     'issues/list-comments': (c, _w, u) => {
       const p = c.request.params as P;
       const list = thread(p.owner!, p.repo!, Number(p.issue_number));
-      return paginate(list.map((x) => commentJson(p.owner!, p.repo!, Number(p.issue_number), x)), c, u);
+      return paginate(
+        list.map((x) => commentJson(p.owner!, p.repo!, Number(p.issue_number), x)),
+        c,
+        u,
+      );
     },
     'issues/create-comment': (c, who) => {
       const p = c.request.params as P;
@@ -251,7 +257,11 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
     'repos/list-pull-requests-associated-with-commit': (c, _w, u) => {
       const p = c.request.params as P;
       const list = (pulls.get(`${p.owner}/${p.repo}`) ?? []).filter((x) => x.headSha === p.commit_sha && !x.fork);
-      return paginate(list.map((x) => pullJson(p.owner!, p.repo!, x)), c, u);
+      return paginate(
+        list.map((x) => pullJson(p.owner!, p.repo!, x)),
+        c,
+        u,
+      );
     },
     'actions/get-actions-cache-list': (c, who, u) => {
       if (who.noActionsRead) return error(403, 'Resource not accessible by integration');
@@ -268,7 +278,11 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
       const p = c.request.params as P;
       const state = (c.request.query as P).state ?? 'open';
       const list = (pulls.get(`${p.owner}/${p.repo}`) ?? []).filter((x) => state === 'all' || (x.state ?? 'open') === state);
-      return paginate(list.map((x) => pullJson(p.owner!, p.repo!, x)), c, u);
+      return paginate(
+        list.map((x) => pullJson(p.owner!, p.repo!, x)),
+        c,
+        u,
+      );
     },
   };
 
@@ -286,7 +300,10 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
     ),
     validationFail: (c: Context) => {
       invalid.push({ method: c.request.method.toUpperCase(), path: c.request.path, errors: c.validation.errors });
-      return { id: c.operation?.operationId, ...error(400, `Request does not match GitHub's OpenAPI description: ${JSON.stringify(c.validation.errors)}`) };
+      return {
+        id: c.operation?.operationId,
+        ...error(400, `Request does not match GitHub's OpenAPI description: ${JSON.stringify(c.validation.errors)}`),
+      };
     },
     notFound: (c: Context) => {
       invalid.push({ method: c.request.method.toUpperCase(), path: c.request.path, errors: 'no such operation in github-openapi.json' });

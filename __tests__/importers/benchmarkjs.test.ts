@@ -25,7 +25,8 @@ describe('benchmark.js importer', () => {
   });
 
   it('makes repeated lines of one benchmark samples of one benchmark', () => {
-    const text = 'a x 10 ops/sec ±1.00% (5 runs sampled)\nb x 1 ops/sec ±1.00% (5 runs sampled)\na x 12.5 ops/sec ±2.00% (5 runs sampled)\n';
+    const text =
+      'a x 10 ops/sec ±1.00% (5 runs sampled)\nb x 1 ops/sec ±1.00% (5 runs sampled)\na x 12.5 ops/sec ±2.00% (5 runs sampled)\n';
     const out = parseOk(benchmarkjsImporter, text);
     expect(out[0]).toMatchObject({ name: 'a', samples: [10, 12.5] });
     expect(out[1]?.samples).toBeUndefined();

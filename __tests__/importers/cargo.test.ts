@@ -25,7 +25,9 @@ describe('cargo bench (libtest) importer', () => {
   });
 
   it('names the line of a broken bench line, and zero benchmarks is an error', () => {
-    expect(() => parseImport('running 1 test\ntest a ... bench: 1x ns/iter (+/- 1)\n', 'r.txt')).toThrow(/r\.txt:2: benchmark "a": expected a number, got "1x"/);
+    expect(() => parseImport('running 1 test\ntest a ... bench: 1x ns/iter (+/- 1)\n', 'r.txt')).toThrow(
+      /r\.txt:2: benchmark "a": expected a number, got "1x"/,
+    );
     expect(() => parseImport('running 1 test\ntest a ... bench: what\n', 'r.txt')).toThrow(/r\.txt:2: expected "test NAME \.\.\. bench:/);
   });
 
@@ -51,7 +53,15 @@ describe('cargo bench (libtest) importer', () => {
     expect(parseImport(failed.text, failed.file).run.benchmarks.map((b) => b.name)).toEqual(['tests::benchmark_a', 'tests::benchmark_c']);
     const zero = shared('bencher/rust_bench__zero.txt');
     expect(() => parseImport(zero.text, zero.file)).toThrow(/no benchmarks found in cargo output/);
-    for (const path of ['github-action-benchmark/cargo_output.txt', 'github-action-benchmark/cargo_output2.txt', 'github-action-benchmark/cargo_output3.txt', 'bencher/rust_bench__issue_390.txt', 'bencher/rust_bench__multi_target.txt', 'bencher/rust_bench__one.txt', 'bencher/rust_bench__ignore.txt']) {
+    for (const path of [
+      'github-action-benchmark/cargo_output.txt',
+      'github-action-benchmark/cargo_output2.txt',
+      'github-action-benchmark/cargo_output3.txt',
+      'bencher/rust_bench__issue_390.txt',
+      'bencher/rust_bench__multi_target.txt',
+      'bencher/rust_bench__one.txt',
+      'bencher/rust_bench__ignore.txt',
+    ]) {
       const f = shared(path);
       expect(parseImport(f.text, f.file).format).toBe('cargo');
     }

@@ -34,7 +34,11 @@ describe('Catch2 console importer', () => {
   });
 
   it.skipIf(!hasShared)('reads the shared v2 and v3 console outputs in place', () => {
-    for (const path of ['github-action-benchmark/catch2_output_v2.txt', 'github-action-benchmark/catch2_output_v3.txt', 'bencher/cpp_catch2__four.txt']) {
+    for (const path of [
+      'github-action-benchmark/catch2_output_v2.txt',
+      'github-action-benchmark/catch2_output_v3.txt',
+      'bencher/cpp_catch2__four.txt',
+    ]) {
       const f = shared(path);
       expect(parseImport(f.text, f.file).run.benchmarks.map((b) => [b.id, b.value])).toEqual([
         ['Fibonacci/Fibonacci 10', 344],
@@ -67,7 +71,8 @@ describe('Catch2 XML importer', () => {
   });
 
   it('names the line of a benchmark without a mean', () => {
-    const text = '<?xml version="1.0"?>\n<Catch2TestRun>\n<TestCase name="t">\n<BenchmarkResults name="b">\n<mean value="oops"/>\n</BenchmarkResults>\n</TestCase>\n</Catch2TestRun>\n';
+    const text =
+      '<?xml version="1.0"?>\n<Catch2TestRun>\n<TestCase name="t">\n<BenchmarkResults name="b">\n<mean value="oops"/>\n</BenchmarkResults>\n</TestCase>\n</Catch2TestRun>\n';
     expect(() => parseImport(text, 'c.xml')).toThrow(/c\.xml:5: benchmark "b": expected <mean value="NANOSECONDS"\/>, got "oops"/);
   });
 });

@@ -15,7 +15,7 @@ describe('criterion importer', () => {
     expect(run.benchmarks[1]?.metrics?.throughput).toMatchObject({ unit: 'B/s', direction: 'bigger', value: 484.42 * 1024 ** 2 });
   });
 
-  it('reads --output-format bencher text when forced, and detects it by criterion\'s banner', () => {
+  it("reads --output-format bencher text when forced, and detects it by criterion's banner", () => {
     const { file, text } = fixture('criterion', 'bencher.txt');
     const { run, format } = parseImport(text, file);
     expect(format).toBe('criterion');
@@ -48,7 +48,11 @@ describe('criterion importer', () => {
     const run = parseImport(many.text, many.file).run;
     expect(run.benchmarks[0]).toMatchObject({ name: 'file', value: 0.3239 });
     const dog = shared('bencher/rust_criterion__dogfood.txt');
-    expect(parseImport(dog.text, dog.file).run.benchmarks.slice(0, 2).map((b) => [b.name, b.value])).toEqual([
+    expect(
+      parseImport(dog.text, dog.file)
+        .run.benchmarks.slice(0, 2)
+        .map((b) => [b.name, b.value]),
+    ).toEqual([
       ['Adapter::Magic (JSON)', 3463.2],
       ['Adapter::Json', 3479.6],
     ]);

@@ -16,7 +16,11 @@ describe('custom JSON importer', () => {
       samples: [12.5e6, 12.1e6, 13e6, 12.4e6],
     });
     // The headline value of a sampled entry is made by assembly: the samples' median.
-    expect(parseImport(text, file).run.benchmarks[0]).toMatchObject({ suite: 'parser', value: 12.45e6, samples: [12.5e6, 12.1e6, 13e6, 12.4e6] });
+    expect(parseImport(text, file).run.benchmarks[0]).toMatchObject({
+      suite: 'parser',
+      value: 12.45e6,
+      samples: [12.5e6, 12.1e6, 13e6, 12.4e6],
+    });
     expect(accuracy).toMatchObject({ name: 'accuracy', group: 'model', unit: 'ratio', direction: 'bigger', value: 0.97 });
     expect(accuracy?.metrics?.peakRss).toMatchObject({ unit: 'B', direction: 'smaller', value: 41.5 * 1024 * 1024 });
     expect(requests).toMatchObject({ name: 'requests | <b>@here</b>', unit: 'req/s', direction: 'bigger', samples: [1500, 1520, 1544] });
@@ -45,7 +49,11 @@ describe('custom JSON importer', () => {
     expect(e2.location).toBe('$[0].samples[1]');
     const e3 = parseError(customImporter, '[{"name":"a","unit":"ms","direction":"bigger","samples":[]}]', 'c.json');
     expect(e3.message).toContain('non-empty array');
-    const e4 = parseError(customImporter, '[{"name":"a","unit":"ms","direction":"bigger","value":1,"metrics":{"m":{"unit":"B","value":2}}}]', 'c.json');
+    const e4 = parseError(
+      customImporter,
+      '[{"name":"a","unit":"ms","direction":"bigger","value":1,"metrics":{"m":{"unit":"B","value":2}}}]',
+      'c.json',
+    );
     expect(e4.location).toBe('$[0].metrics["m"].direction');
     const e5 = parseError(customImporter, '[{"name":"a","unit":"ms","direction":"bigger","value":1', 'c.json');
     expect(e5.message).toContain('not valid JSON');

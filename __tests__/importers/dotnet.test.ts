@@ -32,7 +32,8 @@ describe.skipIf(!hasShared)('BenchmarkDotNet importer', () => {
     const first = doc.Benchmarks[0]!;
     delete first.Statistics.OriginalValues;
     const result = first.Measurements.filter(
-      (m) => (m as { IterationStage: string; IterationMode: string }).IterationStage === 'Result' &&
+      (m) =>
+        (m as { IterationStage: string; IterationMode: string }).IterationStage === 'Result' &&
         (m as { IterationMode: string }).IterationMode === 'Workload',
     ) as Array<{ Operations: number; Nanoseconds: number }>;
     const [b] = parseOk(dotnetImporter, JSON.stringify(doc), file);

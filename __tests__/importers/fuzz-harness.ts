@@ -47,7 +47,35 @@ for (const seed of seeds) {
 /** Seeds per format: the (at most 4) smallest real outputs detection assigns to it. */
 export const seedsOf = new Map([...allSeedsOf].map(([format, list]) => [format, list.slice(0, 4)]));
 
-const NASTY = ['', '0', '-1', '1e999', 'NaN', 'Infinity', '-0', '"', '{', '}', '[', ']', ',', ':', 'null', '\n', '\t', ' ns', ' us/op', '|', '<b>', '&amp;', '1,2', '.', 'e', 'µs', '\u0000'];
+const NASTY = [
+  '',
+  '0',
+  '-1',
+  '1e999',
+  'NaN',
+  'Infinity',
+  '-0',
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  'null',
+  '\n',
+  '\t',
+  ' ns',
+  ' us/op',
+  '|',
+  '<b>',
+  '&amp;',
+  '1,2',
+  '.',
+  'e',
+  'µs',
+  '\u0000',
+];
 
 /** One edit of a text: cut, insert, replace a number, duplicate or drop a line, truncate. */
 const edit = fc.oneof(
@@ -84,8 +112,7 @@ function apply(text: string, e: Edit): string {
   }
 }
 
-const validStats = (s: Stats): boolean =>
-  [s.n, s.mean, s.median, s.min, s.max, s.stdev].every(Number.isFinite) && s.n >= 1;
+const validStats = (s: Stats): boolean => [s.n, s.mean, s.median, s.min, s.max, s.stdev].every(Number.isFinite) && s.n >= 1;
 const validMetric = (m: Metric | BenchmarkResult): boolean =>
   typeof m.unit === 'string' &&
   m.unit.length > 0 &&
@@ -109,7 +136,8 @@ export function check(text: string, format: string | undefined): void {
   }
   if (run.benchmarks.length === 0) throw new Error('silently empty result');
   for (const b of run.benchmarks) {
-    if (typeof b.name !== 'string' || b.name.trim() === '' || b.id !== `${b.suite}/${b.name}`) throw new Error(`bad name ${JSON.stringify(b.name)}`);
+    if (typeof b.name !== 'string' || b.name.trim() === '' || b.id !== `${b.suite}/${b.name}`)
+      throw new Error(`bad name ${JSON.stringify(b.name)}`);
     if (!validMetric(b) || !validStats(b.stats)) throw new Error(`invalid benchmark ${JSON.stringify(b).slice(0, 300)}`);
     for (const m of Object.values(b.metrics ?? {})) if (!validMetric(m)) throw new Error(`invalid metric ${JSON.stringify(m)}`);
   }
@@ -132,7 +160,6 @@ export function inputs(format: string): fc.Arbitrary<string> {
     ? fc.oneof({ arbitrary: mutated(own), weight: 6 }, { arbitrary: mutated(seeds), weight: 2 }, { arbitrary: random, weight: 2 })
     : fc.oneof({ arbitrary: mutated(seeds), weight: 7 }, { arbitrary: random, weight: 3 });
 }
-
 
 /** Runs the property for one importer (or detection when format is undefined). */
 export function fuzz(format: string | undefined): void {

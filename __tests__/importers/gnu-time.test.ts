@@ -16,7 +16,9 @@ describe('GNU time -v importer', () => {
     expect(out).toHaveLength(1);
     const [b] = out;
     expect(b).toMatchObject({ name: 'python3 -c x=[0]*3000000; sum(range(2000000))', unit: 'ns', direction: 'smaller' });
-    const wall = [...text.matchAll(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): 0:(\d+\.\d+)/g)].map((m) => Math.round(Number(m[1]) * 1e9));
+    const wall = [...text.matchAll(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): 0:(\d+\.\d+)/g)].map((m) =>
+      Math.round(Number(m[1]) * 1e9),
+    );
     const rss = [...text.matchAll(/Maximum resident set size \(kbytes\): (\d+)/g)].map((m) => Number(m[1]) * 1024);
     const user = [...text.matchAll(/User time \(seconds\): (\d+\.\d+)/g)].map((m) => Math.round(Number(m[1]) * 1e9));
     expect(wall).toHaveLength(3);

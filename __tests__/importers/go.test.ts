@@ -45,7 +45,9 @@ describe('go test -bench importer', () => {
   it('uses the first metric when ReportMetric hid ns/op, and names a broken line', () => {
     const { run } = parseImport('BenchmarkX-4  100  12 widgets/s  3 B/op\n', 'x.txt', { format: 'go' });
     expect(run.benchmarks[0]).toMatchObject({ unit: 'widgets/s', direction: 'bigger', value: 12 });
-    expect(() => parseImport('pkg: a\nBenchmarkX-4  100  1x2 ns/op\n', 'x.txt')).toThrow(/x\.txt:2: benchmark "BenchmarkX-4": expected a number before "ns\/op", got "1x2"/);
+    expect(() => parseImport('pkg: a\nBenchmarkX-4  100  1x2 ns/op\n', 'x.txt')).toThrow(
+      /x\.txt:2: benchmark "BenchmarkX-4": expected a number before "ns\/op", got "1x2"/,
+    );
     expect(() => parseImport('goos: linux\nBenchmarkX-4  100  12 ns/op 7\n', 'x.txt')).toThrow(/x\.txt:2: .*"<value> <unit>" pairs/);
   });
 
@@ -77,7 +79,12 @@ describe('go test -bench importer', () => {
       ['github.com/gofiber/fiber/v3/middleware/cache', 55.76],
       ['github.com/gofiber/fiber/v3/middleware/csrf', 0.3733],
     ]);
-    for (const path of ['bencher/go_bench__five.txt', 'bencher/go_bench__three.txt', 'github-action-benchmark/go_fiber_output.txt', 'github-action-benchmark/go_single_package_output.txt']) {
+    for (const path of [
+      'bencher/go_bench__five.txt',
+      'bencher/go_bench__three.txt',
+      'github-action-benchmark/go_fiber_output.txt',
+      'github-action-benchmark/go_single_package_output.txt',
+    ]) {
       const f = shared(path);
       expect(parseImport(f.text, f.file).run.benchmarks.length).toBeGreaterThan(0);
     }

@@ -22,13 +22,7 @@ describe('Google Benchmark importer', () => {
     const { file, text } = fixture('googlebenchmark', 'plain.json');
     const { run, format } = parseImport(text, file);
     expect(format).toBe('googlebenchmark');
-    expect(run.benchmarks.map((b) => b.name)).toEqual([
-      'BM_fib/10',
-      'BM_fib/20',
-      'BM_copy/4096',
-      'BM_slow',
-      '<b>@octocat | fib</b>/5',
-    ]);
+    expect(run.benchmarks.map((b) => b.name)).toEqual(['BM_fib/10', 'BM_fib/20', 'BM_copy/4096', 'BM_slow', '<b>@octocat | fib</b>/5']);
     for (const row of rowsOf(text)) {
       const b = run.benchmarks.find((x) => x.name === row.run_name);
       expect(b).toMatchObject({ unit: 'ns', direction: 'smaller', value: row.real_time * (NS[row.time_unit] ?? NaN) });
@@ -73,7 +67,16 @@ describe('Google Benchmark importer', () => {
     const doc = {
       context: { executable: './b' },
       benchmarks: [
-        { name: 'bad', run_name: 'bad', run_type: 'iteration', error_occurred: true, error_message: 'x', real_time: 0, cpu_time: 0, time_unit: 'ns' },
+        {
+          name: 'bad',
+          run_name: 'bad',
+          run_type: 'iteration',
+          error_occurred: true,
+          error_message: 'x',
+          real_time: 0,
+          cpu_time: 0,
+          time_unit: 'ns',
+        },
         { name: 'ok', run_name: 'ok', run_type: 'iteration', real_time: 3, cpu_time: 2, time_unit: 'weeks' },
       ],
     };

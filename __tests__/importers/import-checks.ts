@@ -81,7 +81,10 @@ export function fuzzImporter(importer: Importer, seed: string, runs = 1000): voi
       if (how === 'drop') return seed.slice(0, i) + seed.slice(j);
       return seed.slice(0, i) + junk + seed.slice(i);
     });
-  const garbage = fc.oneof(fc.string(), fc.uint8Array({ maxLength: 64 }).map((u) => Buffer.from(u).toString('latin1')));
+  const garbage = fc.oneof(
+    fc.string(),
+    fc.uint8Array({ maxLength: 64 }).map((u) => Buffer.from(u).toString('latin1')),
+  );
   fc.assert(
     fc.property(fc.oneof(mutated, garbage), (text) => checkCleanOutcome(importer, text)),
     { numRuns: runs },

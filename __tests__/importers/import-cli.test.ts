@@ -22,10 +22,17 @@ function tempDir(): string {
 describe('import and compare validate alike (built CLI)', () => {
   it('rejects bytes that are not UTF-8, naming the file, line and byte offset, in import and compare', () => {
     const dir = tempDir();
-    const bytes = Buffer.concat([Buffer.from('{"results": [\n {"command": "a'), Buffer.from([0xff, 0xfe]), Buffer.from('b", "times": [1, 2, 3]}]}\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"results": [\n {"command": "a'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('b", "times": [1, 2, 3]}]}\n'),
+    ]);
     writeFileSync(join(dir, 'latin.json'), bytes);
     const offset = bytes.indexOf(0xff);
-    for (const args of [['import', 'latin.json'], ['compare', '--baseline', 'latin.json', '--current', 'latin.json']]) {
+    for (const args of [
+      ['import', 'latin.json'],
+      ['compare', '--baseline', 'latin.json', '--current', 'latin.json'],
+    ]) {
       const r = cli(args, dir);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toContain(`latin.json:2: byte ${offset} (0xff) is not valid UTF-8`);
@@ -46,8 +53,21 @@ describe('import and compare validate alike (built CLI)', () => {
   it('compare refuses the run file an older import wrote for it (stdev null), with the same message shape', () => {
     const dir = tempDir();
     const run = {
-      schemaVersion: 1, tool: 'track-performance', timestamp: '2026-12-01T00:00:00.000Z',
-      benchmarks: [{ id: 'custom/huge', suite: 'custom', name: 'huge', unit: 'ns', direction: 'smaller', value: 1, samples: [1e308, -1e308, 1], stats: { n: 3, mean: 1, median: 1, min: -1e308, max: 1e308, stdev: null } }],
+      schemaVersion: 1,
+      tool: 'track-performance',
+      timestamp: '2026-12-01T00:00:00.000Z',
+      benchmarks: [
+        {
+          id: 'custom/huge',
+          suite: 'custom',
+          name: 'huge',
+          unit: 'ns',
+          direction: 'smaller',
+          value: 1,
+          samples: [1e308, -1e308, 1],
+          stats: { n: 3, mean: 1, median: 1, min: -1e308, max: 1e308, stdev: null },
+        },
+      ],
     };
     writeFileSync(join(dir, 'old.json'), JSON.stringify(run));
     const r = cli(['compare', '--baseline', 'old.json', '--current', 'old.json'], dir);

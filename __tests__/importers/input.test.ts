@@ -11,7 +11,9 @@ describe('decoding and the shared input', () => {
   it('names the byte offset and line of the first byte that is not UTF-8, after a real U+FFFD', () => {
     const bytes = Buffer.concat([Buffer.from('a \uFFFD é\nline two '), Buffer.from([0xc3, 0x28]), Buffer.from(' end')]);
     const e = importErrorOf(() => decodeUtf8(bytes, 'x.txt'));
-    expect(e.message).toBe(`x.txt:2: byte ${bytes.lastIndexOf(0xc3)} (0xc3) is not valid UTF-8; expected the text or JSON output of a benchmark tool in UTF-8 (convert it, e.g. iconv -f LATIN1 -t UTF-8)`);
+    expect(e.message).toBe(
+      `x.txt:2: byte ${bytes.lastIndexOf(0xc3)} (0xc3) is not valid UTF-8; expected the text or JSON output of a benchmark tool in UTF-8 (convert it, e.g. iconv -f LATIN1 -t UTF-8)`,
+    );
     expect(e).toMatchObject({ file: 'x.txt', location: 2 });
   });
 

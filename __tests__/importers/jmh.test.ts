@@ -56,7 +56,16 @@ describe('JMH importer', () => {
     const result = jmhResult('sample', 'ms/op', []) as { primaryMetric: Record<string, unknown> };
     delete result.primaryMetric.rawData;
     result.primaryMetric.score = 1.2;
-    result.primaryMetric.rawDataHistogram = [[[[1, 3], [2, 1]], [[1.5, 2]]], [[[0.5, 1]]]];
+    result.primaryMetric.rawDataHistogram = [
+      [
+        [
+          [1, 3],
+          [2, 1],
+        ],
+        [[1.5, 2]],
+      ],
+      [[[0.5, 1]]],
+    ];
     const [b] = parseOk(jmhImporter, JSON.stringify([result]));
     expect(b).toMatchObject({ unit: 'ns', direction: 'smaller', value: 1.2e6 });
     expect(b?.samples).toEqual([1.25e6, 1.5e6, 0.5e6]);
@@ -110,7 +119,11 @@ describe('JMH importer', () => {
   });
 
   it('fails cleanly on mutated and random input', () => {
-    const seed = JSON.stringify([jmhResult('avgt', 'us/op', [[1.5, 1.25], [1.75]], { '·gc.alloc.rate.norm': { score: 48, scoreUnit: 'B/op' } })], null, 2);
+    const seed = JSON.stringify(
+      [jmhResult('avgt', 'us/op', [[1.5, 1.25], [1.75]], { '·gc.alloc.rate.norm': { score: 48, scoreUnit: 'B/op' } })],
+      null,
+      2,
+    );
     fuzzImporter(jmhImporter, seed);
   });
 });

@@ -23,7 +23,9 @@ describe('JSON reading', () => {
   });
 
   it('names the JSON path, what was expected and what was there', () => {
-    expect(importErrorOf(() => stringAt({}, 'name', '$[0]', ctx)).message).toBe('x.json: $[0].name: expected a non-empty string, got nothing');
+    expect(importErrorOf(() => stringAt({}, 'name', '$[0]', ctx)).message).toBe(
+      'x.json: $[0].name: expected a non-empty string, got nothing',
+    );
     const e = importErrorOf(() => numbersAt({ times: [1, 'x'] }, 'times', '$.results[0]', ctx));
     expect(e.message).toBe('x.json: $.results[0].times[1]: expected a finite number, got "x"');
     expect(e.location).toBe('$.results[0].times[1]');

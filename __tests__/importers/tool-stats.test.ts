@@ -25,15 +25,25 @@ describe("the tool's own statistics", () => {
     for (const b of run.benchmarks) expect(b.stats.n).toBeGreaterThanOrEqual(1);
   });
 
-  it("vitest: its mean, median, sd, min, max, p75, p99 and sample count, not the median as the mean", () => {
+  it('vitest: its mean, median, sd, min, max, p75, p99 and sample count, not the median as the mean', () => {
     const { file, text } = fixture('vitest', 'three-groups.json');
-    const raw = (JSON.parse(text) as { files: Array<{ groups: Array<{ benchmarks: Raw[] }> }> }).files[0]!.groups.flatMap((g) => g.benchmarks);
+    const raw = (JSON.parse(text) as { files: Array<{ groups: Array<{ benchmarks: Raw[] }> }> }).files[0]!.groups.flatMap(
+      (g) => g.benchmarks,
+    );
     const { run } = parseImport(text, file);
     run.benchmarks.forEach((b, i) => {
       const r = raw[i]!;
       expect(b.value).toBeCloseTo(r.median! * 1e6, 6);
       expect(b.stats.n).toBe(r.sampleCount);
-      expectStats(b.stats, { mean: r.mean! * 1e6, median: r.median! * 1e6, stdev: r.sd! * 1e6, min: r.min! * 1e6, max: r.max! * 1e6, p75: r.p75! * 1e6, p99: r.p99! * 1e6 });
+      expectStats(b.stats, {
+        mean: r.mean! * 1e6,
+        median: r.median! * 1e6,
+        stdev: r.sd! * 1e6,
+        min: r.min! * 1e6,
+        max: r.max! * 1e6,
+        p75: r.p75! * 1e6,
+        p99: r.p99! * 1e6,
+      });
       expect(b.stats.mean).not.toBe(b.stats.median);
     });
   });
@@ -73,24 +83,43 @@ describe("the tool's own statistics", () => {
     });
   });
 
-  it.skipIf(!hasShared)("BenchmarkDotNet: N, Mean, Median, StandardDeviation after its outlier removal", () => {
+  it.skipIf(!hasShared)('BenchmarkDotNet: N, Mean, Median, StandardDeviation after its outlier removal', () => {
     const { file, text } = shared('github-action-benchmark/benchmarkdotnet.json');
     const raw = (JSON.parse(text) as { Benchmarks: Array<{ Statistics: Raw & { Percentiles: Raw } }> }).Benchmarks.map((b) => b.Statistics);
     const { run } = parseImport(text, file);
     run.benchmarks.forEach((b, i) => {
       const s = raw[i]!;
       expect(b.stats.n).toBe(s.N);
-      expectStats(b.stats, { mean: s.Mean!, median: s.Median!, stdev: s.StandardDeviation!, min: s.Min!, max: s.Max!, p95: s.Percentiles.P95! });
+      expectStats(b.stats, {
+        mean: s.Mean!,
+        median: s.Median!,
+        stdev: s.StandardDeviation!,
+        min: s.Min!,
+        max: s.Max!,
+        p95: s.Percentiles.P95!,
+      });
     });
   });
 
   it('a partial summary without samples is not completed by guesswork: the value alone stands', () => {
     const text = JSON.stringify({ results: [{ command: 'x', mean: 2, stddev: 0.5, median: 1.5 }] });
-    expect(parseImport(text, 'old.json').run.benchmarks[0]?.stats).toEqual({ n: 1, mean: 1.5e9, median: 1.5e9, min: 1.5e9, max: 1.5e9, stdev: 0 });
+    expect(parseImport(text, 'old.json').run.benchmarks[0]?.stats).toEqual({
+      n: 1,
+      mean: 1.5e9,
+      median: 1.5e9,
+      min: 1.5e9,
+      max: 1.5e9,
+      stdev: 0,
+    });
   });
 
   it('repeated entries become samples whose statistics are computed: one entry’s summary does not speak for all', () => {
-    const text = JSON.stringify({ results: [{ command: 'a', times: [1, 2], mean: 1.5 }, { command: 'a', times: [3, 4], mean: 3.5 }] });
+    const text = JSON.stringify({
+      results: [
+        { command: 'a', times: [1, 2], mean: 1.5 },
+        { command: 'a', times: [3, 4], mean: 3.5 },
+      ],
+    });
     expect(parseImport(text, 'rep.json').run.benchmarks[0]?.stats).toMatchObject({ n: 4, mean: 2.5e9, median: 2.5e9 });
   });
 });

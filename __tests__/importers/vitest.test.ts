@@ -83,7 +83,11 @@ describe('vitest bench importer on a live run', () => {
     );
     const out = join(dir, 'out.json');
     const vitestBin = join(process.cwd(), 'node_modules', 'vitest', 'vitest.mjs');
-    const run = spawnSync(process.execPath, [vitestBin, 'bench', '--run', '--outputJson', out], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [vitestBin, 'bench', '--run', '--outputJson', out], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const [b] = parseOk(vitestImporter, readFileSync(out, 'utf8'), out);
     expect(b).toMatchObject({ name: 'sum <b>', group: 'a.bench.mjs > g | @x', unit: 'ns', direction: 'smaller' });

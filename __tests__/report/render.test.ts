@@ -40,7 +40,16 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(failing, ctx);
     expect(md.startsWith('<!-- track-performance:track-performance -->\n')).toBe(true);
     expect(md).toMatch(/^### ❌ Performance: fail.*\n\n\*\*1 regression · 1 improvement · 1 inconclusive · 1 unchanged\*\*/m);
-    const order = ['Design: history of 10 baseline runs', '[!NOTE]', '#### Regressions', '#### Targets', '#### Warnings', '#### Run errors', '<details>', '[workflow run]('];
+    const order = [
+      'Design: history of 10 baseline runs',
+      '[!NOTE]',
+      '#### Regressions',
+      '#### Targets',
+      '#### Warnings',
+      '#### Run errors',
+      '<details>',
+      '[workflow run](',
+    ];
     const at = order.map((s) => md.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -50,10 +59,22 @@ describe('renderMarkdown', () => {
 
   it('makes a hostile benchmark name inert: no HTML, no mention, no broken table', () => {
     const name = '<img src=x onerror=alert(1)> | @octocat `code` **bold** [x](javascript:alert(1))\nnext line #999';
-    const r = report([bench({ name, suite: '@team|<b>', verdict: 'regression', change: 0.5, baseline: { value: 1, n: 5 }, current: { value: 1.5, n: 5 } })], {
-      warnings: [`Run of ${name}`],
-      errors: [{ suite: name, message: '@octocat <script>' }],
-    });
+    const r = report(
+      [
+        bench({
+          name,
+          suite: '@team|<b>',
+          verdict: 'regression',
+          change: 0.5,
+          baseline: { value: 1, n: 5 },
+          current: { value: 1.5, n: 5 },
+        }),
+      ],
+      {
+        warnings: [`Run of ${name}`],
+        errors: [{ suite: name, message: '@octocat <script>' }],
+      },
+    );
     const md = renderMarkdown(r, { markerId: 'p', notes: [name] });
     expect(md).not.toMatch(/<img|<script|<b>|@octocat|@team|\]\(javascript|`code`|\*\*bold|#999/);
     expect(md).toContain('&lt;img src&#61;x onerror&#61;alert&#40;1&#41;&gt; &#124; &#64;\u200Docto');
@@ -82,12 +103,14 @@ describe('renderMarkdown', () => {
     for (let i = 0; i < 2000; i += 100) expect(md).toContain(`case ${i} with`);
     expect(md).toMatch(/<summary>All results \(\d+ of 2000\)<\/summary>/);
     expect(md).toMatch(/… and \d+ more results, folded away to fit GitHub's comment limit/);
-    expect(md).toContain('the JSON report (the action\'s `report` output) has all 2000 results');
+    expect(md).toContain("the JSON report (the action's `report` output) has all 2000 results");
     expect(md.trimEnd().endsWith('</sub>')).toBe(true);
   });
 
   it('drops detail rows before regressions, and regressions only when nothing else is left', () => {
-    const regs = Array.from({ length: 50 }, (_, i) => bench({ name: `r${i}`, verdict: 'regression', change: 0.3, baseline: { value: 1, n: 3 }, current: { value: 1.3, n: 3 } }));
+    const regs = Array.from({ length: 50 }, (_, i) =>
+      bench({ name: `r${i}`, verdict: 'regression', change: 0.3, baseline: { value: 1, n: 3 }, current: { value: 1.3, n: 3 } }),
+    );
     const r = report(regs);
     const full = renderMarkdown(r, { markerId: 'p' });
     const tight = renderMarkdown(r, { markerId: 'p', maxLength: 2000 });
@@ -102,7 +125,9 @@ describe('renderMarkdown', () => {
 
   it('shows the smallest detectable change once, from its field (the reason no longer carries it)', () => {
     const noisy = (reason?: string) =>
-      renderMarkdown(report([bench({ name: 'n', verdict: 'inconclusive', change: 0.01, minDetectableEffect: 0.3, reason })]), { markerId: 'p' });
+      renderMarkdown(report([bench({ name: 'n', verdict: 'inconclusive', change: 0.01, minDetectableEffect: 0.3, reason })]), {
+        markerId: 'p',
+      });
     expect(noisy()).toContain('Could detect ≥ 30.0%.');
     expect(noisy('too few runs')).toContain('too few runs. Could detect ≥ 30.0%.');
     expect(noisy('too few runs').match(/could detect/gi)).toHaveLength(1);
@@ -139,12 +164,15 @@ describe('annotations and the console', () => {
 });
 
 describe('the headline says what the run could and could not see', () => {
-  const inconclusive = (name: string, mde: number) => bench({ name, verdict: 'inconclusive', change: 0.01, ci: [-0.3, 0.4], minDetectableEffect: mde });
+  const inconclusive = (name: string, mde: number) =>
+    bench({ name, verdict: 'inconclusive', change: 0.01, ci: [-0.3, 0.4], minDetectableEffect: mde });
   const seven = report([0.13, 0.3, 0.24, 0.5, 0.2, 27.87, 0.22].map((m, i) => inconclusive(`b${i}`, m)));
 
   it('an all-inconclusive pass is "no regression detected", with the smallest and median detectable change', () => {
     const md = renderMarkdown(seven, { markerId: 'p' });
-    expect(md).toContain('### ✅ Performance: pass — no regression detected\n\n**7 inconclusive** — this run could see changes ≥ 13% (median 24%); use A/B mode or instruction counts to see smaller ones.');
+    expect(md).toContain(
+      '### ✅ Performance: pass — no regression detected\n\n**7 inconclusive** — this run could see changes ≥ 13% (median 24%); use A/B mode or instruction counts to see smaller ones.',
+    );
     expect(md).not.toContain('(no regression)');
     expect(renderConsole(seven).split('\n').slice(0, 2)).toEqual([
       'Performance: PASS — 7 inconclusive',
@@ -170,7 +198,10 @@ describe('the headline says what the run could and could not see', () => {
   });
 
   it('without a baseline, says so instead of a method over 0 tests', () => {
-    const r = report([bench({ name: 'fresh', verdict: 'new', current: { value: 5, n: 1 } })], { baseline: undefined, method: 'nothing to test' });
+    const r = report([bench({ name: 'fresh', verdict: 'new', current: { value: 5, n: 1 } })], {
+      baseline: undefined,
+      method: 'nothing to test',
+    });
     const md = renderMarkdown(r, { markerId: 'p' });
     expect(md).toContain('### ✅ Performance: pass — no baseline to compare with yet');
     expect(md).toContain('Design: no baseline run yet — every benchmark is new; nothing was tested.');
@@ -191,7 +222,15 @@ describe('the headline says what the run could and could not see', () => {
 describe('messages', () => {
   it('cuts a long note at a word and keeps the whole text in the details', () => {
     const reason = `Too noisy to tell: CI -31% to +45%. ${'A long explanation with many words '.repeat(6)}end.`;
-    const b = bench({ name: 'n', verdict: 'inconclusive', design: undefined, reason, minDetectableEffect: 0.4, pairsToDetect: 42, minEffect: 0.03 } as never);
+    const b = bench({
+      name: 'n',
+      verdict: 'inconclusive',
+      design: undefined,
+      reason,
+      minDetectableEffect: 0.4,
+      pairsToDetect: 42,
+      minEffect: 0.03,
+    } as never);
     const md = renderMarkdown(report([b], { design: 'paired' }), { markerId: 'p' });
     const cell = /<details><summary>(.*?)<\/summary>(.*?)<\/details>/.exec(md);
     expect(cell).not.toBeNull();
@@ -199,22 +238,31 @@ describe('messages', () => {
     expect(cell![1]).not.toMatch(/roun…|wor…/);
     expect(cell![2]).toContain('About 42 pairs &#40;A/B rounds&#41; would detect 3.0%.');
     expect(cell![2]).toContain('Could detect ≥ 40.0%.');
-    const wild = renderMarkdown(report([bench({ name: 'w', verdict: 'inconclusive', pairsToDetect: 900, minEffect: 0.03 })]), { markerId: 'p' });
+    const wild = renderMarkdown(report([bench({ name: 'w', verdict: 'inconclusive', pairsToDetect: 900, minEffect: 0.03 })]), {
+      markerId: 'p',
+    });
     expect(wild).toContain('Even 100 pairs &#40;A/B rounds&#41; would not detect 3.0%&#58; this benchmark is too noisy on this runner.');
   });
 
-  const stderr = "Suite 'build': command 'npm run bench' exited with code 1. Its stderr ended with:\n    > bench\n    Error: cannot find module 'x' (token ghp_SECRET)\n    at load (`a`)\n    ```";
+  const stderr =
+    "Suite 'build': command 'npm run bench' exited with code 1. Its stderr ended with:\n    > bench\n    Error: cannot find module 'x' (token ghp_SECRET)\n    at load (`a`)\n    ```";
   const crashed = report([], { errors: [{ suite: 'build', message: stderr }] });
 
   it("a failing command's stderr: a fenced block in the job summary, only the first error line in the PR comment", () => {
     const summary = renderMarkdown(crashed, { markerId: 'p', audience: 'summary' });
-    expect(summary).toContain("- ❌ build: Suite &#39;build&#39;&#58; command &#39;npm run bench&#39; exited with code 1. Its stderr ended with&#58;\n\n  ````text\n  > bench\n  Error: cannot find module 'x' (token ghp_SECRET)\n  at load (`a`)\n  ```\n  ````");
+    expect(summary).toContain(
+      "- ❌ build: Suite &#39;build&#39;&#58; command &#39;npm run bench&#39; exited with code 1. Its stderr ended with&#58;\n\n  ````text\n  > bench\n  Error: cannot find module 'x' (token ghp_SECRET)\n  at load (`a`)\n  ```\n  ````",
+    );
     const comment = renderMarkdown(crashed, { markerId: 'p' });
     expect(comment).not.toContain('> bench');
     expect(comment).not.toContain('at load');
-    expect(comment).toContain('exited with code 1. Its stderr ended with&#58; — Error&#58; cannot find module &#39;x&#39; &#40;token ghp&#95;SECRET&#41; <sub>');
+    expect(comment).toContain(
+      'exited with code 1. Its stderr ended with&#58; — Error&#58; cannot find module &#39;x&#39; &#40;token ghp&#95;SECRET&#41; <sub>',
+    );
     const console = renderConsole(crashed);
-    expect(console).toContain("error: build: Suite 'build': command 'npm run bench' exited with code 1. Its stderr ended with:\n```\n> bench\nError: cannot find module 'x' (token ghp_SECRET)\n");
+    expect(console).toContain(
+      "error: build: Suite 'build': command 'npm run bench' exited with code 1. Its stderr ended with:\n```\n> bench\nError: cannot find module 'x' (token ghp_SECRET)\n",
+    );
   });
 
   it('the A/B header counts pairs, not baseline runs', () => {
@@ -224,7 +272,16 @@ describe('messages', () => {
 
 describe('annotations are capped', () => {
   it('5,000 regressions make 10 annotations and one that counts the rest', () => {
-    const regs = Array.from({ length: 5000 }, (_, i) => bench({ name: `r${i}`, verdict: 'regression', change: 0.3, ci: [0.2, 0.4], baseline: { value: 1, n: 3 }, current: { value: 1.3, n: 3 } }));
+    const regs = Array.from({ length: 5000 }, (_, i) =>
+      bench({
+        name: `r${i}`,
+        verdict: 'regression',
+        change: 0.3,
+        ci: [0.2, 0.4],
+        baseline: { value: 1, n: 3 },
+        current: { value: 1.3, n: 3 },
+      }),
+    );
     const a = annotations(report(regs));
     expect(a).toHaveLength(11);
     expect(a[0]?.title).toBe('Performance regression: parser › r0');

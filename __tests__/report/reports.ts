@@ -14,7 +14,15 @@ export function bench(over: Partial<BenchmarkComparison> & Pick<BenchmarkCompari
 }
 
 export function counts(benchmarks: BenchmarkComparison[]): Record<BenchmarkVerdict, number> {
-  const c: Record<BenchmarkVerdict, number> = { regression: 0, improvement: 0, unchanged: 0, inconclusive: 0, new: 0, missing: 0, error: 0 };
+  const c: Record<BenchmarkVerdict, number> = {
+    regression: 0,
+    improvement: 0,
+    unchanged: 0,
+    inconclusive: 0,
+    new: 0,
+    missing: 0,
+    error: 0,
+  };
   for (const b of benchmarks) c[b.verdict]++;
   return c;
 }
@@ -103,16 +111,45 @@ export const failing: Report = report(
 /** A passing A/B run with nothing but noise. */
 export const passingPaired: Report = report(
   [
-    bench({ name: 'a', verdict: 'unchanged', change: -0.004, ci: [-0.01, 0.003], baseline: { value: 1000, n: 20 }, current: { value: 996, n: 20 } }),
-    bench({ suite: 'http', name: 'throughput', unit: 'ops/s', direction: 'bigger', verdict: 'unchanged', change: 0.002, baseline: { value: 15_300, n: 20 }, current: { value: 15_331, n: 20 } }),
+    bench({
+      name: 'a',
+      verdict: 'unchanged',
+      change: -0.004,
+      ci: [-0.01, 0.003],
+      baseline: { value: 1000, n: 20 },
+      current: { value: 996, n: 20 },
+    }),
+    bench({
+      suite: 'http',
+      name: 'throughput',
+      unit: 'ops/s',
+      direction: 'bigger',
+      verdict: 'unchanged',
+      change: 0.002,
+      baseline: { value: 15_300, n: 20 },
+      current: { value: 15_331, n: 20 },
+    }),
   ],
-  { design: 'paired', method: 'Wilcoxon signed-rank on interleaved A/B pairs, Holm across 2 benchmarks', baseline: { runs: 20 }, current: { runs: 20 } },
+  {
+    design: 'paired',
+    method: 'Wilcoxon signed-rank on interleaved A/B pairs, Holm across 2 benchmarks',
+    baseline: { runs: 20 },
+    current: { runs: 20 },
+  },
 );
 
 /** A single earlier run: the gate stays inconclusive; new and missing benchmarks. */
 export const singleBaseline: Report = report(
   [
-    bench({ name: 'walk', verdict: 'inconclusive', change: 0.09, baseline: { value: 2_000_000_000, n: 1 }, current: { value: 2_180_000_000, n: 1 }, minDetectableEffect: 0.2, reason: 'one baseline run: between-run noise unknown' }),
+    bench({
+      name: 'walk',
+      verdict: 'inconclusive',
+      change: 0.09,
+      baseline: { value: 2_000_000_000, n: 1 },
+      current: { value: 2_180_000_000, n: 1 },
+      minDetectableEffect: 0.2,
+      reason: 'one baseline run: between-run noise unknown',
+    }),
     bench({ name: 'fresh', verdict: 'new', current: { value: 5_000, n: 1 } }),
     bench({ name: 'gone', verdict: 'missing', baseline: { value: 7_000, n: 1 } }),
   ],

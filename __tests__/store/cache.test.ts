@@ -15,7 +15,14 @@ import { at, bench, makeRun } from './make-run.js';
 const hasTar = spawnSync('tar', ['--version']).status === 0;
 if (!hasTar) console.warn('SKIP Actions cache store tests: `tar` is missing (Debian package: tar).');
 
-const VARS = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'RUNNER_TEMP', 'GITHUB_SERVER_URL', 'GITHUB_EVENT_NAME'];
+const VARS = [
+  'ACTIONS_CACHE_SERVICE_V2',
+  'ACTIONS_RESULTS_URL',
+  'ACTIONS_RUNTIME_TOKEN',
+  'RUNNER_TEMP',
+  'GITHUB_SERVER_URL',
+  'GITHUB_EVENT_NAME',
+];
 
 describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client against the fake service and REST API (needs tar)', () => {
   let fake: FakeCacheServer;
@@ -33,11 +40,16 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
   afterAll(async () => {
     await fake.close();
     await gh.close();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   });
 
-  const keys = (prefix: string) => fake.entries().map((e) => e.key).filter((k) => k.startsWith(`${prefix}-`));
+  const keys = (prefix: string) =>
+    fake
+      .entries()
+      .map((e) => e.key)
+      .filter((k) => k.startsWith(`${prefix}-`));
 
   /** A cache store with its own key prefix (tests share the fake) that collects its warnings. */
   function store(keyPrefix: string, opts: { history?: number; token?: string } = {}) {
@@ -58,7 +70,11 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
 
   /** An entry as a push that raced with others saved it: a history holding only `runs`. */
   const racedEntry = (prefix: string, ...runs: ReturnType<typeof makeRun>[]) =>
-    saveEntry(process.env.RUNNER_TEMP!, cacheKey(prefix, 'main', 'zstd', runs.at(-1)!), serializeHistory(runs.reduce((d, r) => insertRun(d, r), emptyHistory('main'))));
+    saveEntry(
+      process.env.RUNNER_TEMP!,
+      cacheKey(prefix, 'main', 'zstd', runs.at(-1)!),
+      serializeHistory(runs.reduce((d, r) => insertRun(d, r), emptyHistory('main'))),
+    );
 
   it('finds no baseline before the first save', async () => {
     const { s, warnings } = store('empty');
@@ -92,7 +108,11 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
     const { s: plain, warnings: plainWarnings } = store('race', { token: TOKENS.noActionsRead });
     expect((await plain.load('main'))!.map((r) => r.commit)).toEqual(['c1', 'c2', 'c3', 'c4']);
     expect(warnings).toEqual([]);
-    expect(plainWarnings).toEqual([expect.stringMatching(/Cannot list the Actions cache entries race-main:zstd-… \(HTTP 403.*reading only the newest one.*permissions: actions: read/)]);
+    expect(plainWarnings).toEqual([
+      expect.stringMatching(
+        /Cannot list the Actions cache entries race-main:zstd-… \(HTTP 403.*reading only the newest one.*permissions: actions: read/,
+      ),
+    ]);
   });
 
   it('without actions: read, reads the newest entry only, and says what that loses', async () => {
@@ -137,7 +157,9 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
     for (const event of ['pull_request', 'pull_request_target', 'merge_group']) {
       process.env.GITHUB_EVENT_NAME = event;
       try {
-        await expect(s.save(makeRun('c1', at(0)), 'main')).rejects.toThrow(`Not saving a baseline to the Actions cache: this run was triggered by a ${event} event`);
+        await expect(s.save(makeRun('c1', at(0)), 'main')).rejects.toThrow(
+          `Not saving a baseline to the Actions cache: this run was triggered by a ${event} event`,
+        );
       } finally {
         delete process.env.GITHUB_EVENT_NAME;
       }
@@ -154,7 +176,9 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
       fake.fault(fault);
       const err = await s.save(makeRun('c9', at(9)), 'main').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreError);
-      expect((err as Error).message).toMatch(/Not saving to the Actions cache: 1 existing entry of main could not be restored .*would shorten the history/);
+      expect((err as Error).message).toMatch(
+        /Not saving to the Actions cache: 1 existing entry of main could not be restored .*would shorten the history/,
+      );
       expect(keys(prefix)).toEqual(before);
       // A PR's load in the same state warns and finds no baseline rather than a wrong one.
       expect(await s.load('main')).toBeUndefined();

@@ -66,7 +66,13 @@ describe('history files', () => {
   });
 
   it('names the broken run of a version 1 file', () => {
-    const v1 = JSON.stringify({ schemaVersion: 1, tool: 'track-performance', kind: 'history', branch: 'main', runs: [makeRun('c', at(0)), { timestamp: at(1) }] });
+    const v1 = JSON.stringify({
+      schemaVersion: 1,
+      tool: 'track-performance',
+      kind: 'history',
+      branch: 'main',
+      runs: [makeRun('c', at(0)), { timestamp: at(1) }],
+    });
     expect(errorOf(v1).message).toContain('$.runs[1] is not a run file');
   });
 });

@@ -30,7 +30,16 @@ async function writerInSlowPush(tmp: string): Promise<{ child: ChildProcess; exi
     detached: true,
   });
   const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
-  for (let i = 0; i < 600 && !(await access(marker).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
+  for (
+    let i = 0;
+    i < 600 &&
+    !(await access(marker).then(
+      () => true,
+      () => false,
+    ));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 50));
   expect(await pagesDirs(tmp)).toEqual([expect.stringMatching(new RegExp(`^track-performance-pages-${child.pid}-`))]);
   return { child, exited };
 }

@@ -125,9 +125,14 @@ describe.skipIf(!hasGit)('gh-pages store (needs git)', () => {
   it('does not retry a permanent refusal (protected branch) and quotes the remote', async () => {
     const attempts = join(origin, 'attempts');
     const hook = join(origin, 'hooks', 'pre-receive');
-    await writeFile(hook, `#!/bin/sh\necho x >> '${attempts}'\necho 'GH006: Protected branch update failed for refs/heads/gh-pages.' >&2\nexit 1\n`);
+    await writeFile(
+      hook,
+      `#!/bin/sh\necho x >> '${attempts}'\necho 'GH006: Protected branch update failed for refs/heads/gh-pages.' >&2\nexit 1\n`,
+    );
     await chmod(hook, 0o755);
-    const err = await createStore({ kind: 'gh-pages', repoDir: checkout }).save(makeRun('c1', at(0)), 'main').catch((e: unknown) => e);
+    const err = await createStore({ kind: 'gh-pages', repoDir: checkout })
+      .save(makeRun('c1', at(0)), 'main')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as Error).message).toMatch(/refused the push to branch gh-pages .*not retried/);
     expect((err as Error).message).toContain('GH006: Protected branch update failed for refs/heads/gh-pages.');
@@ -146,7 +151,9 @@ describe.skipIf(!hasGit)('gh-pages store (needs git)', () => {
       expect(server.authorizations.length).toBeGreaterThan(0);
       expect(new Set(server.authorizations)).toEqual(new Set([`basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`]));
       // Without the token the server refuses, and the error names no secret.
-      const err = await createStore({ kind: 'gh-pages', repoDir: checkout, token: 'wrong' }).load('main').catch((e: unknown) => e);
+      const err = await createStore({ kind: 'gh-pages', repoDir: checkout, token: 'wrong' })
+        .load('main')
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreError);
       expect((err as Error).message).not.toContain('wrong');
     } finally {

@@ -29,7 +29,10 @@ describe('cache keys name their run', () => {
     const run = makeRun('f'.repeat(40), at(5));
     const prefix = entryPrefix('p', 'main', 'zstd');
     expect(runOfKey(cacheKey('p', 'main', 'zstd', run), prefix)).toEqual({ commit: run.commit, time: Date.parse(run.timestamp) });
-    expect(runOfKey(cacheKey('p', 'main', 'zstd', { ...run, commit: undefined }), prefix)).toEqual({ commit: undefined, time: Date.parse(run.timestamp) });
+    expect(runOfKey(cacheKey('p', 'main', 'zstd', { ...run, commit: undefined }), prefix)).toEqual({
+      commit: undefined,
+      time: Date.parse(run.timestamp),
+    });
     expect(runOfKey(cacheKey('p', 'main', 'gzip', run), prefix)).toBeUndefined();
   });
 });

@@ -20,17 +20,25 @@ describe('histories past the string limit', () => {
       }
     })();
     expect(err).toBeInstanceOf(StoreError);
-    expect((err as StoreError).message).toMatch(/^The new history of benchmarks\/main\.json is too big to handle as one text \(1 runs × \d+ benchmarks;/);
+    expect((err as StoreError).message).toMatch(
+      /^The new history of benchmarks\/main\.json is too big to handle as one text \(1 runs × \d+ benchmarks;/,
+    );
     expect((err as StoreError).message).toMatch(/Nothing was written\. Keep less per branch: a shorter retention/);
     expect((err as StoreError).location).toBe('benchmarks/main.json');
   });
 
-  it("turns git output too long to decode into a StoreError with its size, and lets other errors through", () => {
+  it('turns git output too long to decode into a StoreError with its size, and lets other errors through', () => {
     const chunks = [Buffer.alloc(3 * 2 ** 20)];
-    expect(() => textOf(chunks, 'The output of git cat-file', () => { throw tooLong(); })).toThrow(
-      /^The output of git cat-file is too big to handle as one text \(3\.0 MiB;/,
-    );
-    expect(() => textOf(chunks, 'x', () => { throw new TypeError('other'); })).toThrow(TypeError);
+    expect(() =>
+      textOf(chunks, 'The output of git cat-file', () => {
+        throw tooLong();
+      }),
+    ).toThrow(/^The output of git cat-file is too big to handle as one text \(3\.0 MiB;/);
+    expect(() =>
+      textOf(chunks, 'x', () => {
+        throw new TypeError('other');
+      }),
+    ).toThrow(TypeError);
     expect(textOf([Buffer.from('ab'), Buffer.from('c')], 'x')).toBe('abc');
   });
 });

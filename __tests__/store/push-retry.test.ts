@@ -21,8 +21,11 @@ describe('push refusals', () => {
   });
 
   it("quotes the remote's own lines", () => {
-    const stderr = 'remote: GH006: Protected branch update failed.\nTo /x\n ! [remote rejected] a -> gh-pages (pre-receive hook declined)\nerror: failed to push some refs';
-    expect(remoteReason(stderr)).toBe('remote: GH006: Protected branch update failed.\n! [remote rejected] a -> gh-pages (pre-receive hook declined)\nerror: failed to push some refs');
+    const stderr =
+      'remote: GH006: Protected branch update failed.\nTo /x\n ! [remote rejected] a -> gh-pages (pre-receive hook declined)\nerror: failed to push some refs';
+    expect(remoteReason(stderr)).toBe(
+      'remote: GH006: Protected branch update failed.\n! [remote rejected] a -> gh-pages (pre-receive hook declined)\nerror: failed to push some refs',
+    );
   });
 
   it('grows the jitter window exponentially up to the cap', () => {

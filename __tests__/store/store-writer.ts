@@ -8,7 +8,9 @@ import { at, makeRun } from './make-run.js';
 
 const [kind, where, i] = process.argv.slice(2);
 const store =
-  kind === 'gh-pages' ? createStore({ kind: 'gh-pages', repoDir: where!, token: 'writer-token' }) : createStore({ kind: 'directory', dir: where! });
+  kind === 'gh-pages'
+    ? createStore({ kind: 'gh-pages', repoDir: where!, token: 'writer-token' })
+    : createStore({ kind: 'directory', dir: where! });
 try {
   await store.save(makeRun(`writer-${i}`, at(Number(i))), 'main');
 } catch (e) {

@@ -19,7 +19,18 @@ function run(i: number): RunFile {
     tool: 'track-performance',
     commit: `${i.toString(16).padStart(2, '0')}${'f'.repeat(38)}`,
     timestamp: new Date(Date.UTC(2026, 2, 1) + i * 36e5).toISOString(),
-    benchmarks: [{ id: 'app/parse', suite: 'app', name: 'parse', unit: 'ns', direction: 'smaller', value, stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 }, metrics: { peakRss: { unit: 'B', direction: 'smaller', value: 4e7 * Math.exp(mem[i]!) } } }],
+    benchmarks: [
+      {
+        id: 'app/parse',
+        suite: 'app',
+        name: 'parse',
+        unit: 'ns',
+        direction: 'smaller',
+        value,
+        stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 },
+        metrics: { peakRss: { unit: 'B', direction: 'smaller', value: 4e7 * Math.exp(mem[i]!) } },
+      },
+    ],
   };
 }
 
@@ -54,14 +65,22 @@ describe('alerts on a push to the default branch (directory store)', () => {
       const value = 20e9 * Math.exp(0.01 * i + 0.002 * Math.sin(i * 7));
       r.commit = `c${i}`;
       r.timestamp = new Date(Date.UTC(2026, 2, 1) + i * 864e5).toISOString();
-      r.benchmarks = [{ ...r.benchmarks[0]!, value, stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 }, metrics: {} }];
+      r.benchmarks = [
+        { ...r.benchmarks[0]!, value, stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 }, metrics: {} },
+      ];
       await store.save(r, 'main');
     }
     const { log } = logger();
     const config = { suites: [], thresholds: [{ benchmark: 'app/parse', target: '<= 30s' }] };
     const notes = await alertOnTrends(store, 'main', config, log);
-    expect(notes.join("\n")).toMatch(/Trend warning: app\/parse: At \+1\.0%\/run, median .* crosses <= 30s in about \d+ runs/);
-    const broken = { load: async () => { throw new Error('disk gone'); }, save: async () => {}, describe: () => 'broken' };
+    expect(notes.join('\n')).toMatch(/Trend warning: app\/parse: At \+1\.0%\/run, median .* crosses <= 30s in about \d+ runs/);
+    const broken = {
+      load: async () => {
+        throw new Error('disk gone');
+      },
+      save: async () => {},
+      describe: () => 'broken',
+    };
     const { warnings, log: log2 } = logger();
     expect(await alertOnTrends(broken, 'main', config, log2)).toEqual([]);
     expect(warnings).toEqual(['Trend analysis of main failed: disk gone']);
@@ -69,6 +88,10 @@ describe('alerts on a push to the default branch (directory store)', () => {
 
   it("states the trend room's defaults in the schema", () => {
     const props = (CONFIG_SCHEMA.$defs as Record<string, { properties: Record<string, { default?: unknown }> }>).trend!.properties;
-    expect([props.pValue!.default, props.window!.default, props.horizon!.default]).toEqual([DEFAULT_TREND_P, DEFAULT_WINDOW, DEFAULT_HORIZON]);
+    expect([props.pValue!.default, props.window!.default, props.horizon!.default]).toEqual([
+      DEFAULT_TREND_P,
+      DEFAULT_WINDOW,
+      DEFAULT_HORIZON,
+    ]);
   });
 });

@@ -8,7 +8,16 @@ const DAY = 864e5;
 const T0 = Date.UTC(2026, 0, 1);
 
 function result(name: string, value: number, extra: Partial<BenchmarkResult> = {}): BenchmarkResult {
-  return { id: `s/${name}`, suite: 's', name, unit: 'ns', direction: 'smaller', value, stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 }, ...extra };
+  return {
+    id: `s/${name}`,
+    suite: 's',
+    name,
+    unit: 'ns',
+    direction: 'smaller',
+    value,
+    stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 },
+    ...extra,
+  };
 }
 
 /** n runs a day apart at commits c0, c1, …; `at(i)` gives run i's benchmarks. */
@@ -44,7 +53,10 @@ describe('analyzeTrends', () => {
     expect(c.levels.before.spread).toBeGreaterThan(0.005);
     expect(c.levels.before.spread).toBeLessThan(0.02);
     expect(c.runsSince).toBe(30);
-    expect(c.together.map((x) => [x.id, x.metric])).toEqual([['s/parse', 'peakRss'], ['s/ops', undefined]]);
+    expect(c.together.map((x) => [x.id, x.metric])).toEqual([
+      ['s/parse', 'peakRss'],
+      ['s/ops', undefined],
+    ]);
     // Throughput fell: bigger is better, so that is a regression too.
     expect(report.series.find((s) => s.id === 's/ops')!.changePoints[0]!.verdict).toBe('regression');
     expect(report.series.find((s) => s.id === 's/flat')!.changePoints).toEqual([]);
@@ -118,7 +130,9 @@ describe('analyzeTrends', () => {
   it('says why a percentile cannot be forecast once retention summarized the runs', () => {
     // Runs before 25 are summaries (retention dropped their samples and percentiles).
     const summary = { n: 3, mean: 1e6, median: 1e6, min: 9e5, max: 1.1e6, stdev: 1e5 };
-    const runs = history(30, (i) => [result('p', 1e6, i >= 25 ? { samples: [9e5, 1e6, 1.1e6], stats: { ...summary, p95: 1.09e6 } } : { stats: summary })]);
+    const runs = history(30, (i) => [
+      result('p', 1e6, i >= 25 ? { samples: [9e5, 1e6, 1.1e6], stats: { ...summary, p95: 1.09e6 } } : { stats: summary }),
+    ]);
     const f = analyzeTrends({ runs, thresholds: [{ stat: 'p95', target: '<= 2ms' }] }).series[0]!.forecasts[0]!;
     expect(f.status).toBe('unknown');
     expect(f.message).toMatch(/p95 is known for 5 run\(s\)/);

@@ -20,7 +20,11 @@ describe('detectChangePoints', () => {
   }
 
   it('names known steps of +5%, +10% and −8% with their sizes, and is deterministic', () => {
-    const z = noisy(163, 0.02, 11, [[40, 0.05], [90, 0.1], [130, -0.08]]);
+    const z = noisy(163, 0.02, 11, [
+      [40, 0.05],
+      [90, 0.1],
+      [130, -0.08],
+    ]);
     const found = detectChangePoints(z, { pValue: 1e-5 });
     expect(found.map((c) => c.index)).toEqual([40, 90, 130]);
     const changes = found.map((c) => c.change);
@@ -67,7 +71,7 @@ describe('detectChangePoints', () => {
 });
 
 describe('pieces', () => {
-  it("relaxes the first pass as Otava does", () => {
+  it('relaxes the first pass as Otava does', () => {
     expect(weakPValue(0.001)).toBeCloseTo(0.01, 12);
     expect(weakPValue(0.1)).toBeCloseTo(0.2, 12);
     expect(weakPValue(0.7)).toBe(0.7);

@@ -28,7 +28,12 @@ function runFile(i: number): string {
   const parse = noisy(RUNS, 0.01, 1, [[8, 0.15]]);
   const hostile = noisy(RUNS, 0.01, 2, []);
   const bench = (name: string, value: number) => ({
-    id: `cli/${name}`, suite: 'cli', name, unit: 'ns', direction: 'smaller', value,
+    id: `cli/${name}`,
+    suite: 'cli',
+    name,
+    unit: 'ns',
+    direction: 'smaller',
+    value,
     samples: [value * 0.99, value, value * 1.01],
     stats: { n: 3, mean: value, median: value, min: value * 0.99, max: value * 1.01, stdev: value * 0.01 },
   });

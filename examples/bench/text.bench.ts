@@ -13,7 +13,7 @@ const text = words.join(' ');
 /** Run-length encoding: the example's "quality" metric is how well it compresses repetitive text. */
 function rle(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     let j = i;
     while (j < s.length && s[j] === s[i]) j++;
     out += j - i > 1 ? `${j - i}${s[i]}` : s[i];
@@ -26,8 +26,12 @@ export default (suite: Suite) => {
   suite.add('lookup: Array.includes', () => words.includes('word1999'));
   suite.add('lookup: Set.has', () => set.has('word1999'));
   suite.add('split and join', () => text.split(' ').reverse().join(' '));
-  suite.metric('rle compression ratio', () => {
-    const input = 'aaaaabbbbbcccccddddd'.repeat(50);
-    return input.length / rle(input).length;
-  }, { unit: 'ratio', direction: 'bigger' });
+  suite.metric(
+    'rle compression ratio',
+    () => {
+      const input = 'aaaaabbbbbcccccddddd'.repeat(50);
+      return input.length / rle(input).length;
+    },
+    { unit: 'ratio', direction: 'bigger' },
+  );
 };

@@ -37,7 +37,12 @@ export function branchName(input: string, name: string): string {
     name === '' ||
     name === '@' ||
     name.split('/').some((c) => c.startsWith('.') || c.endsWith('.lock'));
-  if (bad) throw new ConfigError(`Input '${input}' must be a valid git branch name (as \`git check-ref-format --branch\` accepts); found '${name}'.`, undefined, input);
+  if (bad)
+    throw new ConfigError(
+      `Input '${input}' must be a valid git branch name (as \`git check-ref-format --branch\` accepts); found '${name}'.`,
+      undefined,
+      input,
+    );
   return name;
 }
 

@@ -100,9 +100,12 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
 /** workflow_run companion: post the report a fork PR's run uploaded. Runs no PR code. */
 async function commentFlow({ inputs, facts, env, log, publisher }: ActionRun): Promise<ActionOutcome> {
   const file = resolve(env.workspace, inputs.reportFile || join('track-performance', 'report.json'));
-  const report = readReport(await readFile(file, 'utf8').catch(() => {
-    throw new ConfigError(`Input 'report-file': cannot read ${file}. Download the PR run's report artifact first.`);
-  }), file);
+  const report = readReport(
+    await readFile(file, 'utf8').catch(() => {
+      throw new ConfigError(`Input 'report-file': cannot read ${file}. Download the PR run's report artifact first.`);
+    }),
+    file,
+  );
   const headSha = facts.workflowRun?.headSha ?? facts.sha;
   let prNumber = facts.workflowRun?.prNumbers[0] ?? facts.prNumber;
   if (!prNumber && publisher) prNumber = await publisher.findPullRequest(headSha);

@@ -26,10 +26,19 @@ export function parseCountParts(text: string): CountPart[] {
     totals = summary = undefined;
     trigger = '';
   };
-  const numbers = (line: string) => line.slice(line.indexOf(':') + 1).trim().split(/\s+/).map(Number);
+  const numbers = (line: string) =>
+    line
+      .slice(line.indexOf(':') + 1)
+      .trim()
+      .split(/\s+/)
+      .map(Number);
   for (const line of text.split('\n')) {
     if (line.startsWith('part:')) close();
-    else if (line.startsWith('desc: Trigger:')) trigger = line.slice('desc: Trigger:'.length).trim().replace(/^Client Request:\s*/, '');
+    else if (line.startsWith('desc: Trigger:'))
+      trigger = line
+        .slice('desc: Trigger:'.length)
+        .trim()
+        .replace(/^Client Request:\s*/, '');
     else if (line.startsWith('events:')) names = line.slice('events:'.length).trim().split(/\s+/);
     else if (line.startsWith('totals:')) totals = numbers(line);
     else if (line.startsWith('summary:')) summary = numbers(line);

@@ -21,7 +21,11 @@ import { describeStderr } from './tail.js';
 import { quote, type RunnerContext, type SuiteOutcome } from './types.js';
 import { callgrindArgs, COUNT_NODE_FLAGS, describeToolchain, findValgrind, type CountMeasure, type Valgrind } from './valgrind.js';
 
-export async function runCommandCount(suite: CommandSuite, measure: CountMeasure, ctx: RunnerContext): Promise<SuiteOutcome & { toolchain: string; valgrind: Valgrind }> {
+export async function runCommandCount(
+  suite: CommandSuite,
+  measure: CountMeasure,
+  ctx: RunnerContext,
+): Promise<SuiteOutcome & { toolchain: string; valgrind: Valgrind }> {
   const valgrind = await findValgrind(suite.name, measure, ctx);
   const toolchain = describeToolchain(measure, valgrind);
   ctx.emit({ type: 'info', suite: suite.name, message: `Counting ${toolchain}, every process of each command's tree.` });
@@ -33,19 +37,27 @@ export async function runCommandCount(suite: CommandSuite, measure: CountMeasure
     const cwd = suite.cwd ? resolve(ctx.cwd, suite.cwd) : ctx.cwd;
     const env = childEnv(process.env, suite.env);
     env.PATH = [shim, env.PATH ?? ''].join(delimiter);
-    const count = (command: string, out: string) => countTree(valgrind, measure, command, join(tmp, out), cwd, env, suite.timeout ?? COMMAND_DEFAULTS.timeout);
+    const count = (command: string, out: string) =>
+      countTree(valgrind, measure, command, join(tmp, out), cwd, env, suite.timeout ?? COMMAND_DEFAULTS.timeout);
     const control = await count(':', 'control');
     const commands = typeof suite.command === 'string' ? { [suite.name]: suite.command } : suite.command;
     for (const [i, [name, command]] of Object.entries(commands).entries()) {
       const r = await count(command, `c${i}`);
       if ('error' in r) {
-        const error = { suite: suite.name, task: name, message: `Suite ${quote(suite.name)}: command ${quote(command)} under Valgrind ${r.error}` };
+        const error = {
+          suite: suite.name,
+          task: name,
+          message: `Suite ${quote(suite.name)}: command ${quote(command)} under Valgrind ${r.error}`,
+        };
         outcome.errors.push(error);
         ctx.emit({ type: 'error', ...error });
         continue;
       }
       const b: BenchmarkResult = countedBenchmark(suite.name, name, measure, [r.events]);
-      b.metrics = { ...b.metrics, processes: { unit: 'count', direction: 'smaller', value: r.processes, stats: summarizeValue(r.processes) } };
+      b.metrics = {
+        ...b.metrics,
+        processes: { unit: 'count', direction: 'smaller', value: r.processes, stats: summarizeValue(r.processes) },
+      };
       if (!('error' in control)) {
         const c = cacheCounts(control.events);
         const v = measure === 'cycles' ? c.cycles : c.instructions;

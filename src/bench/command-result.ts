@@ -39,9 +39,21 @@ export function commandResult(
   const withRusage = timed.filter((r) => r.rusage !== undefined);
   if (withRusage.length > 0) {
     const ru = withRusage.map((r) => r.rusage!);
-    metrics.cpuUser = sampled('ns', 'smaller', ru.map((r) => r.cpuUserNs));
-    metrics.cpuSystem = sampled('ns', 'smaller', ru.map((r) => r.cpuSystemNs));
-    metrics.peakRss = sampled('B', 'smaller', ru.map((r) => r.peakRssBytes));
+    metrics.cpuUser = sampled(
+      'ns',
+      'smaller',
+      ru.map((r) => r.cpuUserNs),
+    );
+    metrics.cpuSystem = sampled(
+      'ns',
+      'smaller',
+      ru.map((r) => r.cpuSystemNs),
+    );
+    metrics.peakRss = sampled(
+      'B',
+      'smaller',
+      ru.map((r) => r.peakRssBytes),
+    );
     metrics.cpuUtilization = sampled(
       'ratio',
       'bigger',

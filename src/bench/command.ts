@@ -31,7 +31,11 @@ export async function runCommandSuite(suite: CommandSuite, ctx: RunnerContext): 
  * Each side gets the outcome it would get alone, so a command failing on one tree fails there
  * only.
  */
-export async function runCommandPair(suite: CommandSuite, ctx: Record<Side, RunnerContext>, baseFirst: boolean): Promise<Record<Side, SuiteOutcome>> {
+export async function runCommandPair(
+  suite: CommandSuite,
+  ctx: Record<Side, RunnerContext>,
+  baseFirst: boolean,
+): Promise<Record<Side, SuiteOutcome>> {
   return runCommands(suite, ctx, baseFirst) as Promise<Record<Side, SuiteOutcome>>;
 }
 
@@ -58,7 +62,10 @@ async function runCommands(
   const tmp = await mkdtemp(join(tmpdir(), 'tp-time-'));
   try {
     for (const [name, command] of Object.entries(commands)) {
-      const timers = sides.map((side) => ({ side, timer: new CommandTimer(suite, command, method, join(tmp, `rusage-${side}`), ctx[side]!.cwd) }));
+      const timers = sides.map((side) => ({
+        side,
+        timer: new CommandTimer(suite, command, method, join(tmp, `rusage-${side}`), ctx[side]!.cwd),
+      }));
       const total = timers[0]!.timer.total;
       for (let i = 0; i < total; i++) {
         // Flip the order every invocation; with one side, this is just that side.
@@ -148,7 +155,10 @@ class CommandTimer {
   result(): { runs: CommandRun[]; error?: string } {
     if (this.stopped !== undefined) return { runs: [], error: this.stopped };
     if (this.timed.some((r) => r.ok)) return { runs: this.timed };
-    return { runs: this.timed, error: `All ${this.runs} runs failed; the recorded times are of failed runs. Last failure: ${this.lastFailure}` };
+    return {
+      runs: this.timed,
+      error: `All ${this.runs} runs failed; the recorded times are of failed runs. Last failure: ${this.lastFailure}`,
+    };
   }
 }
 

@@ -17,7 +17,12 @@ const count = (value: number, unit: string): Metric => ({ unit, direction: 'smal
  * run is one near-exact figure, and the spread between runs is what compare sees. With `cycles`,
  * the instructions and the cache hits ride along as metrics.
  */
-export function countedBenchmark(suite: string, name: string, measure: CountMeasure, perIteration: ReadonlyArray<Record<string, number>>): BenchmarkResult {
+export function countedBenchmark(
+  suite: string,
+  name: string,
+  measure: CountMeasure,
+  perIteration: ReadonlyArray<Record<string, number>>,
+): BenchmarkResult {
   const counts = perIteration.map(cacheCounts);
   const pick = (f: (c: CacheCounts) => number) => counts.map(f);
   const primary = pick((c) => (measure === 'cycles' ? c.cycles : c.instructions));

@@ -24,8 +24,10 @@ export class Registrar implements Suite {
 
   add(name: string, fn: () => unknown, options: TaskOptions = {}): Suite {
     checkName('task', name);
-    if (typeof fn !== 'function') throw new SuiteUsageError(`suite.add(${JSON.stringify(name)}, fn): fn must be a function, got ${typeof fn}`);
-    if (this.taken(name)) throw new SuiteUsageError(`suite.add: ${JSON.stringify(name)} is already the name of a task or metric in this suite`);
+    if (typeof fn !== 'function')
+      throw new SuiteUsageError(`suite.add(${JSON.stringify(name)}, fn): fn must be a function, got ${typeof fn}`);
+    if (this.taken(name))
+      throw new SuiteUsageError(`suite.add: ${JSON.stringify(name)} is already the name of a task or metric in this suite`);
     this.tasks.push({ name, fn, options });
     return this;
   }
@@ -47,7 +49,9 @@ export class Registrar implements Suite {
 
 function checkName(what: string, name: unknown): asserts name is string {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new SuiteUsageError(`suite.${what === 'task' ? 'add' : 'metric'}: the ${what} name must be a non-empty string, got ${JSON.stringify(name)}`);
+    throw new SuiteUsageError(
+      `suite.${what === 'task' ? 'add' : 'metric'}: the ${what} name must be a non-empty string, got ${JSON.stringify(name)}`,
+    );
   }
 }
 

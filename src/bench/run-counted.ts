@@ -20,7 +20,13 @@ export function measuresOf(suite: SuiteConfig, config: Pick<Config, 'measure'>):
  * becomes its error, never a timed run. The toolchain lands in the run's machine facts, so a
  * comparison can tell a Valgrind or V8 update from a code change.
  */
-export async function runCountedSuite(suite: SuiteConfig, measure: CountMeasure, ctx: RunnerContext, withMetrics: boolean, machine: Machine | undefined): Promise<SuiteOutcome> {
+export async function runCountedSuite(
+  suite: SuiteConfig,
+  measure: CountMeasure,
+  ctx: RunnerContext,
+  withMetrics: boolean,
+  machine: Machine | undefined,
+): Promise<SuiteOutcome> {
   try {
     let r;
     if ('tinybench' in suite) r = await runTinybenchCount(suite, measure, ctx, withMetrics);

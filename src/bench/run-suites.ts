@@ -19,7 +19,6 @@ export interface RunOptions {
   suites?: string[];
 }
 
-
 /**
  * Runs the configured suites one after the other (never in parallel: they would disturb each
  * other's timings) and assembles the run file. A suite that fails becomes a RunError and the
@@ -35,7 +34,10 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     const outcomes: SuiteOutcome[] = [];
     const measures = measuresOf(suite, config);
     for (const measure of measures) {
-      const outcome = measure === 'time' ? await runSuite(suite, kind, ctx) : await runCountedSuite(suite, measure, ctx, !measures.includes('time'), run.machine);
+      const outcome =
+        measure === 'time'
+          ? await runSuite(suite, kind, ctx)
+          : await runCountedSuite(suite, measure, ctx, !measures.includes('time'), run.machine);
       addOutcome(run, outcome);
       outcomes.push(outcome);
     }
@@ -66,7 +68,8 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
     for (const measure of measures) {
       if (measure === 'time') continue;
       const pair = { base: { benchmarks: [], errors: [] }, head: { benchmarks: [], errors: [] } } as Record<Side, SuiteOutcome>;
-      for (const side of order) pair[side] = await runCountedSuite(suite, measure, ctx[side], !measures.includes('time'), runs[side].machine);
+      for (const side of order)
+        pair[side] = await runCountedSuite(suite, measure, ctx[side], !measures.includes('time'), runs[side].machine);
       counted.push(pair);
     }
     let outcomes: Record<Side, SuiteOutcome>;
@@ -81,7 +84,12 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
       for (const side of order) outcomes[side] = await runSuite(suite, kind, ctx[side]);
     }
     for (const pair of [outcomes, ...counted]) for (const side of order) addOutcome(runs[side], pair[side]);
-    suiteDone(ctx.head, suite, [outcomes, ...counted].flatMap((pair) => order.map((side) => pair[side])), started);
+    suiteDone(
+      ctx.head,
+      suite,
+      [outcomes, ...counted].flatMap((pair) => order.map((side) => pair[side])),
+      started,
+    );
   }
   return { base: finishRun(runs.base), head: finishRun(runs.head) };
 }
@@ -123,7 +131,13 @@ function addOutcome(run: RunFile, outcome: SuiteOutcome): void {
 function suiteDone(ctx: RunnerContext, suite: SuiteConfig, outcomes: SuiteOutcome[], started: number): void {
   const count = (f: (o: SuiteOutcome) => number) => outcomes.reduce((n, o) => n + f(o), 0);
   const durationMs = performance.now() - started;
-  ctx.emit({ type: 'suite-done', suite: suite.name, benchmarks: count((o) => o.benchmarks.length), errors: count((o) => o.errors.length), durationMs });
+  ctx.emit({
+    type: 'suite-done',
+    suite: suite.name,
+    benchmarks: count((o) => o.benchmarks.length),
+    errors: count((o) => o.errors.length),
+    durationMs,
+  });
 }
 
 function finishRun(run: RunFile): RunFile {

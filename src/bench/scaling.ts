@@ -77,7 +77,11 @@ export async function runScalingSuite(suite: ScalingSuite, levels: readonly numb
         if (!timed || level.error !== undefined) continue;
         order.push(n);
         const i = level.throughputs.length - 1;
-        ctx.emit({ type: 'info', suite: suite.name, message: `N = ${n}, run ${i + 1}/${repeats}: ${level.throughputs[i]!.toPrecision(4)} ${unit}/s` });
+        ctx.emit({
+          type: 'info',
+          suite: suite.name,
+          message: `N = ${n}, run ${i + 1}/${repeats}: ${level.throughputs[i]!.toPrecision(4)} ${unit}/s`,
+        });
       }
     }
   } finally {
@@ -127,7 +131,11 @@ async function step(suite: ScalingSuite, level: ScalingLevel, timed: boolean, me
 }
 
 /** The metrics file a run wrote, if any: `units` and other numbers; a message when it is malformed. */
-async function readMetrics(file: string, suite: string, command: string): Promise<{ units?: number; seconds?: number; metrics: Record<string, number> } | string> {
+async function readMetrics(
+  file: string,
+  suite: string,
+  command: string,
+): Promise<{ units?: number; seconds?: number; metrics: Record<string, number> } | string> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return { metrics: {} };
   const bad = (why: string) =>

@@ -46,8 +46,14 @@ export async function runTinybenchCount(
       counted: (m) => {
         // The dump is on disk before the worker sends `counted`; the file grows with each task.
         const parts = parseCountParts(readFileSync(out, 'utf8')).filter((p) => p.trigger === `t${m.index}`);
-        if (parts.length !== m.iterations) return { error: `Valgrind's output has ${parts.length} counted iterations, expected ${m.iterations}` };
-        return countedBenchmark(suite.name, m.task, measure, parts.map((p) => p.events));
+        if (parts.length !== m.iterations)
+          return { error: `Valgrind's output has ${parts.length} counted iterations, expected ${m.iterations}` };
+        return countedBenchmark(
+          suite.name,
+          m.task,
+          measure,
+          parts.map((p) => p.events),
+        );
       },
     });
     return { ...outcome, toolchain, valgrind };

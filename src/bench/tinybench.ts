@@ -64,7 +64,12 @@ export async function runTinybenchPair(
 ): Promise<Record<Side, SuiteOutcome>> {
   const [head, base] = await Promise.allSettled([suiteFile(suite, ctx.head), suiteFile(suite, ctx.base)]);
   if (head.status === 'fulfilled' && base.status === 'fulfilled') {
-    return runWorkerProcess(suite, { head: { ctx: ctx.head, file: head.value }, base: { ctx: ctx.base, file: base.value } }, baseFirst, stallMs);
+    return runWorkerProcess(
+      suite,
+      { head: { ctx: ctx.head, file: head.value }, base: { ctx: ctx.base, file: base.value } },
+      baseFirst,
+      stallMs,
+    );
   }
   const alone = async (side: Side): Promise<SuiteOutcome> => {
     const found = side === 'head' ? head : base;
@@ -115,7 +120,13 @@ export interface Counting {
 type CountedMessage = Extract<WorkerMessage, { type: 'counted' }>;
 
 /** Runs one suite file in a worker under Valgrind, counting (see worker-count.ts). */
-export async function runCountingWorker(suite: TinybenchSuite, ctx: RunnerContext, file: string, counting: Counting, stallMs: number = TINYBENCH_DEFAULTS.stallMs): Promise<SuiteOutcome> {
+export async function runCountingWorker(
+  suite: TinybenchSuite,
+  ctx: RunnerContext,
+  file: string,
+  counting: Counting,
+  stallMs: number = TINYBENCH_DEFAULTS.stallMs,
+): Promise<SuiteOutcome> {
   return (await runWorkerProcess(suite, { head: { ctx, file } }, false, stallMs, counting)).head;
 }
 
@@ -277,11 +288,9 @@ class Collector {
     if (!this.done) {
       const finished = this.finished;
       const where = this.current === undefined ? '' : ` while running task ${quote(this.current)}`;
-      const progress = this.tasks.length > 0 ? ` (${finished} of ${this.tasks.length} tasks had finished)` : ' before registering its tasks';
-      this.error(
-        this.current,
-        `Suite ${quote(name)}: its process ${how}${where}${progress}.${describeStderr(stderrTail)}`,
-      );
+      const progress =
+        this.tasks.length > 0 ? ` (${finished} of ${this.tasks.length} tasks had finished)` : ' before registering its tasks';
+      this.error(this.current, `Suite ${quote(name)}: its process ${how}${where}${progress}.${describeStderr(stderrTail)}`);
     }
     return { benchmarks: this.benchmarks, errors: this.errors };
   }

@@ -82,9 +82,17 @@ let found: Promise<Valgrind> | undefined;
  * per process (a failed lookup is retried); on a GitHub-hosted Linux runner a missing Valgrind
  * is installed with apt, logged as info events of the suite that needed it first.
  */
-export async function findValgrind(suite: string, measure: CountMeasure, ctx: RunnerContext, host: ValgrindHost = defaultHost): Promise<Valgrind> {
+export async function findValgrind(
+  suite: string,
+  measure: CountMeasure,
+  ctx: RunnerContext,
+  host: ValgrindHost = defaultHost,
+): Promise<Valgrind> {
   if (host.platform !== 'linux') {
-    throw new BenchError(`Suite ${quote(suite)}: measure "${measure}" needs Valgrind, which is not available on this OS (${host.platform}); run it on Linux, or measure "time" here.`, suite);
+    throw new BenchError(
+      `Suite ${quote(suite)}: measure "${measure}" needs Valgrind, which is not available on this OS (${host.platform}); run it on Linux, or measure "time" here.`,
+      suite,
+    );
   }
   const lookup = host === defaultHost ? (found ??= locate(suite, ctx, host)) : locate(suite, ctx, host);
   try {
@@ -100,7 +108,9 @@ async function locate(suite: string, ctx: RunnerContext, host: ValgrindHost): Pr
   const first = await version(host);
   if (first) return first;
   if (!isGithubHostedLinux(host)) {
-    throw new Missing('Valgrind is not installed (no "valgrind" on PATH); counting instructions needs it. Install the Debian/Ubuntu package "valgrind" (sudo apt-get install -y valgrind), or measure "time".');
+    throw new Missing(
+      'Valgrind is not installed (no "valgrind" on PATH); counting instructions needs it. Install the Debian/Ubuntu package "valgrind" (sudo apt-get install -y valgrind), or measure "time".',
+    );
   }
   const log = (message: string) => ctx.emit({ type: 'info', suite, message });
   log('Valgrind is missing on this GitHub-hosted runner: sudo -n apt-get install -y valgrind');
@@ -112,8 +122,14 @@ async function locate(suite: string, ctx: RunnerContext, host: ValgrindHost): Pr
       return install();
     });
   } catch (e) {
-    const tail = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n').slice(-3).join(' | ');
-    throw new Missing(`Valgrind is not installed and "sudo -n apt-get install -y valgrind" failed (${tail}). Install the package "valgrind" in an earlier step.`);
+    const tail = String((e as { stderr?: string }).stderr || (e as Error).message)
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' | ');
+    throw new Missing(
+      `Valgrind is not installed and "sudo -n apt-get install -y valgrind" failed (${tail}). Install the package "valgrind" in an earlier step.`,
+    );
   }
   const installed = await version(host);
   if (!installed) throw new Missing('apt-get installed "valgrind" but it is still not on PATH.');

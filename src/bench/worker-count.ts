@@ -26,7 +26,8 @@ export async function runCountWorker(req: WorkerRequest, send: Send): Promise<vo
     return send({ type: 'fatal', message: `cannot count instructions: ${describe(e)}` });
   }
   const collect = (globalThis as { gc?: () => void }).gc;
-  if (!collect) return send({ type: 'fatal', message: 'cannot count instructions: gc() is not exposed (the worker needs node --expose-gc)' });
+  if (!collect)
+    return send({ type: 'fatal', message: 'cannot count instructions: gc() is not exposed (the worker needs node --expose-gc)' });
   for (const [index, task] of copy.registrar.tasks.entries()) {
     await send({ type: 'task-start', task: task.name });
     try {

@@ -30,7 +30,11 @@ export interface WorkerRequest {
    * then `iterations` calls, each between callgrind's start and stop requests and dumped as
    * `t<task index>` (see worker-count.ts).
    */
-  count?: { iterations: number; warmupIterations: number; /** Send the suite's custom metrics (false when a timed run of the suite sends them). */ metrics: boolean };
+  count?: {
+    iterations: number;
+    warmupIterations: number;
+    /** Send the suite's custom metrics (false when a timed run of the suite sends them). */ metrics: boolean;
+  };
 }
 
 /** Which copy a message is about in an in-process A/B; absent means the head (or the only) copy. */
@@ -39,27 +43,27 @@ export interface SideTag {
 }
 
 export type WorkerMessage = SideTag &
-  (
   /** The suite registered its tasks; they run in this order. */
-  | { type: 'registered'; tasks: string[]; metrics: string[] }
-  | { type: 'task-start'; task: string }
-  | {
-      type: 'task';
-      task: string;
-      /** Latency samples in ns, at most `maxSamples`. */
-      samples: number[];
-      /** Statistics of all samples, ns. */
-      stats: Stats;
-      /** V8 heap in use at the end of the measured phase, bytes. */
-      heapUsed: number;
-    }
-  | { type: 'task-error'; task: string; message: string }
-  /** Counted: the task's `iterations` calls were dumped as parts named `t<index>`. */
-  | { type: 'counted'; task: string; index: number; iterations: number }
-  | { type: 'metric'; name: string; samples: number[]; unit: string; direction: 'smaller' | 'bigger'; task?: string }
-  | { type: 'metric-error'; name: string; message: string }
-  /** The suite file could not be loaded or registered nothing usable. */
-  | { type: 'fatal'; message: string }
-  /** Everything is measured (sent once, untagged, for both copies). */
-  | { type: 'done' }
+  (
+    | { type: 'registered'; tasks: string[]; metrics: string[] }
+    | { type: 'task-start'; task: string }
+    | {
+        type: 'task';
+        task: string;
+        /** Latency samples in ns, at most `maxSamples`. */
+        samples: number[];
+        /** Statistics of all samples, ns. */
+        stats: Stats;
+        /** V8 heap in use at the end of the measured phase, bytes. */
+        heapUsed: number;
+      }
+    | { type: 'task-error'; task: string; message: string }
+    /** Counted: the task's `iterations` calls were dumped as parts named `t<index>`. */
+    | { type: 'counted'; task: string; index: number; iterations: number }
+    | { type: 'metric'; name: string; samples: number[]; unit: string; direction: 'smaller' | 'bigger'; task?: string }
+    | { type: 'metric-error'; name: string; message: string }
+    /** The suite file could not be loaded or registered nothing usable. */
+    | { type: 'fatal'; message: string }
+    /** Everything is measured (sent once, untagged, for both copies). */
+    | { type: 'done' }
   );

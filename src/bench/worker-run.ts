@@ -125,7 +125,12 @@ function taskMessage(task: string, samples: number[], heapUsed: number, maxSampl
  * iteration cap; the full warm-up in the first pass, then `1/passes` of the warm-up iterations,
  * rounded up (the JIT is warm by then, the caches are not).
  */
-async function measureTask(task: RegisteredTask, req: WorkerRequest, pass: number, passes: number): Promise<{ samples: number[]; heapUsed: number } | { error: string }> {
+async function measureTask(
+  task: RegisteredTask,
+  req: WorkerRequest,
+  pass: number,
+  passes: number,
+): Promise<{ samples: number[]; heapUsed: number } | { error: string }> {
   const bench = new Bench({
     time: req.time / passes,
     iterations: Math.ceil(req.iterations / passes),

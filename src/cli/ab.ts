@@ -41,7 +41,7 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
     markdown: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return write(io.stdout, abHelp), 0;
+  if (values.help) return (write(io.stdout, abHelp), 0);
   if (!values.base) throw new UsageError('ab needs --base REF.');
   const rounds = Number(values.rounds);
   const budget = Number(values['time-budget']);
@@ -61,7 +61,8 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
   );
   await writeOutputs(resolve(cwd, values.out), outcome.report, outcome.run);
   if (values.json) write(io.stdout, JSON.stringify(outcome.report, null, 2));
-  else if (values.markdown) write(io.stdout, renderMarkdown(outcome.report, { markerId: DEFAULT_MARKER_ID, notes: outcome.notes, audience: 'summary' }));
+  else if (values.markdown)
+    write(io.stdout, renderMarkdown(outcome.report, { markerId: DEFAULT_MARKER_ID, notes: outcome.notes, audience: 'summary' }));
   else write(io.stdout, [...outcome.notes, '', renderConsole(outcome.report)].join('\n'));
   return gate(outcome.report).exitCode;
 }

@@ -36,7 +36,9 @@ export function parse<T extends Options>(argv: string[], options: T, positionals
     else bare.push(t.value);
   }
   if (bare.length && !positionals)
-    throw new UsageError(`unexpected argument '${bare[0]}': this command takes no positional arguments (a file goes after its option, e.g. --baseline FILE...).`);
+    throw new UsageError(
+      `unexpected argument '${bare[0]}': this command takes no positional arguments (a file goes after its option, e.g. --baseline FILE...).`,
+    );
   return { values: parsed.values, positionals: bare };
 }
 

@@ -28,7 +28,7 @@ export async function baselineCommand(argv: string[], io: CliIO): Promise<number
     },
     true,
   );
-  if (values.help) return write(io.stdout, baselineHelp), 0;
+  if (values.help) return (write(io.stdout, baselineHelp), 0);
   const cwd = io.cwd ?? process.cwd();
   const store = createStore({ kind: 'directory', dir: resolve(cwd, values.dir) });
   const [action, file, ...rest] = positionals;
@@ -37,13 +37,16 @@ export async function baselineCommand(argv: string[], io: CliIO): Promise<number
     if (!file) throw new UsageError('baseline save needs the FILE of a run.');
     const { run, format } = await importFile(resolve(cwd, file));
     await store.save(run, values.branch);
-    write(io.stderr, `Recorded ${run.benchmarks.length} benchmarks (${format}) as the baseline of ${values.branch} in ${store.describe()}.`);
+    write(
+      io.stderr,
+      `Recorded ${run.benchmarks.length} benchmarks (${format}) as the baseline of ${values.branch} in ${store.describe()}.`,
+    );
     return 0;
   }
   if (action === 'show') {
     if (file) throw new UsageError(`baseline show takes no FILE; found '${file}'.`);
     const runs = await store.load(values.branch);
-    if (!runs?.length) return write(io.stderr, `No baseline stored for ${values.branch} in ${store.describe()}.`), 0;
+    if (!runs?.length) return (write(io.stderr, `No baseline stored for ${values.branch} in ${store.describe()}.`), 0);
     if (values.json) write(io.stdout, JSON.stringify(runs, null, 2));
     else for (const r of runs) write(io.stdout, `${r.timestamp}  ${r.commit ?? ''}\n${runTable(r)}\n`);
     return 0;

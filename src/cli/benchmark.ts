@@ -34,7 +34,7 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
     commit: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return write(io.stdout, benchmarkHelp), 0;
+  if (values.help) return (write(io.stdout, benchmarkHelp), 0);
   const cwd = io.cwd ?? process.cwd();
   const config = await loadConfig(resolve(cwd, values.config));
   const run = await runSuites(config, {
@@ -51,7 +51,10 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
   const report = compareRuns({ baseline: [], current: [run], ...engineOptions(config) });
   const verdict = gate(report);
   for (const t of report.targets.filter((x) => x.status === 'failure' || x.status === 'warning'))
-    write(io.stderr, `${t.status === 'failure' ? 'alert' : 'target missed'}: ${plainText(t.name, 120)} (expected ${plainText(t.expected, 60)}): ${plainText(t.message, 400)}`);
+    write(
+      io.stderr,
+      `${t.status === 'failure' ? 'alert' : 'target missed'}: ${plainText(t.name, 120)} (expected ${plainText(t.expected, 60)}): ${plainText(t.message, 400)}`,
+    );
   if (findings(report).length > 0) write(io.stderr, `Verdict: ${verdict.verdict} (${verdict.reason}).`);
   return verdict.exitCode;
 }

@@ -42,7 +42,10 @@ const options = {
 } as const;
 
 /** Reads the files named on the command line and compares them. */
-export async function compareFiles(argv: string[], io: CliIO): Promise<{ report: Report; values: ReturnType<typeof parse<typeof options>>['values'] } | undefined> {
+export async function compareFiles(
+  argv: string[],
+  io: CliIO,
+): Promise<{ report: Report; values: ReturnType<typeof parse<typeof options>>['values'] } | undefined> {
   const { values } = parse(argv, options);
   if (values.help) return undefined;
   if (!hasBaseline(values) || !values.current?.length)
@@ -60,7 +63,7 @@ export async function compareFiles(argv: string[], io: CliIO): Promise<{ report:
 
 export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
   const done = await compareFiles(argv, io);
-  if (!done) return write(io.stdout, compareHelp), 0;
+  if (!done) return (write(io.stdout, compareHelp), 0);
   const { report, values } = done;
   if (values.json) write(io.stdout, JSON.stringify(report, null, 2));
   else if (values.markdown) write(io.stdout, renderMarkdown(report, { markerId: DEFAULT_MARKER_ID, audience: 'summary' }));

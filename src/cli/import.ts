@@ -18,7 +18,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     { format: { type: 'string' }, suite: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     true,
   );
-  if (values.help) return write(io.stdout, importHelp), 0;
+  if (values.help) return (write(io.stdout, importHelp), 0);
   if (positionals.length !== 1) throw new UsageError('import needs exactly one FILE.');
   const { run, format } = await importFile(resolve(io.cwd ?? process.cwd(), positionals[0]!), {
     format: values.format,

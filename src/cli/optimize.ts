@@ -46,7 +46,7 @@ export async function optimizeCommand(argv: string[], io: CliIO): Promise<number
     markdown: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return write(io.stdout, optimizeHelp), 0;
+  if (values.help) return (write(io.stdout, optimizeHelp), 0);
   if (values.json && values.markdown) throw new UsageError('--json and --markdown exclude each other.');
   const levelsArg = values.levels === undefined ? undefined : parseLevels(values.levels);
   const repeats = values.repeats === undefined ? undefined : parseCount(values.repeats, '--repeats');
@@ -64,14 +64,27 @@ export async function optimizeCommand(argv: string[], io: CliIO): Promise<number
     const started = performance.now();
     const sweep = await runScalingSuite(suite, levels, { cwd, emit: log });
     const failures = sweep.levels.filter((l) => l.error !== undefined).length;
-    log({ type: 'suite-done', suite: suite.name, benchmarks: sweep.levels.length - failures, errors: failures, durationMs: performance.now() - started });
-    const analysis = analyseScaling(sweep.levels, { ...(suite.efficiencyFloor !== undefined && { efficiencyFloor: suite.efficiencyFloor }) });
+    log({
+      type: 'suite-done',
+      suite: suite.name,
+      benchmarks: sweep.levels.length - failures,
+      errors: failures,
+      durationMs: performance.now() - started,
+    });
+    const analysis = analyseScaling(sweep.levels, {
+      ...(suite.efficiencyFloor !== undefined && { efficiencyFloor: suite.efficiencyFloor }),
+    });
     results.push({ ...sweep, machine, analysis, targets: suite.targets ? checkScalingTargets(suite.name, suite.targets, analysis) : [] });
   }
   if (values.json) write(io.stdout, JSON.stringify(results, null, 2));
   else {
     const render = values.markdown ? renderMarkdown : renderText;
-    write(io.stdout, results.map((r) => render({ suite: r.suite, command: r.command, unit: r.unit, analysis: r.analysis, targets: r.targets })).join('\n\n'));
+    write(
+      io.stdout,
+      results
+        .map((r) => render({ suite: r.suite, command: r.command, unit: r.unit, analysis: r.analysis, targets: r.targets }))
+        .join('\n\n'),
+    );
   }
   return results.some((r) => r.analysis.failed.length > 0 || r.targets.some((t) => t.status === 'failure')) ? 1 : 0;
 }
@@ -80,7 +93,8 @@ function parseLevels(text: string): number[] {
   const parts = text.split(',').map((p) => p.trim());
   const levels = parts.map(Number);
   const bad = parts.find((p, i) => !/^\d+$/.test(p) || levels[i]! < 1);
-  if (bad !== undefined) throw new UsageError(`--levels: ${JSON.stringify(bad)} is not a whole number ≥ 1; expected a list such as 1,2,4,8,16.`);
+  if (bad !== undefined)
+    throw new UsageError(`--levels: ${JSON.stringify(bad)} is not a whole number ≥ 1; expected a list such as 1,2,4,8,16.`);
   if (new Set(levels).size !== levels.length) throw new UsageError(`--levels: ${text} repeats a level; list each N once.`);
   return levels;
 }
@@ -100,11 +114,15 @@ function selectScaling(all: readonly ScalingSuite[], only: readonly string[] | u
   }
   const names = all.map((s) => s.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice !== undefined) throw new ConfigError(`${file}: two scaling suites are named ${JSON.stringify(twice)}; give each a unique name`, file);
+  if (twice !== undefined)
+    throw new ConfigError(`${file}: two scaling suites are named ${JSON.stringify(twice)}; give each a unique name`, file);
   if (!only) return [...all];
   const unknown = only.filter((n) => !names.includes(n));
   if (unknown.length > 0) {
-    throw new ConfigError(`${file}: no scaling suite named ${unknown.map((n) => JSON.stringify(n)).join(', ')}; its scaling suites are ${names.map((n) => JSON.stringify(n)).join(', ')}`, file);
+    throw new ConfigError(
+      `${file}: no scaling suite named ${unknown.map((n) => JSON.stringify(n)).join(', ')}; its scaling suites are ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+      file,
+    );
   }
   return all.filter((s) => only.includes(s.name));
 }

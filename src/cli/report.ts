@@ -20,7 +20,7 @@ ${baselineOptionsHelp}
 
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
   const done = await compareFiles(argv, io);
-  if (!done) return write(io.stdout, reportHelp), 0;
+  if (!done) return (write(io.stdout, reportHelp), 0);
   write(io.stdout, renderMarkdown(done.report, { markerId: DEFAULT_MARKER_ID, audience: 'summary' }));
   return gate(done.report).exitCode;
 }

@@ -59,7 +59,7 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<number> {
     markdown: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return write(io.stdout, trendHelp), 0;
+  if (values.help) return (write(io.stdout, trendHelp), 0);
   if (values.dir && values.baseline?.length) throw new UsageError('give either --dir or --baseline, not both.');
   const cwd = io.cwd ?? process.cwd();
   const config = await optionalConfig(values.config, cwd);

@@ -97,9 +97,10 @@ function chooseEstimate(input: BenchmarkInput, base: Side, cur: Side): Estimate 
   if (lc.length === 0) return 'no current run has a positive finite value, so a relative change is undefined';
   if (input.design !== 'paired' && lb.length + lc.length >= 3) return historyEstimate(lb, lc);
   // One run each (or one usable pair): the noise floor stands in for the between-run spread.
-  const bi = input.design === 'paired'
-    ? base.logs.findIndex((x, i) => x !== undefined && cur.logs[i] !== undefined)
-    : base.logs.findIndex((x) => x !== undefined);
+  const bi =
+    input.design === 'paired'
+      ? base.logs.findIndex((x, i) => x !== undefined && cur.logs[i] !== undefined)
+      : base.logs.findIndex((x) => x !== undefined);
   const ci = input.design === 'paired' ? bi : cur.logs.findIndex((x) => x !== undefined);
   const b = base.results[bi] as BenchmarkResult;
   const c = cur.results[ci] as BenchmarkResult;
@@ -117,8 +118,13 @@ export function estimateBenchmark(input: BenchmarkInput): Pending {
   const ref = (latestCur ?? latestBase) as BenchmarkResult;
   const warnings: string[] = [];
   const comparison: BenchmarkComparison = {
-    id: input.id, suite: ref.suite, name: ref.name, unit: ref.unit, direction: ref.direction,
-    verdict: 'inconclusive', warnings,
+    id: input.id,
+    suite: ref.suite,
+    name: ref.name,
+    unit: ref.unit,
+    direction: ref.direction,
+    verdict: 'inconclusive',
+    warnings,
   };
   const base = side(input.baseline, input.location, warnings, 'baseline');
   if (base.values.length > 0) comparison.trend = base.values;

@@ -82,16 +82,25 @@ function runInfo(runs: readonly RunFile[]): Report['current'] {
   return { commit: last?.commit, timestamp: last?.timestamp, runs: runs.length, machine: last?.machine };
 }
 
-function methodText(design: Design, tests: number, alpha: number, noiseFloor: number, location: LocationStatistic, prior: VariancePrior | undefined): string {
+function methodText(
+  design: Design,
+  tests: number,
+  alpha: number,
+  noiseFloor: number,
+  location: LocationStatistic,
+  prior: VariancePrior | undefined,
+): string {
   if (tests === 0) return 'nothing to test: no benchmark was measured on both sides with a spread to test against.';
   const of = LOCATION_TEXT[location];
   const moderated = prior
     ? `, each benchmark's variance moderated toward the suite's (empirical Bayes, ${Number.isFinite(prior.df) ? `${prior.df.toFixed(1)} prior df` : 'fully pooled'})`
     : '';
   const test =
-    design === 'paired' ? `paired Student t tests on per-pair log ratios of ${of}${moderated}`
-    : design === 'history' ? `two-sample Student t tests on log ${of} (between-run spread from the runs)`
-    : `z tests on the log ratio of ${of} with an assumed between-run noise of ${(noiseFloor * 100).toFixed(1)}% per run`;
+    design === 'paired'
+      ? `paired Student t tests on per-pair log ratios of ${of}${moderated}`
+      : design === 'history'
+        ? `two-sample Student t tests on log ${of} (between-run spread from the runs)`
+        : `z tests on the log ratio of ${of} with an assumed between-run noise of ${(noiseFloor * 100).toFixed(1)}% per run`;
   return `${test}; Holm–Bonferroni correction over ${tests} benchmark test(s) at α = ${alpha} (family-wise error rate), ${+((1 - alpha) * 100).toFixed(2)}% intervals; a change must also reach the minimum effect.`;
 }
 
@@ -118,7 +127,9 @@ export function compareRuns(input: CompareInput): Report {
   const notes = diffs.info.length > 0 ? [`Same machine type, another build (${diffs.info.join('; ')}): intervals are not widened.`] : [];
   if (baseline.length === 0) warnings.push('No baseline run: every benchmark is new.');
   if (design === 'single' && baseline.length === 1 && current.length === 1) {
-    warnings.push('One baseline run against one current run: between-run noise is assumed, not measured; use a history or the paired design (--paired) for more power.');
+    warnings.push(
+      'One baseline run against one current run: between-run noise is assumed, not measured; use a history or the paired design (--paired) for more power.',
+    );
   }
 
   if (location === 'best' && design !== 'paired' && baseline.length > 0) {
@@ -140,7 +151,14 @@ export function compareRuns(input: CompareInput): Report {
   }
 
   const pending: Pending[] = ids.map((id) =>
-    estimateBenchmark({ id, baseline: baseMaps.map((m) => m.get(id)), current: curMaps.map((m) => m.get(id)), design, noiseFloor: isCounted(unitOf(curMaps, id)) ? COUNT_NOISE_FLOOR : noiseFloor, location }),
+    estimateBenchmark({
+      id,
+      baseline: baseMaps.map((m) => m.get(id)),
+      current: curMaps.map((m) => m.get(id)),
+      design,
+      noiseFloor: isCounted(unitOf(curMaps, id)) ? COUNT_NOISE_FLOOR : noiseFloor,
+      location,
+    }),
   );
   // Paired only: its 4-df variances gain the most; on the accuracy corpus moderating the history
   // design's (9 df) bought no power and raised false alarms on 50-benchmark PRs.
@@ -188,7 +206,9 @@ export function compareRuns(input: CompareInput): Report {
  */
 function moderate(pending: Pending[]): VariancePrior | undefined {
   // A benchmark whose pairs all agree exactly (a deterministic metric) says nothing about noise.
-  const tested = pending.map((p) => p.estimate).filter((e): e is Estimate => e !== undefined && e.seFactor !== undefined && e.se > 0 && e.df >= 1 && Number.isFinite(e.df));
+  const tested = pending
+    .map((p) => p.estimate)
+    .filter((e): e is Estimate => e !== undefined && e.seFactor !== undefined && e.se > 0 && e.df >= 1 && Number.isFinite(e.df));
   const byDf = new Map<number, Estimate[]>();
   for (const e of tested) {
     const group = byDf.get(e.df);
@@ -198,7 +218,10 @@ function moderate(pending: Pending[]): VariancePrior | undefined {
   const same = [...byDf.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   if (same.length < 3) return undefined;
   const df = (same[0] as Estimate).df;
-  const prior = fitVariancePrior(same.map((e) => e.se ** 2 / (e.seFactor as number)), df);
+  const prior = fitVariancePrior(
+    same.map((e) => e.se ** 2 / (e.seFactor as number)),
+    df,
+  );
   if (!prior) return undefined;
   for (const e of same) {
     const m = moderateVariance(e.se ** 2 / (e.seFactor as number), df, prior, same.length);

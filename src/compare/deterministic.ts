@@ -32,7 +32,12 @@ export function isCounted(unit: BaseUnit | undefined): boolean {
  * `minEffect` wins (the user said so for it), then `compare.countMinEffect`, then 1%. The
  * top-level `compare.minEffect` is meant for time and does not apply.
  */
-export function countMinEffect(id: string, suite: string, config: CompareConfig | undefined, suiteMinEffect: Record<string, number> | undefined): number {
+export function countMinEffect(
+  id: string,
+  suite: string,
+  config: CompareConfig | undefined,
+  suiteMinEffect: Record<string, number> | undefined,
+): number {
   let chosen: number | undefined;
   for (const o of config?.overrides ?? []) if (o.minEffect !== undefined && matchesGlob(o.benchmark, id)) chosen = o.minEffect;
   chosen ??= suiteMinEffect?.[suite] ?? config?.countMinEffect ?? DEFAULT_COUNT_MIN_EFFECT;

@@ -25,7 +25,10 @@ function constant(xs: readonly number[]): number | undefined {
  * The two values when both sides are constant. Two single values prove nothing (a noisy metric
  * measured once each): at least three observations in all, and two on one side, are needed.
  */
-export function exactValues(baseline: ReadonlyArray<BenchmarkResult | undefined>, current: ReadonlyArray<BenchmarkResult | undefined>): ExactValues | undefined {
+export function exactValues(
+  baseline: ReadonlyArray<BenchmarkResult | undefined>,
+  current: ReadonlyArray<BenchmarkResult | undefined>,
+): ExactValues | undefined {
   const b = observations(baseline);
   const c = observations(current);
   if (b.length + c.length < 3 || Math.max(b.length, c.length) < 2) return undefined;

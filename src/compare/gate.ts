@@ -55,7 +55,9 @@ export function findings(r: GateFacts): Finding[] {
 
 /** `1 regression, 1 suite error, 1 target missed`: every finding in words ('' when there is none). */
 export function findingsText(r: GateFacts): string {
-  return findings(r).map((f) => f.text).join(', ');
+  return findings(r)
+    .map((f) => f.text)
+    .join(', ');
 }
 
 /** The report's overall verdict: `fail` on any failing finding, `warn` on a missed target, else `pass`. */
@@ -67,7 +69,10 @@ export function verdictOf(r: GateFacts): OverallVerdict {
 /** The inconclusive benchmarks' detectable changes, smallest and median, when there are any. */
 export function blindSpot(r: Pick<Report, 'benchmarks'>): { inconclusive: number; least?: number; median?: number } {
   const inc = r.benchmarks.filter((b) => b.verdict === 'inconclusive');
-  const mdes = inc.map((b: BenchmarkComparison) => b.minDetectableEffect).filter((x): x is number => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b);
+  const mdes = inc
+    .map((b: BenchmarkComparison) => b.minDetectableEffect)
+    .filter((x): x is number => x !== undefined && Number.isFinite(x))
+    .sort((a, b) => a - b);
   if (mdes.length === 0) return { inconclusive: inc.length };
   const mid = mdes.length >> 1;
   const median = mdes.length % 2 ? mdes[mid]! : (mdes[mid - 1]! + mdes[mid]!) / 2;
@@ -80,7 +85,8 @@ const pct = (x: number): string => `${+(x * 100).toPrecision(2)}%`;
 export function blindSpotText(r: Pick<Report, 'benchmarks'>): string {
   const s = blindSpot(r);
   if (s.inconclusive === 0) return '';
-  const see = s.least !== undefined ? ` (could see changes ≥ ${pct(s.least)}${s.inconclusive > 1 ? `, median ${pct(s.median!)}` : ''})` : '';
+  const see =
+    s.least !== undefined ? ` (could see changes ≥ ${pct(s.least)}${s.inconclusive > 1 ? `, median ${pct(s.median!)}` : ''})` : '';
   return `${s.inconclusive} inconclusive${see}`;
 }
 

@@ -75,7 +75,12 @@ export function runLocation(
   if (b.samples && b.samples.length > 0) {
     const { values, dropped } = finiteValues(b.samples, true);
     if (values.length > 0) {
-      const value = statistic === 'best' ? best(values, b.direction) : statistic === 'mean-rate' ? meanRate(values, b.direction) : medianInPlace(values);
+      const value =
+        statistic === 'best'
+          ? best(values, b.direction)
+          : statistic === 'mean-rate'
+            ? meanRate(values, b.direction)
+            : medianInPlace(values);
       return { value, n: values.length, dropped, ...(keep ? { finite: values } : {}) };
     }
     return { value: Number.isFinite(b.value) ? b.value : NaN, n: Number.isFinite(b.value) ? 1 : 0, dropped };

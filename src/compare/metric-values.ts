@@ -33,11 +33,16 @@ export function metricOf(b: BenchmarkResult, name: string | undefined): MetricLi
 function statOfSorted(sorted: Float64Array, stat: StatName): number {
   const n = sorted.length;
   switch (stat) {
-    case 'min': return sorted[0] as number;
-    case 'max': return sorted[n - 1] as number;
-    case 'mean': return sorted.reduce((s, x) => s + x, 0) / n;
-    case 'median': return n % 2 ? (sorted[n >> 1] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
-    default: return quantileSorted(Array.from(sorted), Number(stat.slice(1)) / 100);
+    case 'min':
+      return sorted[0] as number;
+    case 'max':
+      return sorted[n - 1] as number;
+    case 'mean':
+      return sorted.reduce((s, x) => s + x, 0) / n;
+    case 'median':
+      return n % 2 ? (sorted[n >> 1] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
+    default:
+      return quantileSorted(Array.from(sorted), Number(stat.slice(1)) / 100);
   }
 }
 

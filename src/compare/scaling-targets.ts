@@ -24,7 +24,9 @@ function statusOf(value: number, b: Bounds): TargetResult['status'] {
 }
 
 function expectedOf(b: Bounds, f: (v: number) => string): string {
-  return [b.min !== undefined && `min ${f(b.min)}`, b.goal !== undefined && `goal ${f(b.goal)}`, b.max !== undefined && `max ${f(b.max)}`].filter(Boolean).join(', ');
+  return [b.min !== undefined && `min ${f(b.min)}`, b.goal !== undefined && `goal ${f(b.goal)}`, b.max !== undefined && `max ${f(b.max)}`]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Speedup at N: measured when N was a level, else from the chosen fit (undefined without one). */
@@ -45,10 +47,19 @@ export function checkScalingTargets(suite: string, targets: ScalingTargets, a: S
     if (!t) continue;
     const per = kind === 'efficiency' ? t.at : 1;
     const f = kind === 'efficiency' ? (v: number) => `${Math.round(v * 100)}%` : x;
-    const base = { name: `${suite}: ${kind} at N = ${t.at}`, kind: 'scaling' as const, expected: expectedOf(t, f), unit: kind === 'efficiency' ? 'ratio' : 'x' };
+    const base = {
+      name: `${suite}: ${kind} at N = ${t.at}`,
+      kind: 'scaling' as const,
+      expected: expectedOf(t, f),
+      unit: kind === 'efficiency' ? 'ratio' : 'x',
+    };
     const s = speedupAt(a, t.at);
     if (!s) {
-      out.push({ ...base, status: 'inconclusive', message: `N = ${t.at} was not measured and there is no fit to read it from (${a.reason ?? 'no fit'}).` });
+      out.push({
+        ...base,
+        status: 'inconclusive',
+        message: `N = ${t.at} was not measured and there is no fit to read it from (${a.reason ?? 'no fit'}).`,
+      });
       continue;
     }
     const value = s.value / per;
@@ -56,7 +67,13 @@ export function checkScalingTargets(suite: string, targets: ScalingTargets, a: S
     const verb = status === 'failure' ? 'is below the minimum' : status === 'warning' ? 'misses the goal band' : 'meets';
     const ci = s.ci ? ([s.ci[0] / per, s.ci[1] / per] as [number, number]) : undefined;
     const ciText = ci ? ` (95% interval ${f(ci[0])}–${f(ci[1])})` : '';
-    out.push({ ...base, status, value, ...(ci && { ci }), message: `${kind === 'speedup' ? 'Speedup' : 'Efficiency'} ${f(value)}${ciText} at N = ${t.at} ${verb} (${base.expected})${s.fitted ? fittedNote(t.at) : ''}.` });
+    out.push({
+      ...base,
+      status,
+      value,
+      ...(ci && { ci }),
+      message: `${kind === 'speedup' ? 'Speedup' : 'Efficiency'} ${f(value)}${ciText} at N = ${t.at} ${verb} (${base.expected})${s.fitted ? fittedNote(t.at) : ''}.`,
+    });
   }
   if (targets.peak) {
     const t = targets.peak;
@@ -68,8 +85,16 @@ export function checkScalingTargets(suite: string, targets: ScalingTargets, a: S
       const value = peak?.n ?? Infinity;
       const status = statusOf(value, t);
       const verb = status === 'failure' ? 'is below the minimum' : status === 'warning' ? 'misses the goal' : 'meets';
-      const text = peak ? `Peak N* ≈ ${peak.n.toPrecision(3)}${peak.inRange ? '' : ' (outside the measured levels)'}` : 'No peak (the chosen model has κ = 0: throughput never falls)';
-      out.push({ ...base, status, value, ...(peak && { ci: [peak.interval.lo, peak.interval.hi] as [number, number] }), message: `${text} ${verb} (${base.expected}).` });
+      const text = peak
+        ? `Peak N* ≈ ${peak.n.toPrecision(3)}${peak.inRange ? '' : ' (outside the measured levels)'}`
+        : 'No peak (the chosen model has κ = 0: throughput never falls)';
+      out.push({
+        ...base,
+        status,
+        value,
+        ...(peak && { ci: [peak.interval.lo, peak.interval.hi] as [number, number] }),
+        message: `${text} ${verb} (${base.expected}).`,
+      });
     }
   }
   return out;

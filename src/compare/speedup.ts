@@ -18,7 +18,11 @@ function fmt(x: number): string {
 }
 
 function expectedText(s: SpeedupTarget['speedup']): string {
-  const parts = [s.min !== undefined ? `min ${fmt(s.min)}` : '', s.goal !== undefined ? `goal ${fmt(s.goal)}` : '', s.max !== undefined ? `max ${fmt(s.max)}` : ''];
+  const parts = [
+    s.min !== undefined ? `min ${fmt(s.min)}` : '',
+    s.goal !== undefined ? `goal ${fmt(s.goal)}` : '',
+    s.max !== undefined ? `max ${fmt(s.max)}` : '',
+  ];
   return parts.filter(Boolean).join(', ') || 'any';
 }
 
@@ -51,7 +55,10 @@ export function checkSpeedup(t: SpeedupTarget, runs: readonly RunFile[]): Target
   }
   const logs = pairs.map(([b, c]) => logSpeedup(b, c)).filter((x) => Number.isFinite(x));
   if (logs.length === 0) {
-    const why = pairs.length === 0 ? `benchmarks "${t.baseline}" and "${t.candidate}" are not both in the current run` : 'their values are zero, negative or missing';
+    const why =
+      pairs.length === 0
+        ? `benchmarks "${t.baseline}" and "${t.candidate}" are not both in the current run`
+        : 'their values are zero, negative or missing';
     return { ...base, status: 'inconclusive', message: `Speedup cannot be computed: ${why}.` };
   }
   const { mean, variance } = meanVar(logs);
@@ -65,12 +72,16 @@ export function checkSpeedup(t: SpeedupTarget, runs: readonly RunFile[]): Target
   }
   const value = Math.exp(mean);
   const s = t.speedup;
-  const status = s.min !== undefined && value < s.min ? 'failure'
-    : (s.goal !== undefined && value < s.goal) || (s.max !== undefined && value > s.max) ? 'warning'
-    : 'met';
+  const status =
+    s.min !== undefined && value < s.min
+      ? 'failure'
+      : (s.goal !== undefined && value < s.goal) || (s.max !== undefined && value > s.max)
+        ? 'warning'
+        : 'met';
   const details: Record<string, number> = {};
   if (t.workers !== undefined && t.workers > 0) details.efficiency = value / t.workers;
-  const eff = details.efficiency !== undefined ? `, parallel efficiency ${(details.efficiency * 100).toFixed(0)}% on ${t.workers} workers` : '';
+  const eff =
+    details.efficiency !== undefined ? `, parallel efficiency ${(details.efficiency * 100).toFixed(0)}% on ${t.workers} workers` : '';
   const ciNote = logs.length < 2 && logCi ? ' (CI from within-run samples only)' : '';
   const verb = status === 'failure' ? 'is below the minimum' : status === 'warning' ? 'misses the goal band' : 'meets';
   return {

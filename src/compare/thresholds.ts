@@ -27,7 +27,8 @@ function checkOne(t: ThresholdConfig, runs: readonly RunFile[], id: string, name
   const expected = expectedText(t);
   const got = metricStat(runs, id, t.metric, stat);
   const base = { name, kind: 'threshold' as const, expected };
-  if (!got) return { ...base, status: 'inconclusive', message: `${stat} of ${t.metric ?? 'the primary metric'} is not available for ${id}.` };
+  if (!got)
+    return { ...base, status: 'inconclusive', message: `${stat} of ${t.metric ?? 'the primary metric'} is not available for ${id}.` };
   const { value, unit } = got;
   const alert = t.alert ? holds(parseCondition(t.alert), value, unit) : false;
   const target = t.target ? holds(parseCondition(t.target), value, unit) : true;
@@ -36,9 +37,11 @@ function checkOne(t: ThresholdConfig, runs: readonly RunFile[], id: string, name
   const status = alert ? 'failure' : target ? 'met' : 'warning';
   const what = `${stat} ${formatValue(value, unit)}`;
   const message =
-    status === 'failure' ? `${what} crosses the alert level ${t.alert}.`
-    : status === 'warning' ? `${what} misses the target ${t.target}.`
-    : `${what} meets ${expected}.`;
+    status === 'failure'
+      ? `${what} crosses the alert level ${t.alert}.`
+      : status === 'warning'
+        ? `${what} misses the target ${t.target}.`
+        : `${what} meets ${expected}.`;
   return { ...base, status, value, unit, message };
 }
 
@@ -64,7 +67,13 @@ export function checkThresholds(thresholds: readonly ThresholdConfig[], runs: re
     });
     if (matching.length === 0) {
       const what = [t.benchmark ? `benchmark "${t.benchmark}"` : '', t.metric ? `metric "${t.metric}"` : ''].filter(Boolean).join(' with ');
-      out.push({ name: label, kind: 'threshold', status: 'inconclusive', expected: expectedText(t), message: `No current benchmark matches ${what || 'this threshold'}.` });
+      out.push({
+        name: label,
+        kind: 'threshold',
+        status: 'inconclusive',
+        expected: expectedText(t),
+        message: `No current benchmark matches ${what || 'this threshold'}.`,
+      });
       continue;
     }
     const single = matching.length === 1 && t.name !== undefined;

@@ -53,7 +53,13 @@ function problemOf(e: ErrorObject, root: unknown, base: Segment[]): Problem {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const allowed = allowedKeys(parent);
       const near = suggestKey(key, allowed);
-      return { at: [...at, key], unknownKey: true, found: JSON.stringify(key), expected: `one of: ${allowed.join(', ')}`, ...(near ? { hint: `did you mean ${JSON.stringify(near)}?` } : {}) };
+      return {
+        at: [...at, key],
+        unknownKey: true,
+        found: JSON.stringify(key),
+        expected: `one of: ${allowed.join(', ')}`,
+        ...(near ? { hint: `did you mean ${JSON.stringify(near)}?` } : {}),
+      };
     }
     case 'required': {
       const key = String((e.params as { missingProperty: string }).missingProperty);

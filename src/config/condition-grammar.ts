@@ -77,10 +77,15 @@ export function holds(c: Condition, value: number, metricUnit: string): boolean 
   const t = toBase(c.value, c.unit, metricUnit);
   if (typeof t === 'string') return t;
   switch (c.op) {
-    case '>=': return value >= t;
-    case '<=': return value <= t;
-    case '>': return value > t;
-    case '<': return value < t;
-    case '==': return Math.abs(value - t) <= 1e-9 * Math.max(1, Math.abs(t));
+    case '>=':
+      return value >= t;
+    case '<=':
+      return value <= t;
+    case '>':
+      return value > t;
+    case '<':
+      return value < t;
+    case '==':
+      return Math.abs(value - t) <= 1e-9 * Math.max(1, Math.abs(t));
   }
 }

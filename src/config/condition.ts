@@ -8,7 +8,23 @@ import { ConfigError } from '../model/errors.js';
 import { CONDITION_PATTERN, parseCondition, type ConditionUnit } from './condition-grammar.js';
 
 /** The units of the grammar. */
-export const CONDITION_UNITS: readonly ConditionUnit[] = ['ns', 'us', 'µs', 'ms', 's', 'min', 'B', 'KB', 'MB', 'GB', 'KiB', 'MiB', 'GiB', '%', 'x'];
+export const CONDITION_UNITS: readonly ConditionUnit[] = [
+  'ns',
+  'us',
+  'µs',
+  'ms',
+  's',
+  'min',
+  'B',
+  'KB',
+  'MB',
+  'GB',
+  'KiB',
+  'MiB',
+  'GiB',
+  '%',
+  'x',
+];
 
 /** How the grammar is explained in error messages. */
 export const CONDITION_EXPECTED =

@@ -33,7 +33,9 @@ function quoteList(values: readonly unknown[], last = 'or'): string {
 export function requiredAlternatives(s: Schema): string[] | undefined {
   const alts = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
   if (!Array.isArray(alts)) return undefined;
-  const keys = alts.map((a) => (Object.keys(a).length === 1 && Array.isArray(a.required) && a.required.length === 1 ? a.required[0] : undefined));
+  const keys = alts.map((a) =>
+    Object.keys(a).length === 1 && Array.isArray(a.required) && a.required.length === 1 ? a.required[0] : undefined,
+  );
   return keys.every((k): k is string => typeof k === 'string') ? keys : undefined;
 }
 

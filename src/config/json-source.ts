@@ -79,7 +79,7 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     const m = STRING_RE.exec(text);
     if (!m) {
       if (text[i] !== '"') fail('a string');
-      fail('a string closed by \'"\' on the same line, with valid escapes', start);
+      fail("a string closed by '\"' on the same line, with valid escapes", start);
     }
     i += m![0].length;
     return JSON.parse(m![0]) as string;
@@ -91,7 +91,10 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     positions.set(pointer, posAt(i));
     const ch = text[i];
     if ((ch === '{' || ch === '[') && depth >= MAX_DEPTH)
-      throw new JsonSyntaxError(`nested too deeply: expected at most ${MAX_DEPTH} levels of objects and arrays (a config needs a few), found level ${MAX_DEPTH + 1} here`, posAt(i));
+      throw new JsonSyntaxError(
+        `nested too deeply: expected at most ${MAX_DEPTH} levels of objects and arrays (a config needs a few), found level ${MAX_DEPTH + 1} here`,
+        posAt(i),
+      );
     if (ch === '{' || ch === '[') {
       depth++;
       const nested = ch === '{' ? parseObject(pointer) : parseArray(pointer);
@@ -132,10 +135,16 @@ export function parseJsonWithPositions(text: string): ParsedJson {
       const keyAt = i;
       if (text[i] !== '"') fail('a property name in double quotes');
       const key = parseString();
-      if (Object.hasOwn(out, key)) throw new JsonSyntaxError(`invalid JSON: expected each key once per object, found ${JSON.stringify(key)} again`, posAt(keyAt));
+      if (Object.hasOwn(out, key))
+        throw new JsonSyntaxError(`invalid JSON: expected each key once per object, found ${JSON.stringify(key)} again`, posAt(keyAt));
       expect(':');
       // defineProperty: a "__proto__" key is data, not the prototype.
-      Object.defineProperty(out, key, { value: parseValue(`${pointer}/${pointerSegment(key)}`), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: parseValue(`${pointer}/${pointerSegment(key)}`),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     });
     return out;
   };

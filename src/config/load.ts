@@ -39,7 +39,8 @@ export function parseConfig(text: string, file: string): Config {
   if (problems.length === 0) return parsed.value as Config;
   const lines = problems.slice(0, MAX_LISTED).map(({ p, pos }) => `${file}:${pos.line}:${pos.column}: ${formatProblem(p)}`);
   if (problems.length > MAX_LISTED) lines.push(`… and ${problems.length - MAX_LISTED} more`);
-  const message = lines.length === 1 ? lines[0]! : `${file}: ${problems.length} problems in the config:\n${lines.map((l) => `  ${l}`).join('\n')}`;
+  const message =
+    lines.length === 1 ? lines[0]! : `${file}: ${problems.length} problems in the config:\n${lines.map((l) => `  ${l}`).join('\n')}`;
   throw new ConfigError(message, file, displayPath(problems[0]!.p.at));
 }
 

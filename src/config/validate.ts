@@ -55,7 +55,12 @@ function duplicateNames(suites: unknown[]): Problem[] {
     if (!isObject(s) || typeof s.name !== 'string') return;
     const j = first.get(s.name);
     if (j === undefined) first.set(s.name, i);
-    else out.push({ at: ['suites', i, 'name'], expected: 'a unique suite name', found: `${JSON.stringify(s.name)} again (also at ${displayPath(['suites', j, 'name'])})` });
+    else
+      out.push({
+        at: ['suites', i, 'name'],
+        expected: 'a unique suite name',
+        found: `${JSON.stringify(s.name)} again (also at ${displayPath(['suites', j, 'name'])})`,
+      });
   });
   return out;
 }
@@ -84,9 +89,18 @@ function speedupProblems(targets: unknown): Problem[] {
   targets.forEach((t, i) => {
     const s = isObject(t) && isObject(t.speedup) ? t.speedup : undefined;
     if (!s) return;
-    const pairs = [['min', 'goal'], ['goal', 'max'], ['min', 'max']] as const;
+    const pairs = [
+      ['min', 'goal'],
+      ['goal', 'max'],
+      ['min', 'max'],
+    ] as const;
     const bad = pairs.find(([lo, hi]) => typeof s[lo] === 'number' && typeof s[hi] === 'number' && (s[lo] as number) > (s[hi] as number));
-    if (bad) out.push({ at: ['targets', i, 'speedup'], expected: `${bad[0]} ≤ ${bad[1]}`, found: `${bad[0]} ${s[bad[0]]} > ${bad[1]} ${s[bad[1]]}` });
+    if (bad)
+      out.push({
+        at: ['targets', i, 'speedup'],
+        expected: `${bad[0]} ≤ ${bad[1]}`,
+        found: `${bad[0]} ${s[bad[0]]} > ${bad[1]} ${s[bad[1]]}`,
+      });
   });
   return out;
 }

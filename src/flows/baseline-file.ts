@@ -62,7 +62,11 @@ async function branchOfFile(dir: string, name: string): Promise<string | undefin
  * Without `branch`: the store's only branch, else `main`. Throws StoreError naming the store and
  * the branches it holds when there is nothing to read.
  */
-export async function readStoreDir(dir: string, branch: string | undefined, limit?: number): Promise<{ runs: RunFile[]; branch: string; from: string }> {
+export async function readStoreDir(
+  dir: string,
+  branch: string | undefined,
+  limit?: number,
+): Promise<{ runs: RunFile[]; branch: string; from: string }> {
   const branches = await storeBranches(dir);
   const store = createStore({ kind: 'directory', dir });
   const held = branches.length ? `it holds ${branches.map((b) => JSON.stringify(b)).join(', ')}` : 'it holds no history files';

@@ -44,18 +44,12 @@ export async function measure(req: TrackRequest): Promise<RunFile> {
 }
 
 /** Compares a run with the stored baseline of the base branch. Never writes the baseline. */
-export async function compareWithBaseline(
-  req: TrackRequest,
-  run: RunFile,
-  source?: BaselineSource,
-): Promise<TrackOutcome> {
+export async function compareWithBaseline(req: TrackRequest, run: RunFile, source?: BaselineSource): Promise<TrackOutcome> {
   const loaded = await (source ?? (await openBaseline(req.baseline, (m) => req.log.warning(m)))).load(req.git.baseBranch);
   // Where the baseline came from is the report's (its design line), so a fork's companion run keeps it.
   const notes: string[] = [];
   if (!loaded)
-    notes.push(
-      `No baseline stored yet for ${req.git.baseBranch}: every benchmark is new. A run on a push to that branch records one.`,
-    );
+    notes.push(`No baseline stored yet for ${req.git.baseBranch}: every benchmark is new. A run on a push to that branch records one.`);
   const report = compareRuns({
     baseline: loaded?.runs ?? [],
     current: [run],

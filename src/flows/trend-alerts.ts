@@ -21,7 +21,10 @@ export async function alertOnTrends(store: Store, branch: string, config: Config
     const thresholds = config.thresholds ?? [];
     const now = analyzeTrends({ runs, branch, options, thresholds });
     const before = runs.length > 1 ? analyzeTrends({ runs: runs.slice(0, -1), branch, options, thresholds }) : undefined;
-    const alerts = trendAlerts(now, before, { minEffect: t.minEffect ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT, horizon: t.horizon ?? DEFAULT_HORIZON });
+    const alerts = trendAlerts(now, before, {
+      minEffect: t.minEffect ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT,
+      horizon: t.horizon ?? DEFAULT_HORIZON,
+    });
     for (const a of alerts) if (a.level !== 'info') log.warning(`Trend ${a.level}: ${a.message}`);
     if (alerts.length === 0) return [`Trends of ${branch} (${runs.length} runs): no new change point, no budget at risk.`];
     return alerts.map(sentence);

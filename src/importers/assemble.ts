@@ -18,12 +18,7 @@ const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFi
 
 function invalid(where: Where, b: ImportedBenchmark, what: string): ImportError {
   const location = `benchmark ${JSON.stringify(String(b.name).slice(0, 80))}`;
-  return new ImportError(
-    `${where.file}: ${location}: ${what} (${where.format} importer)`,
-    where.file,
-    where.format,
-    location,
-  );
+  return new ImportError(`${where.file}: ${location}: ${what} (${where.format} importer)`, where.file, where.format, location);
 }
 
 /** The observations of a metric: its samples, or its single value as one sample. */

@@ -17,11 +17,26 @@ function bad(file: string, format: string, line: number, what: string): ImportEr
 function parseLine(text: string, line: number, file: string, format: string): ImportedBenchmark {
   const m = LINE.exec(text);
   if (!m) {
-    throw bad(file, format, line, `expected "test NAME ... bench: VALUE UNIT/iter (+/- DEVIATION)", got ${JSON.stringify(text.slice(0, 100))}`);
+    throw bad(
+      file,
+      format,
+      line,
+      `expected "test NAME ... bench: VALUE UNIT/iter (+/- DEVIATION)", got ${JSON.stringify(text.slice(0, 100))}`,
+    );
   }
-  const [, name, rawValue, unit, perIter, , rawRate, rateUnit] = m as unknown as [string, string, string, string, string | undefined, string, string | undefined, string | undefined];
+  const [, name, rawValue, unit, perIter, , rawRate, rateUnit] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string,
+    string | undefined,
+    string | undefined,
+  ];
   const value = parseNumber(rawValue);
-  if (value === undefined) throw bad(file, format, line, `benchmark ${JSON.stringify(name)}: expected a number, got ${JSON.stringify(rawValue)}`);
+  if (value === undefined)
+    throw bad(file, format, line, `benchmark ${JSON.stringify(name)}: expected a number, got ${JSON.stringify(rawValue)}`);
   const ns = perIter ? toNs(rawValue, unit) : undefined;
   // Time per iteration in ns; other units (cycles/iter, MS/s) are kept as the tool wrote them.
   const b: ImportedBenchmark =
@@ -30,7 +45,8 @@ function parseLine(text: string, line: number, file: string, format: string): Im
       : { name, unit: perIter ? `${unit}/iter` : unit, direction: guessDirection(unit), value };
   if (rawRate !== undefined && rateUnit !== undefined) {
     const rate = parseNumber(rawRate);
-    if (rate === undefined) throw bad(file, format, line, `benchmark ${JSON.stringify(name)}: expected a number after "=", got ${JSON.stringify(rawRate)}`);
+    if (rate === undefined)
+      throw bad(file, format, line, `benchmark ${JSON.stringify(name)}: expected a number after "=", got ${JSON.stringify(rawRate)}`);
     // libtest's MB/s is decimal (bytes * 1000 / ns per iteration).
     b.metrics = { throughput: { direction: 'bigger', ...(toRate(rawRate, rateUnit) ?? { unit: rateUnit, value: rate }) } };
   }

@@ -62,7 +62,12 @@ export const catch2Xml = defineImporter({
       const raw = mean ? attributes(mean[1] as string).get('value') : undefined;
       const value = raw === undefined ? undefined : parseNumber(raw);
       if (value === undefined) {
-        throw bad(file, text, at + (mean?.index ?? 0), `benchmark ${JSON.stringify(name)}: expected <mean value="NANOSECONDS"/>, got ${JSON.stringify(raw ?? 'none')}`);
+        throw bad(
+          file,
+          text,
+          at + (mean?.index ?? 0),
+          `benchmark ${JSON.stringify(name)}: expected <mean value="NANOSECONDS"/>, got ${JSON.stringify(raw ?? 'none')}`,
+        );
       }
       const b: ImportedBenchmark = { name, unit: 'ns', direction: 'smaller', value };
       if (group !== undefined) b.group = group;

@@ -44,7 +44,8 @@ interface State {
 function readBlock(block: State['block'], group: string | undefined, file: string): ImportedBenchmark | undefined {
   const r = block.findIndex((l) => ROW.test(l.text) && !/^\s/.test(l.text));
   if (r < 0) {
-    if (block.some((l) => l.text.trim() !== '')) throw bad(file, (block[0] as { line: number }).line, 'expected a row "NAME  SAMPLES  ITERATIONS  ESTIMATED"');
+    if (block.some((l) => l.text.trim() !== ''))
+      throw bad(file, (block[0] as { line: number }).line, 'expected a row "NAME  SAMPLES  ITERATIONS  ESTIMATED"');
     return undefined;
   }
   const parts: string[] = [];

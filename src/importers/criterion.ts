@@ -19,11 +19,21 @@ function bad(file: string, line: number, what: string): ImportError {
 }
 
 /** The middle of `[low unit estimate unit high unit]`, converted by `convert`. */
-function estimate(inner: string, file: string, line: number, convert: (v: string, unit: string) => [string, number] | undefined): [string, number] {
+function estimate(
+  inner: string,
+  file: string,
+  line: number,
+  convert: (v: string, unit: string) => [string, number] | undefined,
+): [string, number] {
   const parts = inner.trim().split(/\s+/);
   const value = parseNumber(parts[2] ?? '');
   const converted = parts.length === 6 && value !== undefined ? convert(parts[2] as string, parts[3] as string) : undefined;
-  if (!converted) throw bad(file, line, `expected "[LOW UNIT ESTIMATE UNIT HIGH UNIT]" with a known unit, got ${JSON.stringify(`[${inner.slice(0, 80)}]`)}`);
+  if (!converted)
+    throw bad(
+      file,
+      line,
+      `expected "[LOW UNIT ESTIMATE UNIT HIGH UNIT]" with a known unit, got ${JSON.stringify(`[${inner.slice(0, 80)}]`)}`,
+    );
   return converted;
 }
 

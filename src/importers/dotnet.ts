@@ -19,7 +19,8 @@ function isShape(doc: unknown): boolean {
 
 export const dotnetImporter = defineImporter({
   format: FORMAT,
-  produce: 'dotnet run -c Release -- --exporters json (reads BenchmarkDotNet.Artifacts/results/*-report-full.json; add [MemoryDiagnoser] for allocations)',
+  produce:
+    'dotnet run -c Release -- --exporters json (reads BenchmarkDotNet.Artifacts/results/*-report-full.json; add [MemoryDiagnoser] for allocations)',
   detect: (input) => json.claimsJson(input, /"HostEnvironmentInfo"|"BenchmarkDotNetVersion"/, isShape),
   read(input) {
     const ctx: JsonContext = { file: input.file, format: FORMAT };

@@ -61,7 +61,12 @@ export const goJson = defineImporter({
       try {
         event = JSON.parse(l);
       } catch {
-        throw new ImportError(`${file}:${i + 1}: expected one JSON event per line (go test -json), got ${JSON.stringify(l.slice(0, 60))}`, file, 'go-json', i + 1);
+        throw new ImportError(
+          `${file}:${i + 1}: expected one JSON event per line (go test -json), got ${JSON.stringify(l.slice(0, 60))}`,
+          file,
+          'go-json',
+          i + 1,
+        );
       }
       if (!isEvent(event) || event.Action !== 'output' || typeof event.Output !== 'string') return;
       const name = typeof event.Package === 'string' ? event.Package : '';

@@ -43,7 +43,12 @@ function parseResult(l: NumberedLine, file: string, format: string): ImportedBen
   const [, name, , rest] = m as unknown as [string, string, string, string];
   const fields = rest.trim().split(/\s+/);
   if (fields.length % 2 !== 0) {
-    throw bad(file, format, l.line, `benchmark ${JSON.stringify(name)}: expected "<value> <unit>" pairs after the iteration count, got ${JSON.stringify(rest.slice(0, 80))}`);
+    throw bad(
+      file,
+      format,
+      l.line,
+      `benchmark ${JSON.stringify(name)}: expected "<value> <unit>" pairs after the iteration count, got ${JSON.stringify(rest.slice(0, 80))}`,
+    );
   }
   const metrics: Record<string, ImportedMetric> = {};
   let primary: ImportedMetric | undefined;
@@ -52,7 +57,12 @@ function parseResult(l: NumberedLine, file: string, format: string): ImportedBen
     const unit = fields[i + 1] as string;
     const value = parseNumber(raw);
     if (value === undefined) {
-      throw bad(file, format, l.line, `benchmark ${JSON.stringify(name)}: expected a number before ${JSON.stringify(unit)}, got ${JSON.stringify(raw)}`);
+      throw bad(
+        file,
+        format,
+        l.line,
+        `benchmark ${JSON.stringify(name)}: expected a number before ${JSON.stringify(unit)}, got ${JSON.stringify(raw)}`,
+      );
     }
     const u = goUnit(unit);
     const scaled = u.exp === 0 ? value : shiftDecimal(raw, u.exp);
@@ -112,5 +122,10 @@ export const go = defineImporter({
   format: 'go',
   produce: 'go test -run=^$ -bench=. -benchmem -count=10 ./... > bench.txt',
   detect: (input) => input.lines.some(isGoLine),
-  read: (input) => parseGoLines(input.lines.map((t, i) => ({ text: t, line: i + 1 })), input.file, 'go'),
+  read: (input) =>
+    parseGoLines(
+      input.lines.map((t, i) => ({ text: t, line: i + 1 })),
+      input.file,
+      'go',
+    ),
 });

@@ -12,10 +12,30 @@ const FORMAT = 'googlebenchmark';
 
 /** Keys Google Benchmark writes itself; every other numeric key is a user counter. */
 const KNOWN = new Set([
-  'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions',
-  'repetition_index', 'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit',
-  'aggregate_name', 'aggregate_unit', 'label', 'error_occurred', 'error_message', 'big_o', 'rms',
-  'cpu_coefficient', 'real_coefficient', 'complexity_n', 'skipped', 'skip_message',
+  'name',
+  'family_index',
+  'per_family_instance_index',
+  'run_name',
+  'run_type',
+  'repetitions',
+  'repetition_index',
+  'threads',
+  'iterations',
+  'real_time',
+  'cpu_time',
+  'time_unit',
+  'aggregate_name',
+  'aggregate_unit',
+  'label',
+  'error_occurred',
+  'error_message',
+  'big_o',
+  'rms',
+  'cpu_coefficient',
+  'real_coefficient',
+  'complexity_n',
+  'skipped',
+  'skip_message',
 ]);
 
 function isGoogleBenchmark(v: unknown): boolean {

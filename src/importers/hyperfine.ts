@@ -5,7 +5,19 @@
 import type { ImportedBenchmark, ImportedMetric } from './types.js';
 import { defineImporter } from './types.js';
 import { shiftDecimal } from './units.js';
-import { type JsonContext, type JsonObject, arrayAt, claimsJson, fail, isObject, jsonOf, numberAt, numbersAt, statsAt, stringAt } from './json.js';
+import {
+  type JsonContext,
+  type JsonObject,
+  arrayAt,
+  claimsJson,
+  fail,
+  isObject,
+  jsonOf,
+  numberAt,
+  numbersAt,
+  statsAt,
+  stringAt,
+} from './json.js';
 
 const FORMAT = 'hyperfine';
 const secToNs = (s: number): number => shiftDecimal(s, 9);

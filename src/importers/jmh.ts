@@ -87,7 +87,13 @@ function readScore(m: JsonObject, path: string, ctx: JsonContext): ImportedMetri
   const scaled = scaleBy(score, factor);
   const scale = (v: number): number => scaleBy(v, factor);
   const percentiles = json.isObject(m.scorePercentiles) ? json.statsAt(m.scorePercentiles, PERCENTILES, scale) : {};
-  const out: ImportedMetric & { score: number } = { unit, direction, value: scaled, stats: { mean: scaled, ...percentiles }, score: scaled };
+  const out: ImportedMetric & { score: number } = {
+    unit,
+    direction,
+    value: scaled,
+    stats: { mean: scaled, ...percentiles },
+    score: scaled,
+  };
   if (samples && samples.length > 0) out.samples = samples;
   return out;
 }

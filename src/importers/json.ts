@@ -137,7 +137,11 @@ export function requireSome<T>(list: T[], path: string, ctx: JsonContext): T[] {
  * converted to base units by `scale` except the count `n`. Only finite numbers are taken: tools
  * write an undefined statistic as null or "NaN", and the run's own samples fill the gap.
  */
-export function statsAt(obj: JsonObject, keys: Partial<Record<keyof Stats, string>>, scale: (v: number) => number = (v) => v): Partial<Stats> {
+export function statsAt(
+  obj: JsonObject,
+  keys: Partial<Record<keyof Stats, string>>,
+  scale: (v: number) => number = (v) => v,
+): Partial<Stats> {
   const stats: Partial<Stats> = {};
   for (const [stat, key] of Object.entries(keys) as Array<[keyof Stats, string]>) {
     const v = obj[key];

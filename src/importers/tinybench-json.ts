@@ -18,7 +18,8 @@ const MEASURED = new Set(['completed', 'aborted-with-statistics']);
 /** tinybench 6 task results or `bench.table()` as JSON. */
 export const tinybenchImporter = defineImporter({
   format: FORMAT,
-  produce: 'fs.writeFileSync("tinybench.json", JSON.stringify(bench.tasks.map((t) => ({ name: t.name, result: t.result })))) after await bench.run()',
+  produce:
+    'fs.writeFileSync("tinybench.json", JSON.stringify(bench.tasks.map((t) => ({ name: t.name, result: t.result })))) after await bench.run()',
   detect: (input) => json.claimsJson(input, /"Task name"|"result"[\s\S]*"latency"/, (doc) => shapeOf(doc) !== undefined),
   read(input) {
     const ctx: JsonContext = { file: input.file, format: FORMAT };

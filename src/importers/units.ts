@@ -10,8 +10,8 @@ const NS_PER: Record<string, number> = {
   ps: 1e-3,
   ns: 1,
   us: 1e3,
-  'µs': 1e3, // U+00B5 micro sign
-  'μs': 1e3, // U+03BC Greek mu (libtest prints this one)
+  µs: 1e3, // U+00B5 micro sign
+  μs: 1e3, // U+03BC Greek mu (libtest prints this one)
   ms: 1e6,
   s: 1e9,
   sec: 1e9,
@@ -110,9 +110,7 @@ export function toRate(value: number | string, unit: string): { value: number; u
  * `ops`) is better when bigger; a cost (time, memory, allocations, `…/op`, counts) when smaller.
  */
 export function guessDirection(unitOrName: string): Direction {
-  return /(\/s|\/sec|per_?second|per second|ops\b|throughput|hz$|rate$)/i.test(unitOrName)
-    ? 'bigger'
-    : 'smaller';
+  return /(\/s|\/sec|per_?second|per second|ops\b|throughput|hz$|rate$)/i.test(unitOrName) ? 'bigger' : 'smaller';
 }
 
 /** A finite number parsed from a tool's text, allowing thousands separators (`18,149`). */

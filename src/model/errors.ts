@@ -54,7 +54,5 @@ export class BenchError extends Error {
 
 /** Errors the user can act on: printed as a message, not a stack trace. */
 export function isUserError(e: unknown): e is ConfigError | ImportError | StoreError | BenchError {
-  return (
-    e instanceof ConfigError || e instanceof ImportError || e instanceof StoreError || e instanceof BenchError
-  );
+  return e instanceof ConfigError || e instanceof ImportError || e instanceof StoreError || e instanceof BenchError;
 }

@@ -41,7 +41,6 @@ export function formatValue(value: number, unit: BaseUnit | undefined): string {
   return `${sig(value)} ${unit}`;
 }
 
-
 /** A relative change as a signed percentage: `+12.3%`, `-4.0%`, `0.0%`. */
 export function formatChange(change: number): string {
   const pct = change * 100;

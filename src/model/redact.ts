@@ -42,7 +42,13 @@ export function secretValues(env: NodeJS.ProcessEnv, extra: Array<string | undef
 export function redactor(secrets: readonly string[]): Redact {
   if (!secrets.length) return (text) => text;
   // Longest first, so a secret containing another is replaced whole.
-  const pattern = new RegExp([...secrets].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  const pattern = new RegExp(
+    [...secrets]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
   return (text) => text.replace(pattern, MASK);
 }
 

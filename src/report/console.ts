@@ -42,7 +42,10 @@ function columns(rows: string[][]): string[] {
 
 function designText(report: Report): string {
   if (!report.baseline) return 'Design: no baseline run yet — every benchmark is new; nothing was tested.';
-  const runs = report.design === 'paired' ? `${report.baseline.runs} pairs` : `${report.baseline.runs} baseline run${report.baseline.runs === 1 ? '' : 's'}`;
+  const runs =
+    report.design === 'paired'
+      ? `${report.baseline.runs} pairs`
+      : `${report.baseline.runs} baseline run${report.baseline.runs === 1 ? '' : 's'}`;
   const from = report.baseline.from ? ` · ${plainText(baselineFrom(report.baseline), 300)}` : '';
   return `Design: ${report.design} (${runs}) · Method: ${plainText(report.method, 400)}${from}`;
 }
@@ -51,7 +54,9 @@ function designText(report: Report): string {
 export function renderConsole(report: Report): string {
   const g = gate(report);
   const blind = blindSpotSentence(report);
-  const lines = [`Performance: ${g.verdict.toUpperCase()} — ${countsLine(report)}${g.verdict === 'pass' ? '' : ` (${findingsText(report)})`}`];
+  const lines = [
+    `Performance: ${g.verdict.toUpperCase()} — ${countsLine(report)}${g.verdict === 'pass' ? '' : ` (${findingsText(report)})`}`,
+  ];
   if (blind) lines.push(`${blind.charAt(0).toUpperCase()}${blind.slice(1)}`);
   lines.push(designText(report));
   for (const n of report.notes ?? []) lines.push(`note: ${plainText(n, 400)}`);
@@ -59,14 +64,7 @@ export function renderConsole(report: Report): string {
     lines.push('');
     const order = Object.keys(BENCH_LABEL);
     const sorted = [...report.benchmarks].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict));
-    const rows = sorted.map((b) => [
-      label(b),
-      b.verdict,
-      change(b),
-      formatInterval(b.ci),
-      values(b),
-      trendCell(b),
-    ]);
+    const rows = sorted.map((b) => [label(b), b.verdict, change(b), formatInterval(b.ci), values(b), trendCell(b)]);
     lines.push(...columns([['benchmark', 'verdict', 'change', ciLabel(report), 'baseline → current', 'trend'], ...rows]));
   }
   if (report.targets.length > 0) {
@@ -104,6 +102,9 @@ export function annotations(report: Report, max = MAX_ANNOTATIONS): Array<{ titl
   const rest = out.length - max;
   return [
     ...out.slice(0, max),
-    { title: `Performance: ${rest} more regressions or alerts`, message: `${out.length} regressions and alerts in all (${rest} not annotated); the job summary and the JSON report list every one.` },
+    {
+      title: `Performance: ${rest} more regressions or alerts`,
+      message: `${out.length} regressions and alerts in all (${rest} not annotated); the job summary and the JSON report list every one.`,
+    },
   ];
 }

@@ -97,7 +97,10 @@ export const DEFAULT_MARKER_ID = 'track-performance';
  * only, so that no id can close the comment (`-->`) or hide another id.
  */
 export function safeMarkerId(id: string): string {
-  const clean = id.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-{2,}/g, '-');
+  const clean = id
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-');
   return clean || DEFAULT_MARKER_ID;
 }
 

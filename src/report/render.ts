@@ -7,15 +7,7 @@
 import type { BenchmarkComparison, BenchmarkVerdict, Report } from '../model/index.js';
 import { marker } from './escape.js';
 import { ciLabel, type Audience } from './words.js';
-import {
-  designLine,
-  detailsSection,
-  headline,
-  notesBlock,
-  problemsSection,
-  regressionsSection,
-  targetsSection,
-} from './sections.js';
+import { designLine, detailsSection, headline, notesBlock, problemsSection, regressionsSection, targetsSection } from './sections.js';
 
 /** What the caller knows beyond the report. */
 export interface RenderContext {
@@ -133,6 +125,6 @@ export function renderMarkdown(report: Report, ctx: RenderContext): string {
   const body = compose(report, ctx, regressions, all, limits);
   if (body.length <= max) return body;
   // Only the notes and headline are left and they are still too long: cut, keeping the marker.
-  const cut = '\n\n<sub>… cut to fit GitHub\'s comment limit.</sub>\n';
+  const cut = "\n\n<sub>… cut to fit GitHub's comment limit.</sub>\n";
   return body.slice(0, Math.max(0, max - cut.length)).replace(/[^\n]*$/, '') + cut;
 }

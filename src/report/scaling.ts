@@ -13,7 +13,12 @@ export interface SweepView {
   targets?: ScalingTargetResult[];
 }
 
-const MARK: Record<ScalingTargetResult['status'], string> = { met: 'met', warning: 'WARNING', failure: 'FAILED', inconclusive: 'inconclusive' };
+const MARK: Record<ScalingTargetResult['status'], string> = {
+  met: 'met',
+  warning: 'WARNING',
+  failure: 'FAILED',
+  inconclusive: 'inconclusive',
+};
 
 const range = (i: Interval) => `${sig(i.lo)}–${Number.isFinite(i.hi) ? sig(i.hi) : '∞'}`;
 
@@ -32,7 +37,9 @@ export function levelTable(v: SweepView, esc: (s: string) => string): string {
   for (const f of a.failed) rows.push([String(f.n), 'failed', '', '', '', '']);
   rows.sort((x, y) => Number(x[0]) - Number(y[0]));
   const unit = esc(v.unit);
-  return markdownTable([['N', `${unit}/s`, '95% interval', 'speedup', 'efficiency', 'fitted'], ...rows], { align: ['r', 'r', 'r', 'r', 'r', 'r'] });
+  return markdownTable([['N', `${unit}/s`, '95% interval', 'speedup', 'efficiency', 'fitted'], ...rows], {
+    align: ['r', 'r', 'r', 'r', 'r', 'r'],
+  });
 }
 
 function modelLine(f: ModelFit, unit: string): string {
@@ -53,11 +60,17 @@ export function fitLines(v: SweepView, esc: (s: string) => string): string[] {
     out.push(`Chosen by AICc: ${fit.chosen === 'usl' ? 'USL' : 'Amdahl'} (95% intervals from the fit's covariance)`);
     if (fit.peak) {
       const p = fit.peak;
-      out.push(`Peak: N* = √((1−σ)/κ) ≈ ${sig(p.n)} (${range(p.interval)}), X(N*) ≈ ${sig(p.throughput)} ${unit}/s${p.inRange ? '' : ' — outside the measured range: an extrapolation'}`);
+      out.push(
+        `Peak: N* = √((1−σ)/κ) ≈ ${sig(p.n)} (${range(p.interval)}), X(N*) ≈ ${sig(p.throughput)} ${unit}/s${p.inRange ? '' : ' — outside the measured range: an extrapolation'}`,
+      );
     } else out.push('Peak: none (κ = 0: throughput never falls)');
     out.push(`Amdahl limit: at most ${sig(fit.amdahlLimit.value)}× (${range(fit.amdahlLimit.interval)}) as N grows`);
   } else out.push(`No fit: ${esc(a.reason ?? '')}`);
-  out.push(a.knee !== undefined ? `Knee: efficiency under ${Math.round(a.efficiencyFloor * 100)}% from N = ${a.knee}` : `Knee: none (efficiency ≥ ${Math.round(a.efficiencyFloor * 100)}% at every level)`);
+  out.push(
+    a.knee !== undefined
+      ? `Knee: efficiency under ${Math.round(a.efficiencyFloor * 100)}% from N = ${a.knee}`
+      : `Knee: none (efficiency ≥ ${Math.round(a.efficiencyFloor * 100)}% at every level)`,
+  );
   for (const f of a.failed) out.push(`Level N = ${f.n} failed: ${esc(f.error)}`);
   for (const w of a.warnings) out.push(`Warning: ${esc(w)}`);
   for (const t of v.targets ?? []) out.push(`Target ${MARK[t.status]}: ${esc(t.name)}: ${esc(t.message)}`);
@@ -75,7 +88,12 @@ export function asciiChart(v: SweepView, width = 60, height = 14): string {
   const maxN = a.levels[a.levels.length - 1]!.n;
   const fitted = (n: number) => (model ? uslThroughput(model.params, n) : NaN);
   const cols = Array.from({ length: width }, (_, c) => 1 + ((maxN - 1) * c) / (width - 1));
-  const top = Math.max(...a.levels.map((l) => l.interval.hi).filter(Number.isFinite), ...a.levels.map((l) => l.throughput), ...cols.map(fitted).filter(Number.isFinite)) * 1.05;
+  const top =
+    Math.max(
+      ...a.levels.map((l) => l.interval.hi).filter(Number.isFinite),
+      ...a.levels.map((l) => l.throughput),
+      ...cols.map(fitted).filter(Number.isFinite),
+    ) * 1.05;
   const grid = Array.from({ length: height }, () => new Array<string>(width).fill(' '));
   const row = (x: number) => Math.min(height - 1, Math.max(0, height - 1 - Math.round((x / top) * (height - 1))));
   const col = (n: number) => (maxN === 1 ? 0 : Math.round(((n - 1) / (maxN - 1)) * (width - 1)));
@@ -86,7 +104,9 @@ export function asciiChart(v: SweepView, width = 60, height = 14): string {
   const lines = grid.map((g, r) => `${label(r).padStart(pad)} |${g.join('')}`);
   lines.push(`${' '.repeat(pad)} +${'-'.repeat(width)}`);
   lines.push(`${' '.repeat(pad)}  N = 1${`N = ${maxN}`.padStart(width - 5)}`);
-  lines.push(`${' '.repeat(pad)}  o measured (${plainText(v.unit, 40)}/s)${model ? `   . ${model.model === 'usl' ? 'USL' : 'Amdahl'} fit` : ''}`);
+  lines.push(
+    `${' '.repeat(pad)}  o measured (${plainText(v.unit, 40)}/s)${model ? `   . ${model.model === 'usl' ? 'USL' : 'Amdahl'} fit` : ''}`,
+  );
   return lines.join('\n');
 }
 

@@ -160,13 +160,7 @@ export function targetsSection(targets: TargetResult[], limit: number): string {
   const sorted = [...targets].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const rows = sorted
     .slice(0, limit)
-    .map((t) => [
-      escapeText(t.name, 120),
-      TARGET_LABEL[t.status],
-      targetValue(t),
-      escapeText(t.expected, 60),
-      escapeText(t.message, 200),
-    ]);
+    .map((t) => [escapeText(t.name, 120), TARGET_LABEL[t.status], targetValue(t), escapeText(t.expected, 60), escapeText(t.message, 200)]);
   const table = markdownTable([['Target', 'Status', 'Value', 'Expected', 'Note'], ...rows], TABLE);
   return `#### Targets and thresholds\n\n${table}${more(targets.length - limit, 'targets')}`;
 }
@@ -188,9 +182,7 @@ export function detailsSection(all: BenchmarkComparison[], limit: number, ci: st
   const hidden = all.length - limit;
   const shown = hidden > 0 ? `${limit} of ${all.length}` : `${all.length}`;
   const table =
-    rows.length > 0
-      ? `\n\n${markdownTable([['Benchmark', 'Verdict', 'Change', ci, 'Baseline', 'Current', 'Note'], ...rows], TABLE)}`
-      : '';
+    rows.length > 0 ? `\n\n${markdownTable([['Benchmark', 'Verdict', 'Change', ci, 'Baseline', 'Current', 'Note'], ...rows], TABLE)}` : '';
   return `<details><summary>All results (${shown})</summary>${table}${more(hidden, 'results')}\n\n</details>`;
 }
 

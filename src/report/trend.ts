@@ -40,9 +40,13 @@ function forecastCell(s: SeriesTrend, esc: Esc): string {
 }
 
 function changeLine(s: SeriesTrend, c: TrendChangePoint, esc: Esc): string {
-  const lv = (l: { value: number; spread: number; runs: number }) => `${formatValue(l.value, s.unit)} ±${(l.spread * 100).toFixed(1)}% (${l.runs} runs)`;
+  const lv = (l: { value: number; spread: number; runs: number }) =>
+    `${formatValue(l.value, s.unit)} ±${(l.spread * 100).toFixed(1)}% (${l.runs} runs)`;
   const with_ = c.together.length
-    ? `; moved with ${c.together.slice(0, 5).map((t) => `${esc(t.metric ? `${t.id} · ${t.metric}` : t.id)} ${pct(t.change)}`).join(', ')}${c.together.length > 5 ? ` and ${c.together.length - 5} more` : ''}`
+    ? `; moved with ${c.together
+        .slice(0, 5)
+        .map((t) => `${esc(t.metric ? `${t.id} · ${t.metric}` : t.id)} ${pct(t.change)}`)
+        .join(', ')}${c.together.length > 5 ? ` and ${c.together.length - 5} more` : ''}`
     : '';
   return `- ${label(s, esc)}: ${pct(c.change)} (${c.verdict}) in ${range(c, esc)} (${day(c.after)}): ${lv(c.levels.before)} → ${lv(c.levels.after)}, p ${sig(c.pValue)}${with_}`;
 }
@@ -50,25 +54,43 @@ function changeLine(s: SeriesTrend, c: TrendChangePoint, esc: Esc): string {
 /** The report in markdown (`esc` = escapeText) or terminal text (`esc` = plainText). */
 function render(report: TrendReport, esc: Esc, heading: string): string {
   const out: string[] = [];
-  const span = report.first && report.last ? `, ${commit(report.first, esc)} (${day(report.first)}) → ${commit(report.last, esc)} (${day(report.last)})` : '';
-  out.push(`${heading} Performance trends${report.branch ? ` of ${esc(report.branch)}` : ''}`, '', `${report.runs} run${report.runs === 1 ? '' : 's'}${span}.`);
+  const span =
+    report.first && report.last
+      ? `, ${commit(report.first, esc)} (${day(report.first)}) → ${commit(report.last, esc)} (${day(report.last)})`
+      : '';
+  out.push(
+    `${heading} Performance trends${report.branch ? ` of ${esc(report.branch)}` : ''}`,
+    '',
+    `${report.runs} run${report.runs === 1 ? '' : 's'}${span}.`,
+  );
   for (const w of report.warnings) out.push('', `> ${esc(w, 400)}`);
   if (report.series.length) {
     const rows = report.series.map((s) => [label(s, esc), String(s.runs), lastChange(s, esc), driftCell(s), forecastCell(s, esc)]);
-    out.push('', markdownTable([['Benchmark', 'Runs', 'Last change point', 'Drift', 'Forecast'], ...rows], { align: ['l', 'r', 'l', 'l', 'l'] }));
+    out.push(
+      '',
+      markdownTable([['Benchmark', 'Runs', 'Last change point', 'Drift', 'Forecast'], ...rows], { align: ['l', 'r', 'l', 'l', 'l'] }),
+    );
   }
   const changes = report.series.flatMap((s) => s.changePoints.map((c) => changeLine(s, c, esc)));
   if (changes.length) out.push('', `${heading}# Change points`, '', ...changes);
-  const forecasts = report.series.flatMap((s) => s.forecasts.filter((f) => f.status !== 'safe').map((f) => `- ${label(s, esc)}: ${esc(f.message, 400)}`));
+  const forecasts = report.series.flatMap((s) =>
+    s.forecasts.filter((f) => f.status !== 'safe').map((f) => `- ${label(s, esc)}: ${esc(f.message, 400)}`),
+  );
   if (forecasts.length) out.push('', `${heading}# Forecasts`, '', ...forecasts);
   const anomalies = report.series.flatMap((s) =>
-    s.anomalies.map((a) => `- ${label(s, esc)}: ${commit(a.run, esc)} (${day(a.run)}) ${formatValue(a.value, s.unit)}, ${pct(a.deviation)} off its neighbours (z ${sig(a.z)})${a.pending ? ': the newest run, left out until the next run tells an outlier from a step' : ', left out'}`),
+    s.anomalies.map(
+      (a) =>
+        `- ${label(s, esc)}: ${commit(a.run, esc)} (${day(a.run)}) ${formatValue(a.value, s.unit)}, ${pct(a.deviation)} off its neighbours (z ${sig(a.z)})${a.pending ? ': the newest run, left out until the next run tells an outlier from a step' : ', left out'}`,
+    ),
   );
   if (anomalies.length) out.push('', `${heading}# Anomalies`, '', ...anomalies);
   const notes = report.series.flatMap((s) => s.notes.map((n) => `- ${label(s, esc)}: ${esc(n, 400)}`));
   if (notes.length) out.push('', `${heading}# Notes`, '', ...notes);
   const o = report.options;
-  out.push('', `Change points: E-Divisive means with a t-test (Apache Otava's method), window ${o.window}, p < ${sig(o.pValue)}${o.minEffect ? `, at least ${pct(o.minEffect)}` : ''}; drift: Theil–Sen with Mann–Kendall, p < ${sig(o.driftPValue)}; anomalies: robust z ≥ ${sig(o.anomalyZ)}.`);
+  out.push(
+    '',
+    `Change points: E-Divisive means with a t-test (Apache Otava's method), window ${o.window}, p < ${sig(o.pValue)}${o.minEffect ? `, at least ${pct(o.minEffect)}` : ''}; drift: Theil–Sen with Mann–Kendall, p < ${sig(o.driftPValue)}; anomalies: robust z ≥ ${sig(o.anomalyZ)}.`,
+  );
   return out.join('\n');
 }
 

@@ -37,8 +37,12 @@ export function blindSpotSentence(report: Pick<Report, 'benchmarks' | 'design'>)
   const s = blindSpot(report);
   if (s.inconclusive === 0) return '';
   const median = s.inconclusive > 1 ? ` (median ${pct2(s.median!)})` : '';
-  const see = s.least !== undefined ? `this run could see changes ≥ ${pct2(s.least)}${median}` : 'these could not be decided (see the notes)';
-  const how = report.design === 'paired' ? 'more A/B rounds (the notes say how many) or instruction counts would see smaller ones' : 'use A/B mode or instruction counts to see smaller ones';
+  const see =
+    s.least !== undefined ? `this run could see changes ≥ ${pct2(s.least)}${median}` : 'these could not be decided (see the notes)';
+  const how =
+    report.design === 'paired'
+      ? 'more A/B rounds (the notes say how many) or instruction counts would see smaller ones'
+      : 'use A/B mode or instruction counts to see smaller ones';
   return `${see}; ${how}.`;
 }
 
@@ -72,7 +76,10 @@ export function splitError(message: string): { head: string; detail: string } {
   const [head = '', ...rest] = message.split('\n');
   const lines = rest.filter((l, i) => l.trim() || i > 0);
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
-  const detail = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n').replace(/\s+$/, '');
+  const detail = lines
+    .map((l) => l.slice(Number.isFinite(indent) ? indent : 0))
+    .join('\n')
+    .replace(/\s+$/, '');
   return { head: head.trim(), detail };
 }
 
@@ -80,7 +87,10 @@ const ERROR_LINE = /error|fail|fatal|denied|not found|cannot|can't|exception|pan
 
 /** The first line of stderr that looks like an error, else its first non-blank line. */
 export function firstErrorLine(detail: string): string {
-  const lines = detail.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = detail
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => ERROR_LINE.test(l)) ?? lines[0] ?? '';
 }
 
@@ -102,5 +112,8 @@ export function errorLines(detail: string, audience: Audience, escape: (s: strin
   }
   const body = plainBlock(detail.split('\n').slice(-60).join('\n'), 6000);
   const f = fence(body);
-  return `\n\n  ${f}text\n${body.split('\n').map((l) => `  ${l}`).join('\n')}\n  ${f}`;
+  return `\n\n  ${f}text\n${body
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n')}\n  ${f}`;
 }

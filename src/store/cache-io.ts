@@ -22,7 +22,9 @@ function toolkit(): Promise<typeof import('@actions/cache')> {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return import(/* webpackIgnore: true */ '@actions/cache');
   // A path, not `new URL('./…', import.meta.url)`, which webpack would take for an asset to emit.
-  return import(/* webpackIgnore: true */ pathToFileURL(join(dirname(here), 'actions-cache.js')).href) as Promise<typeof import('@actions/cache')>;
+  return import(/* webpackIgnore: true */ pathToFileURL(join(dirname(here), 'actions-cache.js')).href) as Promise<
+    typeof import('@actions/cache')
+  >;
 }
 
 export type Restored = { text: string; key: string } | { failed: string } | undefined;
@@ -67,7 +69,8 @@ export function restoreEntry(root: string, key: string, exact: boolean): Promise
     } catch (e) {
       return { failed: (e as Error).message };
     }
-    if (matched === undefined || (exact && matched !== key)) return exact ? { failed: 'listed, but the restore failed (see the warning above)' } : undefined;
+    if (matched === undefined || (exact && matched !== key))
+      return exact ? { failed: 'listed, but the restore failed (see the warning above)' } : undefined;
     const text = await readIfExists(join(work, DIR, FILE));
     return text === undefined ? { failed: `entry ${matched} holds no ${FILE}` } : { text, key: matched };
   });

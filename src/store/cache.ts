@@ -79,18 +79,23 @@ export function cacheStore(o: CacheOptions = {}): Store {
     async load(branch, limit) {
       const { doc, failed } = await gather(branch);
       if (failed.length)
-        await warn(`${failed.length} Actions cache entr${failed.length === 1 ? 'y' : 'ies'} could not be restored, so the baseline lacks their runs: ${failed.join('; ')}.`);
+        await warn(
+          `${failed.length} Actions cache entr${failed.length === 1 ? 'y' : 'ies'} could not be restored, so the baseline lacks their runs: ${failed.join('; ')}.`,
+        );
       const n = doc?.entries.length ?? 0;
       const from = limit === undefined ? 0 : Math.max(0, n - Math.max(0, limit));
       if (!doc || from >= n) {
         if (!doc && !failed.length)
           await info(
             `No Actions cache entry ${prefixOf(branch)}… found. Entries are bound to the archived path and compression: ` +
-              'runners without zstd, or on another OS, do not see each other\'s entries; a push to the branch records one.',
+              "runners without zstd, or on another OS, do not see each other's entries; a push to the branch records one.",
           );
         return undefined;
       }
-      return toRuns(doc, Array.from({ length: n - from }, (_, i) => from + i));
+      return toRuns(
+        doc,
+        Array.from({ length: n - from }, (_, i) => from + i),
+      );
     },
     async save(run, branch) {
       // A PR's entries are visible only to that PR, and a baseline must come from the branch

@@ -41,7 +41,10 @@ export function parseHistory(text: string, file: string, note?: (message: string
     return validateV2(data, file);
   }
   if (typeof version === 'number' && Number.isInteger(version) && version > HISTORY_SCHEMA_VERSION)
-    throw fail(file, `has schemaVersion ${version}, written by a newer track-performance; this version reads 1 to ${HISTORY_SCHEMA_VERSION}. Upgrade track-performance`);
+    throw fail(
+      file,
+      `has schemaVersion ${version}, written by a newer track-performance; this version reads 1 to ${HISTORY_SCHEMA_VERSION}. Upgrade track-performance`,
+    );
   throw fail(file, `has schemaVersion ${JSON.stringify(version)}; expected an integer from 1 to ${HISTORY_SCHEMA_VERSION}`);
 }
 
@@ -144,7 +147,8 @@ function checkSeries(s: unknown, n: number, at: string, file: string): asserts s
   checkColumn(s.samples, n, `${at}.samples`, file, isSamplesOrNull);
   if (!isObject(s.stats)) throw fail(file, `${at}.stats is not an object`);
   for (const k of Object.keys(s.stats)) {
-    if (!(STAT_KEYS as readonly string[]).includes(k)) throw fail(file, `${at}.stats has unknown statistic "${k}" (expected ${STAT_KEYS.join(', ')})`);
+    if (!(STAT_KEYS as readonly string[]).includes(k))
+      throw fail(file, `${at}.stats has unknown statistic "${k}" (expected ${STAT_KEYS.join(', ')})`);
     checkColumn(s.stats[k], n, `${at}.stats.${k}`, file, isNumberOrNull);
   }
 }

@@ -30,7 +30,10 @@ export async function withLock<T>(lockFile: string, fn: () => Promise<T>, times:
       if (seen === undefined) continue; // vanished meanwhile: retry at once
       if (holderIsDead(parseHolder(seen.text)) || Date.now() - seen.mtimeMs > staleMs) await reclaim(lockFile, seen.text);
       else if (Date.now() > deadline)
-        throw new StoreError(`Lock file ${lockFile} is held by another process (${seen.text.trim() || 'no holder named'}); remove it if no save is running.`, lockFile);
+        throw new StoreError(
+          `Lock file ${lockFile} is held by another process (${seen.text.trim() || 'no holder named'}); remove it if no save is running.`,
+          lockFile,
+        );
       else await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
     }
   }

@@ -44,7 +44,13 @@ export function ghPagesStore(o: GhPagesOptions): Store {
           const text = tip && (await readAt(git, tip, path));
           // Throws on a damaged file before anything is committed: the file stays as it is.
           const next = history.appendRun(text, label(path), run, branch, o.retention);
-          const commit = await commitFile(git, tip, path, next, `track-performance: record ${branch} at ${run.commit?.slice(0, 12) ?? run.timestamp}`);
+          const commit = await commitFile(
+            git,
+            tip,
+            path,
+            next,
+            `track-performance: record ${branch} at ${run.commit?.slice(0, 12) ?? run.timestamp}`,
+          );
           const push = await git.run(['push', '--quiet', '--no-verify', url, `${commit}:refs/heads/${pagesBranch}`]);
           if (push.code === 0) return;
           const failure = classifyPush(push.stderr);
@@ -120,7 +126,9 @@ async function commitFile(git: Git, parent: string | undefined, path: string, te
 function checkDataDir(dir: string): string {
   const clean = dir.replace(/^\/+|\/+$/g, '');
   if (clean.split('/').some((seg) => seg === '..' || seg === '.' || (clean !== '' && seg === '') || seg === '.git'))
-    throw new StoreError(`The gh-pages data directory "${dir}" must be a relative path inside the branch, such as "benchmarks" or "data/perf".`);
+    throw new StoreError(
+      `The gh-pages data directory "${dir}" must be a relative path inside the branch, such as "benchmarks" or "data/perf".`,
+    );
   return clean;
 }
 

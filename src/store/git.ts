@@ -51,11 +51,19 @@ export function gitIn(cwd: string, token?: string): Git {
       child.stdout?.on('data', (d: Buffer) => out.push(d));
       child.stderr?.on('data', (d: Buffer) => err.push(d));
       child.on('error', (e) =>
-        reject(new StoreError(`Cannot run git in ${cwd} (${redact(e.message)}): the gh-pages store needs the git CLI (Debian package git) and an existing directory.`)),
+        reject(
+          new StoreError(
+            `Cannot run git in ${cwd} (${redact(e.message)}): the gh-pages store needs the git CLI (Debian package git) and an existing directory.`,
+          ),
+        ),
       );
       child.on('close', (code) => {
         try {
-          resolve({ code: code ?? 1, stdout: textOf(out, `The output of git ${args[0]}`), stderr: redact(Buffer.concat(err).toString('utf8')) });
+          resolve({
+            code: code ?? 1,
+            stdout: textOf(out, `The output of git ${args[0]}`),
+            stderr: redact(Buffer.concat(err).toString('utf8')),
+          });
         } catch (e) {
           reject(e as Error);
         }
@@ -78,5 +86,9 @@ export function gitIn(cwd: string, token?: string): Git {
 /** The UTF-8 text of `chunks`; a StoreError with the size past the string limit (`decode` is a seam for tests). */
 export function textOf(chunks: Buffer[], what: string, decode: (b: Buffer) => string = (b) => b.toString('utf8')): string {
   const bytes = Buffer.concat(chunks);
-  return withinStringLimit(() => decode(bytes), what, () => mib(bytes.length));
+  return withinStringLimit(
+    () => decode(bytes),
+    what,
+    () => mib(bytes.length),
+  );
 }

@@ -5,7 +5,15 @@
  * Pure functions only: reading and writing files lives in `codec.ts` and the backends.
  */
 import { summarizeValue } from '../model/summarize.js';
-import { RUN_SCHEMA_VERSION, type BaseUnit, type BenchmarkResult, type Direction, type Metric, type RunFile, type Stats } from '../model/index.js';
+import {
+  RUN_SCHEMA_VERSION,
+  type BaseUnit,
+  type BenchmarkResult,
+  type Direction,
+  type Metric,
+  type RunFile,
+  type Stats,
+} from '../model/index.js';
 
 /** Version of the history layout written today; `codec.ts` migrates older ones. */
 export const HISTORY_SCHEMA_VERSION = 2;
@@ -108,7 +116,15 @@ export function toRuns(doc: HistoryDoc, indexes?: number[]): RunFile[] {
       const s = doc.benchmarks[id]!;
       const m = metricAt(s, i);
       if (!m) continue;
-      const b: BenchmarkResult = { id, suite: s.suite, name: s.name, unit: m.unit, direction: m.direction, value: m.value, stats: m.stats ?? summarizeValue(m.value) };
+      const b: BenchmarkResult = {
+        id,
+        suite: s.suite,
+        name: s.name,
+        unit: m.unit,
+        direction: m.direction,
+        value: m.value,
+        stats: m.stats ?? summarizeValue(m.value),
+      };
       if (m.samples) b.samples = m.samples;
       const metrics: Record<string, Metric> = {};
       for (const [name, ms] of Object.entries(s.metrics ?? {})) {

@@ -11,13 +11,19 @@ const ADVICE =
 
 /** V8's `ERR_STRING_TOO_LONG` / "Invalid string length". */
 export function isTooLong(e: unknown): boolean {
-  return (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_STRING_TOO_LONG' || (e instanceof RangeError && /Invalid string length/i.test(e.message));
+  return (
+    (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_STRING_TOO_LONG' ||
+    (e instanceof RangeError && /Invalid string length/i.test(e.message))
+  );
 }
 
 /** The StoreError for `what` (e.g. "History file x") of `size`, beyond the string limit. */
 export function tooLongError(what: string, size: string, file?: string): StoreError {
   const mib = (constants.MAX_STRING_LENGTH / 2 ** 20).toFixed(0);
-  return new StoreError(`${what} is too big to handle as one text (${size}; this Node.js holds at most ${mib} Mi characters in one string). ${ADVICE}`, file);
+  return new StoreError(
+    `${what} is too big to handle as one text (${size}; this Node.js holds at most ${mib} Mi characters in one string). ${ADVICE}`,
+    file,
+  );
 }
 
 /** `fn()`, with a too-long-string error turned into `tooLongError(what, size())`. */

@@ -8,7 +8,8 @@
 export type PushFailure = 'permanent' | 'race' | 'other';
 
 /** Refusals no retry can fix: branch protection, server hooks, missing permissions. */
-const PERMANENT = /pre-receive hook declined|GH006|protected branch|permission denied|permission to .* denied|\b403\b|Authentication failed/i;
+const PERMANENT =
+  /pre-receive hook declined|GH006|protected branch|permission denied|permission to .* denied|\b403\b|Authentication failed/i;
 /** Another job pushed first: refetch and redo on the new tip. */
 const RACE = /non-fast-forward|fetch first|cannot lock ref|failed to update ref|stale info|\[rejected\]/i;
 
@@ -20,7 +21,10 @@ export function classifyPush(stderr: string): PushFailure {
 
 /** The remote's own lines (`remote: …`, `! [remote rejected] …`), which say why; else all of stderr. */
 export function remoteReason(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => /^remote:|^!|^error:/.test(l) && l !== 'remote:');
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^remote:|^!|^error:/.test(l) && l !== 'remote:');
   return (lines.length > 0 ? lines.join('\n') : stderr).trim();
 }
 

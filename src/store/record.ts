@@ -52,6 +52,11 @@ export class HistoryText {
 
   private parse(text: string, file: string): HistoryDoc {
     if (this.memo?.text === text) return this.memo.doc;
-    return withinStringLimit(() => parseHistory(text, file, this.note), `History file ${file}`, () => `${text.length} characters`, file);
+    return withinStringLimit(
+      () => parseHistory(text, file, this.note),
+      `History file ${file}`,
+      () => `${text.length} characters`,
+      file,
+    );
   }
 }

@@ -46,7 +46,8 @@ export function keptIndexes(timestamps: readonly string[], r: Retention = {}): n
     const age = newest - t;
     let bucket: string;
     if (age < dailyDays * DAY) bucket = `d${Math.floor(t / DAY)}`;
-    else if (age < dailyDays * DAY + weeklyWeeks * 7 * DAY) bucket = `w${Math.floor((t / DAY + 3) / 7)}`; // weeks start on Monday
+    else if (age < dailyDays * DAY + weeklyWeeks * 7 * DAY)
+      bucket = `w${Math.floor((t / DAY + 3) / 7)}`; // weeks start on Monday
     else break;
     if (bucket !== lastBucket) kept.push(i);
     lastBucket = bucket;

@@ -63,6 +63,4 @@ export interface GhPagesOptions {
 }
 
 export type StoreOptions =
-  | ({ kind: 'directory' } & DirectoryOptions)
-  | ({ kind: 'cache' } & CacheOptions)
-  | ({ kind: 'gh-pages' } & GhPagesOptions);
+  ({ kind: 'directory' } & DirectoryOptions) | ({ kind: 'cache' } & CacheOptions) | ({ kind: 'gh-pages' } & GhPagesOptions);

@@ -42,15 +42,29 @@ export function trendAlerts(now: TrendReport, before: TrendReport | undefined, o
       if (prev?.changePoints.some((p) => Math.abs(p.after.index - c.after.index) <= SAME_CHANGE_RUNS)) continue;
       const big = Math.abs(c.change) >= o.minEffect;
       const level: AlertLevel = c.verdict === 'regression' && big ? 'critical' : 'info';
-      const moved = c.together.length ? `, with ${c.together.slice(0, 3).map((t) => `${t.metric ? `${t.id} (${t.metric})` : t.id} ${formatChange(t.change)}`).join(', ')}` : '';
-      out.push({ ...base, level, message: `${label(s)} changed ${formatChange(c.change)} (${c.verdict}) in ${short(c.before.commit)}..${short(c.after.commit)}, ${c.runsSince} run(s) ago${moved}.` });
+      const moved = c.together.length
+        ? `, with ${c.together
+            .slice(0, 3)
+            .map((t) => `${t.metric ? `${t.id} (${t.metric})` : t.id} ${formatChange(t.change)}`)
+            .join(', ')}`
+        : '';
+      out.push({
+        ...base,
+        level,
+        message: `${label(s)} changed ${formatChange(c.change)} (${c.verdict}) in ${short(c.before.commit)}..${short(c.after.commit)}, ${c.runsSince} run(s) ago${moved}.`,
+      });
     }
     for (const f of s.forecasts) {
       if (f.status === 'crossed') out.push({ ...base, level: 'warning', message: `${label(s)}: ${f.message}` });
-      else if (f.status === 'crossing' && f.runs && f.runs.estimate <= o.horizon) out.push({ ...base, level: 'warning', message: `${label(s)}: ${f.message}` });
+      else if (f.status === 'crossing' && f.runs && f.runs.estimate <= o.horizon)
+        out.push({ ...base, level: 'warning', message: `${label(s)}: ${f.message}` });
     }
     if (s.drift?.verdict === 'regression')
-      out.push({ ...base, level: 'warning', message: `${label(s)} drifts ${formatChange(s.drift.perRun)}/run over the last ${s.drift.runs} runs (Mann–Kendall p ${s.drift.pValue.toPrecision(2)}).` });
+      out.push({
+        ...base,
+        level: 'warning',
+        message: `${label(s)} drifts ${formatChange(s.drift.perRun)}/run over the last ${s.drift.runs} runs (Mann–Kendall p ${s.drift.pValue.toPrecision(2)}).`,
+      });
   }
   return out.sort((a, b) => order[a.level] - order[b.level]);
 }

@@ -43,12 +43,17 @@ export function analyzeTrends(input: TrendInput): TrendReport {
     driftPValue: o.driftPValue ?? DEFAULT_DRIFT_P,
   };
   const runs = input.runs;
-  const ref = (i: number): RunRef => ({ index: i, ...(runs[i]?.commit ? { commit: runs[i].commit } : {}), timestamp: runs[i]?.timestamp ?? '' });
+  const ref = (i: number): RunRef => ({
+    index: i,
+    ...(runs[i]?.commit ? { commit: runs[i].commit } : {}),
+    timestamp: runs[i]?.timestamp ?? '',
+  });
   const series = extractSeries(runs).map((s) => analyzeSeries(s, runs, ref, options, input.thresholds ?? []));
   linkTogether(series);
   const warnings: string[] = [];
   if (runs.length === 0) warnings.push('No runs stored: nothing to analyse.');
-  else if (runs.length < MIN_CHANGE_RUNS) warnings.push(`Only ${runs.length} run(s): change points need ${MIN_CHANGE_RUNS}, drift ${MIN_DRIFT_RUNS}.`);
+  else if (runs.length < MIN_CHANGE_RUNS)
+    warnings.push(`Only ${runs.length} run(s): change points need ${MIN_CHANGE_RUNS}, drift ${MIN_DRIFT_RUNS}.`);
   return {
     schemaVersion: 1,
     ...(input.branch ? { branch: input.branch } : {}),
@@ -60,7 +65,13 @@ export function analyzeTrends(input: TrendInput): TrendReport {
   };
 }
 
-function analyzeSeries(s: RawSeries, runs: readonly RunFile[], ref: (i: number) => RunRef, o: Required<TrendOptions>, thresholds: readonly ThresholdConfig[]): SeriesTrend {
+function analyzeSeries(
+  s: RawSeries,
+  runs: readonly RunFile[],
+  ref: (i: number) => RunRef,
+  o: Required<TrendOptions>,
+  thresholds: readonly ThresholdConfig[],
+): SeriesTrend {
   const notes: string[] = [];
   const values = s.points.map((p) => p.value);
   const log = values.every((v) => v > 0);
@@ -139,7 +150,14 @@ function level(side: { n: number; mean: number; sd: number }, log: boolean, back
   return { value, spread: log ? side.sd : value === 0 ? NaN : side.sd / Math.abs(value), runs: side.n };
 }
 
-function changePoint(c: DetectedChange, s: RawSeries, kept: number[], ref: (i: number) => RunRef, log: boolean, back: (c: number) => number): TrendChangePoint {
+function changePoint(
+  c: DetectedChange,
+  s: RawSeries,
+  kept: number[],
+  ref: (i: number) => RunRef,
+  log: boolean,
+  back: (c: number) => number,
+): TrendChangePoint {
   const afterPos = kept[c.index] as number;
   const beforePos = kept[c.index - 1] as number;
   const worse = s.direction === 'smaller' ? c.change > 0 : c.change < 0;
@@ -155,12 +173,20 @@ function changePoint(c: DetectedChange, s: RawSeries, kept: number[], ref: (i: n
   };
 }
 
-function drift(recent: number[], s: RawSeries, z: number[], runs: readonly RunFile[], log: boolean, o: Required<TrendOptions>, notes: string[]): TrendDrift | undefined {
+function drift(
+  recent: number[],
+  s: RawSeries,
+  z: number[],
+  runs: readonly RunFile[],
+  log: boolean,
+  o: Required<TrendOptions>,
+  notes: string[],
+): TrendDrift | undefined {
   if (recent.length < MIN_DRIFT_RUNS) {
     notes.push(`${recent.length} run(s) to fit since the last change point: drift and forecasts need ${MIN_DRIFT_RUNS}.`);
     return undefined;
   }
-  if (!log) return notes.push('No drift on the raw scale (values ≤ 0).'), undefined;
+  if (!log) return (notes.push('No drift on the raw scale (values ≤ 0).'), undefined);
   const y = recent.map((i) => z[i] as number);
   const fit = theilSen(recent, y);
   const mk = mannKendall(y);

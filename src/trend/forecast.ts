@@ -54,7 +54,11 @@ export function forecastThreshold(
   const b = bounds(condition, unit);
   if (typeof b === 'string') return { ...base, status: 'unknown', message: `No forecast: ${b}.` };
   if (values.length < MIN_FORECAST_RUNS)
-    return { ...base, status: 'unknown', message: `No forecast: ${stat} is known for ${values.length} run(s) since the last change point; a forecast needs ${MIN_FORECAST_RUNS} (runs summarized by retention keep no percentiles).` };
+    return {
+      ...base,
+      status: 'unknown',
+      message: `No forecast: ${stat} is known for ${values.length} run(s) since the last change point; a forecast needs ${MIN_FORECAST_RUNS} (runs summarized by retention keep no percentiles).`,
+    };
   if (values.some((v) => !(v > 0))) return { ...base, status: 'unknown', message: `No forecast: ${stat} has values ≤ 0.` };
   const y = values.map(Math.log);
   const fit = theilSen(x, y);
@@ -78,7 +82,10 @@ export function forecastThreshold(
   const slowest = rising ? lo : hi;
   const runs: Span = { estimate: runsAt(fit.slope), low: runsAt(fastest), high: runsAt(slowest) };
   const msPerRun = x.length > 1 ? ((times[times.length - 1] as number) - (times[0] as number)) / (last - (x[0] as number)) : NaN;
-  const days = msPerRun > 0 ? { estimate: (runs.estimate * msPerRun) / 864e5, low: (runs.low * msPerRun) / 864e5, high: (runs.high * msPerRun) / 864e5 } : undefined;
+  const days =
+    msPerRun > 0
+      ? { estimate: (runs.estimate * msPerRun) / 864e5, low: (runs.low * msPerRun) / 864e5, high: (runs.high * msPerRun) / 864e5 }
+      : undefined;
   const r = (v: number) => (Number.isFinite(v) ? String(Math.round(v)) : '∞');
   const message =
     `At ${formatChange(Math.expm1(fit.slope))}/run, ${stat} ${show(current)} crosses ${condition} in about ${r(runs.estimate)} runs (${r(runs.low)}–${r(runs.high)})` +

@@ -26,7 +26,12 @@ export function extractSeries(runs: readonly RunFile[]): RawSeries[] {
       const base = () => ({ id: b.id, suite: b.suite, name: b.name, points: [] });
       add(`${b.id}\0\0${b.unit}\0${b.direction}`, () => ({ ...base(), unit: b.unit, direction: b.direction }), i, b.value);
       for (const [metric, m] of Object.entries(b.metrics ?? {})) {
-        add(`${b.id}\0${metric}\0${m.unit}\0${m.direction}`, () => ({ ...base(), metric, unit: m.unit, direction: m.direction }), i, m.value);
+        add(
+          `${b.id}\0${metric}\0${m.unit}\0${m.direction}`,
+          () => ({ ...base(), metric, unit: m.unit, direction: m.direction }),
+          i,
+          m.value,
+        );
       }
     }
   });

@@ -30,7 +30,7 @@ describe.skipIf(!hasGit)('A/B mode on a real git repository (no timing)', () => 
     expect(git('worktree', 'list').split('\n')).toHaveLength(1);
   });
 
-  it('runs an import suite\'s producing command in each tree and compares the pairs', async () => {
+  it("runs an import suite's producing command in each tree and compares the pairs", async () => {
     const { repo, git, commit } = tempRepo();
     commit(
       {

@@ -51,7 +51,9 @@ export function work(n) { let x = 0; for (let i = 0; i < n * 20000; i++) x = (x 
 `;
     commit(
       {
-        'performance-tracker.json': JSON.stringify({ suites: [{ name: 'lib', tinybench: 'bench/lib.bench.mjs', time: 400, warmupTime: 50 }] }),
+        'performance-tracker.json': JSON.stringify({
+          suites: [{ name: 'lib', tinybench: 'bench/lib.bench.mjs', time: 400, warmupTime: 50 }],
+        }),
         'bench/lib.bench.mjs': `import { UNITS, work } from '../lib.mjs';
 export default (suite) => {
   suite.add('slowed', () => work(UNITS));

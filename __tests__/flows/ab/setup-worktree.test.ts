@@ -12,7 +12,7 @@ describe('runSetup', () => {
     delete process.env.ACTIONS_RUNTIME_TOKEN;
   });
 
-  it('runs the PR\'s setup command without the action\'s token or runtime credentials', async () => {
+  it("runs the PR's setup command without the action's token or runtime credentials", async () => {
     process.env.INPUT_TOKEN = 'ghs_must_not_leak';
     process.env.ACTIONS_RUNTIME_TOKEN = 'runtime_must_not_leak';
     const repo = mkdtempSync(join(tmpdir(), 'tp-setup-'));
@@ -37,9 +37,18 @@ describe('runSetup', () => {
 describe('setupExcerpt', () => {
   it('shows the first lines naming an error, skipping bare prefixes, then what was left out and the last line', () => {
     const help = Array.from({ length: 40 }, (_, i) => `npm error   --option-${i}`);
-    const text = ['npm error code EUSAGE', 'npm error', 'npm error The `npm ci` command can only install with an existing package-lock.json', ...help, 'npm error A complete log is in /tmp/x.log'].join('\n');
+    const text = [
+      'npm error code EUSAGE',
+      'npm error',
+      'npm error The `npm ci` command can only install with an existing package-lock.json',
+      ...help,
+      'npm error A complete log is in /tmp/x.log',
+    ].join('\n');
     const lines = setupExcerpt(text, text).split('\n');
-    expect(lines.slice(0, 2)).toEqual(['npm error code EUSAGE', 'npm error The `npm ci` command can only install with an existing package-lock.json']);
+    expect(lines.slice(0, 2)).toEqual([
+      'npm error code EUSAGE',
+      'npm error The `npm ci` command can only install with an existing package-lock.json',
+    ]);
     expect(lines).toHaveLength(7);
     expect(lines[6]).toBe('… (37 more lines of stderr; the last: npm error A complete log is in /tmp/x.log)');
   });

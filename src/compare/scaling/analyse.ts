@@ -72,33 +72,56 @@ export function analyseScaling(input: readonly LevelMeasurements[], options: Sca
     analysis.advice = adviceFor(analysis);
     return analysis;
   };
-  if (bad) return done([], `level N = ${bad.n} has a throughput that is not a positive number (${bad.throughputs.join(', ')}) or N is below 1`);
+  if (bad)
+    return done([], `level N = ${bad.n} has a throughput that is not a positive number (${bad.throughputs.join(', ')}) or N is below 1`);
   const prelim = summarizeLevels(measured, measured.length ? lowestPerWorker(measured) : undefined);
   if (failed.length > 0) {
     const list = failed.map((f) => f.n).join(', ');
-    return done(prelim, `${failed.length === 1 ? 'level' : 'levels'} N = ${list} failed (see its error); a fit over a curve with a hole would mislead: fix it, or leave the level out with --levels`);
+    return done(
+      prelim,
+      `${failed.length === 1 ? 'level' : 'levels'} N = ${list} failed (see its error); a fit over a curve with a hole would mislead: fix it, or leave the level out with --levels`,
+    );
   }
   if (measured.length < MIN_LEVELS) return done(prelim, `too few levels for a fit: measured ${measured.length}, need ${MIN_LEVELS}`);
   const first = prelim[0]!;
   const rest = prelim.slice(1);
   if (rest.every((l) => l.throughput < first.throughput)) {
-    return done(prelim, `throughput falls from N = ${rest[0]!.n} on: every level above N = ${first.n} is slower than it (retrograde from the start: a lock or a shared resource serialises the work)`);
+    return done(
+      prelim,
+      `throughput falls from N = ${rest[0]!.n} on: every level above N = ${first.n} is slower than it (retrograde from the start: a lock or a shared resource serialises the work)`,
+    );
   }
   const best = rest.reduce((a, b) => (b.throughput > a.throughput ? b : a));
   if (best.throughput / first.throughput < FLAT_SPEEDUP) {
-    return done(prelim, `flat curve: the best level (N = ${best.n}) is only ${(best.throughput / first.throughput).toFixed(2)}× N = ${first.n}; nothing parallelises (does the command use {N}?)`);
+    return done(
+      prelim,
+      `flat curve: the best level (N = ${best.n}) is only ${(best.throughput / first.throughput).toFixed(2)}× N = ${first.n}; nothing parallelises (does the command use {N}?)`,
+    );
   }
-  if (measured.length < WARN_LEVELS) warnings.push(`only ${measured.length} levels: a fit on fewer than ${WARN_LEVELS} is rough (R's usl warns likewise); measure more levels`);
+  if (measured.length < WARN_LEVELS)
+    warnings.push(
+      `only ${measured.length} levels: a fit on fewer than ${WARN_LEVELS} is rough (R's usl warns likewise); measure more levels`,
+    );
   const points: ScalingPoint[] = measured.flatMap((l) => l.throughputs.map((throughput) => ({ n: l.n, throughput })));
-  if (points.length - 3 < 2) warnings.push(`only ${points.length} measurements for 3 parameters: the intervals are very wide; repeat each level more`);
+  if (points.length - 3 < 2)
+    warnings.push(`only ${points.length} measurements for 3 parameters: the intervals are very wide; repeat each level more`);
   const usl = fitModel(points, 'usl');
   const amdahl = fitModel(points, 'amdahl');
   const chosen = usl.aicc < amdahl.aicc ? 'usl' : 'amdahl';
   const maxN = measured[measured.length - 1]!.n;
-  const fit: ScalingFit = { chosen, usl, amdahl, amdahlLimit: amdahlLimit(amdahl), ...(usl.params.kappa > 0 && { peak: peakOf(usl, measured[0]!.n, maxN) }) };
+  const fit: ScalingFit = {
+    chosen,
+    usl,
+    amdahl,
+    amdahlLimit: amdahlLimit(amdahl),
+    ...(usl.params.kappa > 0 && { peak: peakOf(usl, measured[0]!.n, maxN) }),
+  };
   const levels = measured.some((l) => l.n === 1) ? prelim : summarizeLevels(measured, (chosen === 'usl' ? usl : amdahl).params.lambda);
   if (!measured.some((l) => l.n === 1)) warnings.push(`N = 1 was not measured: speedups are relative to the fitted λ`);
-  if (fit.peak && !fit.peak.inRange && chosen === 'usl') warnings.push(`the fitted peak N* ≈ ${fit.peak.n.toFixed(1)} lies outside the measured N = ${measured[0]!.n}…${maxN}: an extrapolation`);
+  if (fit.peak && !fit.peak.inRange && chosen === 'usl')
+    warnings.push(
+      `the fitted peak N* ≈ ${fit.peak.n.toFixed(1)} lies outside the measured N = ${measured[0]!.n}…${maxN}: an extrapolation`,
+    );
   return done(levels, undefined, fit);
 }
 
@@ -125,7 +148,12 @@ function peakOf(usl: ModelFit, minN: number, maxN: number): Peak {
   const v = gs * gs * c[1]![1]! + 2 * gs * gk * c[1]![2]! + gk * gk * c[2]![2]!;
   const half = fitQuantile(usl) * Math.sqrt(Math.max(0, v));
   const hi = usl.intervals.kappa.lo <= 0 ? Infinity : Math.exp(Math.log(n) + half);
-  return { n, interval: { lo: Math.exp(Math.log(n) - half), hi }, throughput: uslThroughput(usl.params, n), inRange: n >= minN && n <= maxN };
+  return {
+    n,
+    interval: { lo: Math.exp(Math.log(n) - half), hi },
+    throughput: uslThroughput(usl.params, n),
+    inRange: n >= minN && n <= maxN,
+  };
 }
 
 function amdahlLimit(amdahl: ModelFit): { value: number; interval: Interval } {

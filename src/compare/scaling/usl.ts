@@ -193,7 +193,10 @@ export function fitModel(pts: readonly ScalingPoint[], model: 'usl' | 'amdahl'):
   const s2 = sse / df;
   const cov = [0, 1, 2].map(() => [0, 0, 0]);
   for (let c = 0; c < free; c++) {
-    const col = solve(JtJ, [0, 1, 2].slice(0, free).map((i) => (i === c ? 1 : 0)));
+    const col = solve(
+      JtJ,
+      [0, 1, 2].slice(0, free).map((i) => (i === c ? 1 : 0)),
+    );
     for (let r = 0; r < free; r++) cov[r]![c] = col ? col[r]! * s2 : Infinity;
   }
   const se = { logLambda: Math.sqrt(cov[0]![0]!), sigma: Math.sqrt(cov[1]![1]!), kappa: Math.sqrt(cov[2]![2]!) };

@@ -67,7 +67,9 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
         break;
       }
       const t0 = Date.now();
-      const eta = roundMs.length ? `, about ${formatDuration((rounds - i) * (roundMs.reduce((a, b) => a + b, 0) / roundMs.length))} left` : '';
+      const eta = roundMs.length
+        ? `, about ${formatDuration((rounds - i) * (roundMs.reduce((a, b) => a + b, 0) / roundMs.length))} left`
+        : '';
       o.log.info(`A/B round ${i + 1} of ${rounds}${eta}`);
       if (baseBuilds) {
         const pair = await runSuitesAb(o.config, { base: options('base'), head: options('head') }, roundOrder(i)[0]);

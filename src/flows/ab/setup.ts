@@ -8,7 +8,9 @@ import { describeExit, spawnCapture } from '../../bench/process.js';
  */
 export async function runSetup(command: string, cwd: string): Promise<{ ok: true } | { ok: false; message: string }> {
   const o = await spawnCapture('/bin/sh', ['-c', command], { cwd, env: childEnv() });
-  return o.code === 0 ? { ok: true } : { ok: false, message: `\`${command}\` ${describeExit(o)} in ${cwd}:\n${setupExcerpt(o.stderrHead, o.stderrTail)}` };
+  return o.code === 0
+    ? { ok: true }
+    : { ok: false, message: `\`${command}\` ${describeExit(o)} in ${cwd}:\n${setupExcerpt(o.stderrHead, o.stderrTail)}` };
 }
 
 const ERROR_LINE = /error|ERR!|fatal|fail/i;
@@ -22,12 +24,18 @@ const MAX_LINES = 6;
  * naming an error (else the first lines), then how much was left out and the very last line.
  */
 export function setupExcerpt(head: string, tail: string): string {
-  const lines = head.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() && !BARE_PREFIX.test(l));
+  const lines = head
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() && !BARE_PREFIX.test(l));
   if (!lines.length) return '(it wrote nothing to stderr)';
   const errors = lines.filter((l) => ERROR_LINE.test(l));
   const shown = (errors.length ? errors : lines).slice(0, MAX_LINES);
   const last = tail.trimEnd().split('\n').at(-1)?.trim() ?? '';
   const rest = lines.length - shown.length;
   if (rest <= 0) return shown.join('\n');
-  return [...shown, `… (${rest} more line${rest === 1 ? '' : 's'} of stderr${last && !shown.includes(last) ? `; the last: ${last}` : ''})`].join('\n');
+  return [
+    ...shown,
+    `… (${rest} more line${rest === 1 ? '' : 's'} of stderr${last && !shown.includes(last) ? `; the last: ${last}` : ''})`,
+  ].join('\n');
 }
