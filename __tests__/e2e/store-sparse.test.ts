@@ -55,18 +55,25 @@ async function pushAll(ws: string, inputs: Record<string, string>, env: Record<s
   expect(run.stdout).not.toMatch(/::warning::/);
 }
 
+// 13 processes of the built action in turn: about 20 s alone, over 60 s on a loaded 2-core machine.
+const THIRTEEN_PUSHES_MS = 240_000;
+
 describe.skipIf(!hasTime)('sparse runs through the built action (needs GNU time)', () => {
-  it('keep a directory store readable through 13 pushes of changing benchmarks', async () => {
-    const ws = workspaceWith();
-    const inputs = { baseline: 'perf-history', comment: 'false' };
-    await pushAll(ws, inputs, {});
-    const doc = expectAligned(parseHistory(readFileSync(join(ws, 'perf-history', 'main.json'), 'utf8'), 'main.json'));
-    expect(doc.entries.map((e) => e.commit)).toEqual(STEPS.map((_, i) => sha(i + 1)));
-    expect(Object.keys(doc.benchmarks).sort()).toEqual(['s/a', 's/b', 's/c', 't/d', 'u/e']); // the failed boom is not recorded
-    // The metrics are there: the columns the 0.1.0 bug left short.
-    expect(Object.keys(doc.benchmarks['s/b']!.metrics ?? {})).toContain('peakRss');
-    expect(doc.benchmarks['s/b']!.metrics!.peakRss!.value.filter((v) => v !== null)).toHaveLength(1);
-  });
+  it(
+    'keep a directory store readable through 13 pushes of changing benchmarks',
+    async () => {
+      const ws = workspaceWith();
+      const inputs = { baseline: 'perf-history', comment: 'false' };
+      await pushAll(ws, inputs, {});
+      const doc = expectAligned(parseHistory(readFileSync(join(ws, 'perf-history', 'main.json'), 'utf8'), 'main.json'));
+      expect(doc.entries.map((e) => e.commit)).toEqual(STEPS.map((_, i) => sha(i + 1)));
+      expect(Object.keys(doc.benchmarks).sort()).toEqual(['s/a', 's/b', 's/c', 't/d', 'u/e']); // the failed boom is not recorded
+      // The metrics are there: the columns the 0.1.0 bug left short.
+      expect(Object.keys(doc.benchmarks['s/b']!.metrics ?? {})).toContain('peakRss');
+      expect(doc.benchmarks['s/b']!.metrics!.peakRss!.value.filter((v) => v !== null)).toHaveLength(1);
+    },
+    THIRTEEN_PUSHES_MS,
+  );
 
   it('repairs a 0.1.0 history with short metric columns on read, with a note, and saves it whole', async () => {
     const ws = workspaceWith();
@@ -104,10 +111,14 @@ describe.skipIf(!hasTime || !hasTar)('sparse runs on the Actions cache store (ne
     await gh?.close();
   });
 
-  it('keep the cached history readable through 13 pushes of changing benchmarks', async () => {
-    const ws = workspaceWith();
-    const env = { ...fake.env, GITHUB_API_URL: gh.url, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'tp-runner-temp-')) };
-    await pushAll(ws, { baseline: 'cache', comment: 'false', history: '20', token: TOKENS.actions }, env);
-    expect(fake.entries()).toHaveLength(STEPS.length);
-  });
+  it(
+    'keep the cached history readable through 13 pushes of changing benchmarks',
+    async () => {
+      const ws = workspaceWith();
+      const env = { ...fake.env, GITHUB_API_URL: gh.url, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'tp-runner-temp-')) };
+      await pushAll(ws, { baseline: 'cache', comment: 'false', history: '20', token: TOKENS.actions }, env);
+      expect(fake.entries()).toHaveLength(STEPS.length);
+    },
+    THIRTEEN_PUSHES_MS,
+  );
 });

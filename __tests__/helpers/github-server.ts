@@ -72,6 +72,18 @@ export interface StoredPull {
   fork?: boolean;
 }
 
+export interface StoredIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  state_reason?: 'completed' | 'not_planned' | 'reopened' | null;
+  labels: string[];
+  user: GitHubUser;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -88,6 +100,9 @@ export interface GitHubServer {
   comments(owner: string, repo: string, issue: number): StoredComment[];
   addComment(owner: string, repo: string, issue: number, c: { body: string; user: GitHubUser }): StoredComment;
   addPull(owner: string, repo: string, pr: StoredPull): void;
+  /** The repository's issues (not pull requests), in creation order. */
+  issues(owner: string, repo: string): StoredIssue[];
+  addIssue(owner: string, repo: string, i: Partial<StoredIssue> & { title: string; user: GitHubUser }): StoredIssue;
   close(): Promise<void>;
 }
 
@@ -97,6 +112,8 @@ export interface ServerOptions {
   caches?: () => ListedCache[];
   /** GitHub's limit on comment bodies. */
   maxBodyLength?: number;
+  /** Repositories (`owner/repo`) whose issues are disabled: GitHub answers 410 there. */
+  issuesDisabled?: string[];
 }
 
 const SPEC = JSON.parse(readFileSync(join(import.meta.dirname, 'github-openapi.json'), 'utf8')) as Document;
@@ -157,6 +174,8 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
   const maxBody = opts.maxBodyLength ?? 65_536;
   const comments = new Map<string, StoredComment[]>();
   const pulls = new Map<string, StoredPull[]>();
+  const issueLists = new Map<string, StoredIssue[]>();
+  let nextIssue = 1;
   let nextId = 1_000_000;
   let url = '';
   const requests: RecordedRequest[] = [];
@@ -203,6 +222,44 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
     thread(owner, repo, issue).push(stored);
     return stored;
   };
+  const issuesOf = (owner: string, repo: string): StoredIssue[] => {
+    const key = `${owner}/${repo}`;
+    if (!issueLists.has(key)) issueLists.set(key, []);
+    return issueLists.get(key)!;
+  };
+  const addIssue: GitHubServer['addIssue'] = (owner, repo, i) => {
+    const now = new Date().toISOString();
+    const stored: StoredIssue = { body: '', state: 'open', labels: [], created_at: now, updated_at: now, ...i, number: nextIssue++ };
+    issuesOf(owner, repo).push(stored);
+    return stored;
+  };
+  const issueJson = (owner: string, repo: string, i: StoredIssue): object => ({
+    id: i.number * 100,
+    node_id: `I_${i.number}`,
+    number: i.number,
+    url: `${url}/repos/${owner}/${repo}/issues/${i.number}`,
+    html_url: `https://github.com/${owner}/${repo}/issues/${i.number}`,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    state_reason: i.state_reason ?? null,
+    labels: i.labels.map((name, k) => ({ id: k + 1, name, color: 'ededed', default: false })),
+    user: { ...i.user, node_id: `U_${i.user.id}`, site_admin: false },
+    comments: 0,
+    created_at: i.created_at,
+    updated_at: i.updated_at,
+    closed_at: i.state === 'closed' ? i.updated_at : null,
+    author_association: i.user.type === 'Bot' ? 'NONE' : 'MEMBER',
+  });
+  /** 410 where issues are disabled, 403 for a read-only token; undefined when the call may go on. */
+  const refuseIssues = (owner: string, repo: string, who: TokenInfo | undefined): Reply | undefined => {
+    if (opts.issuesDisabled?.includes(`${owner}/${repo}`)) return error(410, 'Issues are disabled for this repo');
+    if (who?.readOnly) return error(403, 'Resource not accessible by integration');
+    return undefined;
+  };
+  const labelNames = (labels: unknown): string[] =>
+    Array.isArray(labels) ? labels.map((l) => (typeof l === 'string' ? l : String((l as { name?: string }).name ?? ''))) : [];
+
   /** 403 for a read-only token, 422 for a body over the limit; undefined when the write may go on. */
   const refuseWrite = (who: TokenInfo, body: string): Reply | undefined => {
     if (who.readOnly) return error(403, 'Resource not accessible by integration');
@@ -273,6 +330,65 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
       list.sort((a, b) => sign * (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id - b.id));
       const page = paginate(list, c, u);
       return { ...page, body: { total_count: list.length, actions_caches: page.body } };
+    },
+    'issues/list-for-repo': (c, _w, u) => {
+      const p = c.request.params as P;
+      const refused = refuseIssues(p.owner!, p.repo!, undefined);
+      if (refused) return refused;
+      const q = c.request.query as P;
+      const state = q.state ?? 'open';
+      const want = (q.labels ?? '').split(',').filter(Boolean);
+      const list = issuesOf(p.owner!, p.repo!).filter(
+        (i) =>
+          (state === 'all' || i.state === state) && want.every((l) => i.labels.includes(l)) && (!q.creator || i.user.login === q.creator),
+      );
+      // GitHub's default order: newest first.
+      const sorted = q.direction === 'asc' ? list : [...list].reverse();
+      return paginate(
+        sorted.map((i) => issueJson(p.owner!, p.repo!, i)),
+        c,
+        u,
+      );
+    },
+    'issues/create': (c, who) => {
+      const p = c.request.params as P;
+      const refused = refuseIssues(p.owner!, p.repo!, who);
+      if (refused) return refused;
+      const b = c.request.requestBody as { title: string | number; body?: string; labels?: unknown[] };
+      const tooLong = refuseWrite(who, String(b.body ?? ''));
+      if (tooLong) return tooLong;
+      const stored = addIssue(p.owner!, p.repo!, {
+        title: String(b.title),
+        body: b.body ?? '',
+        labels: labelNames(b.labels),
+        user: who.user,
+      });
+      return { status: 201, body: issueJson(p.owner!, p.repo!, stored) };
+    },
+    'issues/update': (c, who) => {
+      const p = c.request.params as P;
+      const refused = refuseIssues(p.owner!, p.repo!, who);
+      if (refused) return refused;
+      const hit = issuesOf(p.owner!, p.repo!).find((i) => i.number === Number(p.issue_number));
+      if (!hit) return error(404, 'Not Found');
+      const b = c.request.requestBody as Partial<{
+        title: string;
+        body: string;
+        state: 'open' | 'closed';
+        state_reason: StoredIssue['state_reason'];
+        labels: unknown[];
+      }>;
+      if (b.body !== undefined) {
+        const tooLong = refuseWrite(who, b.body);
+        if (tooLong) return tooLong;
+        hit.body = b.body;
+      }
+      if (b.title !== undefined) hit.title = String(b.title);
+      if (b.state !== undefined) hit.state = b.state;
+      if (b.state_reason !== undefined) hit.state_reason = b.state_reason;
+      if (b.labels !== undefined) hit.labels = labelNames(b.labels);
+      hit.updated_at = new Date().toISOString();
+      return { status: 200, body: issueJson(p.owner!, p.repo!, hit) };
     },
     'pulls/list': (c, _w, u) => {
       const p = c.request.params as P;
@@ -363,6 +479,8 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
       const key = `${owner}/${repo}`;
       pulls.set(key, [...(pulls.get(key) ?? []), pr]);
     },
+    issues: (owner, repo) => issuesOf(owner, repo),
+    addIssue,
     close: () =>
       new Promise<void>((done, fail) => {
         server.closeAllConnections();

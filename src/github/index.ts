@@ -10,5 +10,14 @@ export {
   type UpsertParams,
   type UpsertResult,
 } from './upsert.js';
+export {
+  upsertMarkedIssue,
+  closeMarkedIssue,
+  findMarkedIssue,
+  IssueAccessError,
+  type IssueTarget,
+  type IssueResult,
+  type FoundIssue,
+} from './marked-issue.js';
 export { octokitPublisher, publishComment, type Publisher } from './publish.js';
 export { runnerFacts, type RunnerFacts, type ContextLike } from './context.js';

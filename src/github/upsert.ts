@@ -45,13 +45,14 @@ export interface UpsertResult {
   url: string;
 }
 
-function status(e: unknown): number | undefined {
+/** The HTTP status of an Octokit error, if it has one. */
+export function status(e: unknown): number | undefined {
   const s = (e as { status?: unknown })?.status;
   return typeof s === 'number' ? s : undefined;
 }
 
 /** Our login: `GET /user` for a personal token; a GITHUB_TOKEN gets 403 there and is the Actions bot. */
-async function whoAmI(octokit: Octokit): Promise<string> {
+export async function whoAmI(octokit: Octokit): Promise<string> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated();
     return data.login;
