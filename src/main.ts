@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
     const outputDir = join(process.env.RUNNER_TEMP ?? join(workspace, '.track-performance'), 'track-performance');
     const publisher = inputs.token ? octokitPublisher(github.getOctokit(inputs.token), facts.owner, facts.repo, redact) : undefined;
 
-    const outcome = await runAction({ inputs, facts, env: { workspace, outputDir }, log, publisher });
+    const outcome = await runAction({ inputs, facts, env: { workspace, outputDir, redact }, log, publisher });
 
     core.setOutput('verdict', outcome.gate.verdict);
     core.setOutput('regressions', outcome.report.counts.regression);

@@ -1,10 +1,10 @@
 /**
  * No secret leaves the process: the token (even when the GitHub API echoes the Authorization
  * header in an error body) and the values of secret-looking environment variables (which a
- * failing command may print) are replaced by `***` in the log, the job summary, the PR comment
- * and the CLI's output; the action also registers them with the runner (`::add-mask::`).
+ * failing command may print) are replaced by `***` in the log, the job summary, the PR comment,
+ * the report file and the CLI's output; the action also registers them with the runner (`::add-mask::`).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,10 @@ describe('secrets', () => {
     for (const text of [shown(r), r.summary, comment!.body]) expect(text).not.toContain(SECRET);
     // The message itself still reaches the user, with the value masked.
     expect(shown(r) + r.summary).toContain('using key=***');
+    // So does the report file, which a fork PR uploads for another job (with other secrets) to post.
+    const report = readFileSync(r.outputs.report!, 'utf8');
+    expect(report).not.toContain(SECRET);
+    expect(report).toContain('using key=***');
   });
 
   it('hides it in the CLI output too', async () => {

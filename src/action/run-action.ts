@@ -6,6 +6,7 @@ import { gate, type GateResult } from '../compare/gate.js';
 import type { Logger } from '../model/logger.js';
 import { branchOf, pickMode, type Mode } from '../flows/mode.js';
 import { writeOutputs } from '../flows/report-files.js';
+import type { Redact } from '../model/redact.js';
 import { compareAb, compareWithBaseline, measure, recordBaseline, type TrackRequest } from '../flows/track.js';
 import type { Report } from '../model/index.js';
 import type { RunnerFacts } from '../github/context.js';
@@ -28,6 +29,8 @@ export interface ActionEnv {
   workspace: string;
   /** Where report.json and run.json go (RUNNER_TEMP on a runner). */
   outputDir: string;
+  /** Applied to report.json and run.json (the log, summary and comment are redacted by main.ts and the publisher). */
+  redact?: Redact;
 }
 
 /** Everything one action run works from: what main.ts read from the runner, and its I/O. */
@@ -86,7 +89,7 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
       : mode === 'baseline'
         ? await recordBaseline(req, await measure(req))
         : await compareWithBaseline(req, await measure(req));
-  const paths = await writeOutputs(env.outputDir, outcome.report, outcome.run);
+  const paths = await writeOutputs(env.outputDir, outcome.report, outcome.run, env.redact);
   log.info(`Report written to ${paths.report}.`);
 
   const verdict = gate(outcome.report, inputs.failOn);
