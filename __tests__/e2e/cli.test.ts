@@ -121,6 +121,51 @@ describe('the built CLI (dist/cli.js)', () => {
     expect(verb.code).toBe(2);
   });
 
+  it('exits by --fail-on as the action does: never, regression (the default), or warning too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-cli-failon-'));
+    // hyperfine exports written by hand: three baselines near 100 ms, a current run at 200 ms.
+    const hf = (file: string, center: number) => {
+      const times = [0.98, 1, 1.01, 0.99, 1.02].map((k, i) => center * k * (1 + i * 1e-3));
+      writeFileSync(join(dir, file), JSON.stringify({ results: [{ command: 'nap', mean: center, stddev: 0.001, median: center, times }] }));
+      return file;
+    };
+    const base = [hf('a.json', 0.1), hf('b.json', 0.101), hf('c.json', 0.099)];
+    hf('slow.json', 0.2);
+    const args = (...more: string[]) => ['compare', '--baseline', ...base, '--current', 'slow.json', ...more];
+    expect((await cli(args(), dir)).code).toBe(1);
+    expect((await cli(args('--fail-on', 'never'), dir)).code).toBe(0);
+    expect((await cli(['report', '--baseline', ...base, '--current', 'slow.json', '--fail-on', 'never'], dir)).code).toBe(0);
+    // A missed target is a warning: it fails only at --fail-on warning.
+    writeFileSync(
+      join(dir, 'cfg.json'),
+      JSON.stringify({ suites: [{ name: 'x', command: 'true' }], thresholds: [{ benchmark: '*', target: '<= 150ms' }] }),
+    );
+    const same = (...more: string[]) => [
+      'compare',
+      '--baseline',
+      'a.json',
+      'b.json',
+      '--current',
+      'c.json',
+      '--config',
+      'cfg.json',
+      ...more,
+    ];
+    const warned = await cli(same('--json'), dir);
+    expect(JSON.parse(warned.stdout).verdict, warned.stdout).toBe('pass');
+    writeFileSync(
+      join(dir, 'cfg.json'),
+      JSON.stringify({ suites: [{ name: 'x', command: 'true' }], thresholds: [{ benchmark: '*', target: '<= 50ms' }] }),
+    );
+    const missed = await cli(same('--json'), dir);
+    expect(JSON.parse(missed.stdout).verdict, missed.stdout).toBe('warn');
+    expect(missed.code).toBe(0);
+    expect((await cli(same('--fail-on', 'warning'), dir)).code).toBe(1);
+    const bad = await cli(args('--fail-on', 'sometimes'), dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--fail-on must be one of regression, warning, never; found 'sometimes'.");
+  });
+
   it.each(['benchmark', 'compare', 'ab', 'baseline', 'report', 'import'])('%s --help prints its usage', async (verb) => {
     const run = await cli([verb, '--help']);
     expect(run.code).toBe(0);

@@ -6,6 +6,7 @@ import { writeOutputs } from '../flows/report-files.js';
 import { compareAb } from '../flows/track.js';
 import { gate } from '../compare/gate.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
+import { failOnHelp, failOnOf, failOnOption } from './fail-on.js';
 
 export const abHelp = `Usage: track-performance ab --base REF [options]
 
@@ -24,6 +25,7 @@ Options:
   --config FILE       the config (default: performance-tracker.json)
   --out DIR           where report.json and run.json go (default: .track-performance)
   --json | --markdown print the JSON or markdown report instead of the table
+${failOnHelp}
   -h, --help          this help
 
 Exit status: 0 when nothing failed, 1 on a regression, a crossed alert or an errored suite (see
@@ -39,9 +41,11 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
     out: { type: 'string', default: '.track-performance' },
     json: { type: 'boolean' },
     markdown: { type: 'boolean' },
+    ...failOnOption,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return (write(io.stdout, abHelp), 0);
+  const failOn = failOnOf(values);
   if (!values.base) throw new UsageError('ab needs --base REF.');
   const rounds = Number(values.rounds);
   const budget = Number(values['time-budget']);
@@ -64,5 +68,5 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
   else if (values.markdown)
     write(io.stdout, renderMarkdown(outcome.report, { markerId: DEFAULT_MARKER_ID, notes: outcome.notes, audience: 'summary' }));
   else write(io.stdout, [...outcome.notes, '', renderConsole(outcome.report)].join('\n'));
-  return gate(outcome.report).exitCode;
+  return gate(outcome.report, failOn).exitCode;
 }

@@ -10,6 +10,7 @@ import { findings, gate } from '../compare/gate.js';
 import { plainText } from '../report/escape.js';
 import { runTable } from './run-table.js';
 import { parse, write, type CliIO } from './io.js';
+import { failOnOf, failOnOption } from './fail-on.js';
 
 export const benchmarkHelp = `Usage: track-performance benchmark [options]
 
@@ -21,6 +22,8 @@ Options:
   --out FILE      where to write the run file (default: .track-performance/run.json)
   --suite NAME    run only this suite (repeatable)
   --commit SHA    commit to record in the run file
+  --fail-on LEVEL exit 1 on: regression (default: an errored suite, a crossed alert), warning
+                  (also a missed target), never
   -h, --help      this help
 
 Exit status: 0 when nothing failed, 1 when a suite errored or an alert was crossed (the same
@@ -32,9 +35,11 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
     out: { type: 'string', default: '.track-performance/run.json' },
     suite: { type: 'string', multiple: true },
     commit: { type: 'string' },
+    ...failOnOption,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return (write(io.stdout, benchmarkHelp), 0);
+  const failOn = failOnOf(values);
   const cwd = io.cwd ?? process.cwd();
   const config = await loadConfig(resolve(cwd, values.config));
   const run = await runSuites(config, {
@@ -49,7 +54,7 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
   write(io.stderr, `Run file written to ${out}`);
   // No baseline here, so only the run's own findings count: errors, targets and thresholds.
   const report = compareRuns({ baseline: [], current: [run], ...engineOptions(config) });
-  const verdict = gate(report);
+  const verdict = gate(report, failOn);
   for (const t of report.targets.filter((x) => x.status === 'failure' || x.status === 'warning'))
     write(
       io.stderr,

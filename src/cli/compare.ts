@@ -9,6 +9,7 @@ import { gate } from '../compare/gate.js';
 import type { Report } from '../model/index.js';
 import { baselineOptions, baselineOptionsHelp, hasBaseline, readBaselines } from './baseline-args.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
+import { failOnHelp, failOnOf, failOnOption } from './fail-on.js';
 
 export const compareHelp = `Usage: track-performance compare --baseline FILE... --current FILE... [options]
        track-performance compare --baseline-dir DIR [--branch NAME] --current FILE... [options]
@@ -26,10 +27,11 @@ ${baselineOptionsHelp}
   --config FILE       config with minEffect, targets and thresholds (default: performance-tracker.json if present)
   --json              print the JSON report
   --markdown          print the markdown report (as the PR comment shows it)
+${failOnHelp}
   -h, --help          this help
 
 Exit status: 0 when nothing failed, 1 on a regression, a crossed alert or an errored suite (see
-docs/verdicts.md), 2 on bad usage or bad input.`;
+docs/verdicts.md; --fail-on changes which), 2 on bad usage or bad input.`;
 
 const options = {
   ...baselineOptions,
@@ -38,6 +40,7 @@ const options = {
   config: { type: 'string' },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
+  ...failOnOption,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -48,6 +51,7 @@ export async function compareFiles(
 ): Promise<{ report: Report; values: ReturnType<typeof parse<typeof options>>['values'] } | undefined> {
   const { values } = parse(argv, options);
   if (values.help) return undefined;
+  failOnOf(values); // a bad level is bad usage before any file is read
   if (!hasBaseline(values) || !values.current?.length)
     throw new UsageError('compare needs a baseline (--baseline FILE... or --baseline-dir DIR) and at least one --current FILE.');
   const cwd = io.cwd ?? process.cwd();
@@ -68,7 +72,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   if (values.json) write(io.stdout, JSON.stringify(report, null, 2));
   else if (values.markdown) write(io.stdout, renderMarkdown(report, { markerId: DEFAULT_MARKER_ID, audience: 'summary' }));
   else write(io.stdout, renderConsole(report));
-  return gate(report).exitCode;
+  return gate(report, failOnOf(values)).exitCode;
 }
 
 /** The config named by --config, or performance-tracker.json when it exists; compare works without one. */

@@ -2,6 +2,7 @@ import { DEFAULT_MARKER_ID, renderMarkdown } from '../report/index.js';
 import { gate } from '../compare/gate.js';
 import { baselineOptionsHelp } from './baseline-args.js';
 import { compareFiles } from './compare.js';
+import { failOnHelp, failOnOf } from './fail-on.js';
 import { write, type CliIO } from './io.js';
 
 export const reportHelp = `Usage: track-performance report --baseline FILE... --current FILE... [--paired] [--config FILE]
@@ -16,11 +17,12 @@ ${baselineOptionsHelp}
   --current FILE...   current runs (repeat the flag or list several files)
   --paired            treat baseline and current runs as interleaved pairs
   --config FILE       config with minEffect, targets and thresholds (default: performance-tracker.json if present)
+${failOnHelp}
   -h, --help          this help`;
 
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
   const done = await compareFiles(argv, io);
   if (!done) return (write(io.stdout, reportHelp), 0);
   write(io.stdout, renderMarkdown(done.report, { markerId: DEFAULT_MARKER_ID, audience: 'summary' }));
-  return gate(done.report).exitCode;
+  return gate(done.report, failOnOf(done.values)).exitCode;
 }
