@@ -84,4 +84,29 @@ describe('directory store', () => {
     const runs = (await createStore({ kind: 'directory', dir }).load('main'))!;
     expect(runs.map((r) => r.commit).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `writer-${i}`).sort());
   });
+
+  it('loses no finished save and stays readable when writers are killed with SIGKILL mid-save', { timeout: 240_000 }, async () => {
+    const dir = await tempDir();
+    const finished: string[] = [];
+    // Rounds of 4 writers at once, 3 of them killed at spread moments (start-up, load, lock, write).
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all(
+        [0, 1, 2, 3].map((k) => {
+          const i = round * 4 + k;
+          return runWriter(['directory', dir, String(i)], k === 0 ? {} : { killAfterMs: 150 * k + 90 * round }).then((r) => ({ i, ...r }));
+        }),
+      );
+      for (const r of results) if (r.code === 0) finished.push(`writer-${r.i}`);
+      expect(results[0]!.code, results[0]!.stderr).toBe(0); // the survivor is not blocked by a dead holder's lock
+      const runs = (await createStore({ kind: 'directory', dir }).load('main'))!;
+      // Everything that finished is there; a killed writer left either its whole run or nothing.
+      expect(runs.map((r) => r.commit)).toEqual(expect.arrayContaining(finished));
+    }
+    // A dead holder's lock does not block the next save for long: it is reclaimed.
+    const last = await runWriter(['directory', dir, '99']);
+    expect(last.code, last.stderr).toBe(0);
+    expect((await createStore({ kind: 'directory', dir }).load('main'))!.map((r) => r.commit)).toEqual(
+      expect.arrayContaining([...finished, 'writer-99']),
+    );
+  });
 });
