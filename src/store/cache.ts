@@ -30,8 +30,8 @@ export function cacheStore(o: CacheOptions = {}): Store {
   const prefix = o.keyPrefix ?? 'track-performance';
   const keep = o.history ?? 20;
   const root = o.dir ?? (process.env.RUNNER_TEMP || tmpdir());
-  const warn = o.warn ?? (async (m: string) => (await import(/* webpackMode: "eager" */ '@actions/core')).warning(m));
-  const info = o.info ?? (async (m: string) => (await import(/* webpackMode: "eager" */ '@actions/core')).info(m));
+  const warn = o.warn ?? (async (m: string) => (await import('@actions/core')).warning(m));
+  const info = o.info ?? (async (m: string) => (await import('@actions/core')).info(m));
   const note = (m: string) => void warn(m);
   let flavour: string | undefined;
   let lastKey: string | undefined;
