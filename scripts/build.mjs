@@ -20,7 +20,30 @@ const entries = {
 };
 // Loaded by the cache store on first use (src/store/cache-io.ts), so other runs never parse it.
 const cacheEntry = { 'actions-cache': 'src/store/actions-cache.ts' };
+// @actions/http-client has no import-time side effects but does not declare it (no
+// "sideEffects": false), so a bundler keeps it, and the 900 KB of undici it imports, wherever a
+// module imports it, used or not. Declared here, it is dropped when nothing calls it:
+// @actions/core imports it only for getIDToken (OIDC), which this action never calls.
+const sideEffectFree = /[\\/]node_modules[\\/]@actions[\\/]http-client[\\/]/;
+const declareSideEffectFree = {
+  name: 'declare-side-effect-free',
+  setup(b) {
+    b.onResolve({ filter: /^@actions\/http-client(\/.*)?$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'resolving',
+      });
+      if (r.errors.length > 0) return { errors: r.errors };
+      if (!sideEffectFree.test(r.path)) throw new Error(`@actions/http-client resolved outside node_modules: ${r.path}`);
+      return { path: r.path, sideEffects: false };
+    });
+  },
+};
 const common = {
+  plugins: [declareSideEffectFree],
   bundle: true,
   platform: 'node',
   format: 'esm',
