@@ -1,11 +1,8 @@
 // Bundles the action (dist/index.js), the CLI (dist/cli.js), the tinybench child process
-// (dist/tinybench-worker.js) and the Actions cache client (dist/actions-cache.js) with ncc.
-// Each entry is built to its own folder, in parallel, then
-// moved beside the others so the action and the CLI find the worker next to themselves.
-// A bundle must be one file: an emitted asset or chunk would collide between entries (and a
-// traced asset such as a config file means source code names a path ncc took literally).
-// --no-cache: ncc keys its webpack cache on the working directory, so the three parallel builds
-// would write one cache store at once; without it the output is the same and no slower.
+// (dist/tinybench-worker.js) and the Actions cache client (dist/actions-cache.js) with esbuild:
+// one ESM file per entry, Node 20 syntax, no code splitting (a dynamic import of a bundled
+// module is inlined, so no entry emits a chunk the others would share or collide on). The
+// bundles are written to a temporary folder and replace dist/ only when all of them are built.
 // The suite API (track-performance/suite: dist/suite.js, dist/suite.d.ts) is emitted by tsc
 // (tsconfig.suite.json), not bundled: src/suite.ts imports nothing, and users need its types.
 import { execFile } from 'node:child_process';
@@ -13,24 +10,64 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 
 const run = promisify(execFile);
-const entries = [
-  ['src/index.ts', 'index.js'],
-  ['src/cli-bin.ts', 'cli.js'],
-  ['src/bench/tinybench-worker.ts', 'tinybench-worker.js'],
-  // Loaded by the cache store on first use (src/store/cache-io.ts), so other runs never parse it.
-  ['src/store/actions-cache.ts', 'actions-cache.js'],
-];
-const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
+const entries = {
+  index: 'src/index.ts',
+  cli: 'src/cli-bin.ts',
+  'tinybench-worker': 'src/bench/tinybench-worker.ts',
+};
+// Loaded by the cache store on first use (src/store/cache-io.ts), so other runs never parse it.
+const cacheEntry = { 'actions-cache': 'src/store/actions-cache.ts' };
+// @actions/http-client has no import-time side effects but does not declare it (no
+// "sideEffects": false), so a bundler keeps it, and the 900 KB of undici it imports, wherever a
+// module imports it, used or not. Declared here, it is dropped when nothing calls it:
+// @actions/core imports it only for getIDToken (OIDC), which this action never calls.
+const sideEffectFree = /[\\/]node_modules[\\/]@actions[\\/]http-client[\\/]/;
+const declareSideEffectFree = {
+  name: 'declare-side-effect-free',
+  setup(b) {
+    b.onResolve({ filter: /^@actions\/http-client(\/.*)?$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'resolving',
+      });
+      if (r.errors.length > 0) return { errors: r.errors };
+      if (!sideEffectFree.test(r.path)) throw new Error(`@actions/http-client resolved outside node_modules: ${r.path}`);
+      return { path: r.path, sideEffects: false };
+    });
+  },
+};
+const common = {
+  plugins: [declareSideEffectFree],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // CommonJS dependencies call require() for Node's built-ins; an ESM bundle has none.
+  banner: { js: "import { createRequire as __tpCreateRequire } from 'node:module';\nconst require = __tpCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+  metafile: true,
+};
 
-async function bundle([entry, out]) {
-  const tmp = mkdtempSync(join(tmpdir(), 'ncc-'));
+async function bundles() {
+  const tmp = mkdtempSync(join(tmpdir(), 'esbuild-'));
   try {
-    await run(process.execPath, [ncc, 'build', entry, '-o', tmp, '--quiet', '--no-cache', '--target', 'es2022'], { maxBuffer: 1 << 26 });
-    const extra = readdirSync(tmp).filter((f) => f !== 'index.js' && f !== 'package.json');
-    if (extra.length > 0) throw new Error(`${entry}: ncc emitted more than one file (${extra.join(', ')}); keep the bundle to one file`);
-    return [join(tmp, 'index.js'), out, tmp];
+    const results = await Promise.all([
+      // From source, cache-io imports the package itself; in dist it imports actions-cache.js
+      // beside the bundle, so the package must not be inlined into the other entries.
+      build({ ...common, entryPoints: entries, outdir: tmp, external: ['@actions/cache'] }),
+      build({ ...common, entryPoints: cacheEntry, outdir: tmp }),
+    ]);
+    const emitted = results.flatMap((r) => Object.keys(r.metafile.outputs)).map((f) => f.slice(f.lastIndexOf('/') + 1));
+    const expected = Object.keys({ ...entries, ...cacheEntry }).map((e) => `${e}.js`);
+    if (emitted.sort().join() !== expected.sort().join())
+      throw new Error(`esbuild emitted ${emitted.join(', ')}; expected one file per entry (${expected.join(', ')})`);
+    return tmp;
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
@@ -45,15 +82,12 @@ async function suiteApi() {
   return tmp;
 }
 
-const [suiteDir, ...built] = await Promise.all([suiteApi(), ...entries.map(bundle)]);
+const [suiteDir, bundleDir] = await Promise.all([suiteApi(), bundles()]);
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
-for (const [file, out, tmp] of built) {
-  copyFileSync(file, join('dist', out));
-  rmSync(tmp, { recursive: true, force: true });
-}
+for (const e of Object.keys({ ...entries, ...cacheEntry })) copyFileSync(join(bundleDir, `${e}.js`), join('dist', `${e}.js`));
 for (const file of ['suite.js', 'suite.d.ts']) copyFileSync(join(suiteDir, file), join('dist', file));
-rmSync(suiteDir, { recursive: true, force: true });
+for (const dir of [bundleDir, suiteDir]) rmSync(dir, { recursive: true, force: true });
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }) + '\n');
 // The prebuilt callgrind client-request addon (measure "instructions"), loaded at run time from
 // beside the worker: a .node file cannot live inside a bundle, and the action has no node_modules.
@@ -63,6 +97,5 @@ for (const platform of ['linux-x64', 'linux-arm64']) {
   copyFileSync(join(hooks, 'prebuilds', platform, 'node.napi.node'), join('dist/instrument-hooks', platform, 'node.napi.node'));
 }
 copyFileSync(join(hooks, 'LICENSE'), 'dist/instrument-hooks/LICENSE');
-const cli = readFileSync('dist/cli.js', 'utf8');
-if (!cli.startsWith('#!')) writeFileSync('dist/cli.js', '#!/usr/bin/env node\n' + cli);
+writeFileSync('dist/cli.js', '#!/usr/bin/env node\n' + readFileSync('dist/cli.js', 'utf8'));
 chmodSync('dist/cli.js', 0o755);

@@ -1,13 +1,13 @@
 import { ConfigError, isUserError } from '../model/errors.js';
 import type { Config, SuiteConfig, TinybenchSuite } from '../config/types.js';
-import { suiteKind } from '../config/index.js';
+import { suiteKind, type SuiteKind } from '../config/index.js';
 import { RUN_SCHEMA_VERSION, type RunError, type RunFile } from '../model/index.js';
 import { runCommandPair, runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
 import { measuresOf, runCountedSuite } from './run-counted.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
-import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteKind, type SuiteOutcome } from './types.js';
+import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteOutcome } from './types.js';
 
 export interface RunOptions {
   /** The project root; suite paths and commands resolve against it. */

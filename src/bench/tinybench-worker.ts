@@ -1,4 +1,4 @@
-// The child process that runs one tinybench suite file (see tinybench.ts). Bundled by ncc to
+// The child process that runs one tinybench suite file (see tinybench.ts). Bundled by esbuild to
 // dist/tinybench-worker.js; run from source with tsx. It talks to its parent only over IPC.
 import { runCountWorker } from './worker-count.js';
 import { runWorker } from './worker-run.js';

@@ -1,11 +1,8 @@
+import type { SuiteKind } from '../config/index.js';
 import type { BenchmarkResult, RunError } from '../model/index.js';
 
 /** One side of an A/B comparison: the PR's base or its head. */
 export type Side = 'base' | 'head';
-
-/** Which runner a suite uses, decided by the key it sets in the config. */
-import type { SuiteKind } from '../config/index.js';
-export type { SuiteKind };
 
 /**
  * What the runners report while they work, for a progress display or log groups. Names are

@@ -20,7 +20,7 @@ export function nodeStripsTypes(): boolean {
 
 /**
  * Finds the worker beside the running code: `tinybench-worker.ts` when running from source
- * (tests, tsx), else `tinybench-worker.js` beside the ncc bundle (dist/index.js, dist/cli.js).
+ * (tests, tsx), else `tinybench-worker.js` beside the bundle (dist/index.js, dist/cli.js).
  * Returns undefined for the loader when a TypeScript file needs one and none is installed.
  */
 export function workerLaunch(

@@ -52,8 +52,8 @@ export async function load(file: string, cwd: string, tag: SideTag, send: Send):
   const registrar = new Registrar();
   try {
     enter(cwd);
-    // webpackIgnore: the bundler must leave this a real runtime import of the user's file.
-    const fn = suiteFunction(await import(/* webpackIgnore: true */ pathToFileURL(file).href));
+    // Not a literal: the bundler leaves it a runtime import of the user's file.
+    const fn = suiteFunction(await import(pathToFileURL(file).href));
     await fn(registrar);
   } catch (e) {
     await send({ type: 'fatal', message: describe(e), ...tag });

@@ -64,7 +64,7 @@ export async function listEntryKeys(keyPrefix: string, max: number, access: List
   const [owner, repo] = (repository ?? '').split('/');
   if (!access.token) return { error: 'no token was given (input `token`)' };
   if (!owner || !repo) return { error: 'GITHUB_REPOSITORY is not set' };
-  const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github');
+  const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(access.token, { baseUrl: access.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com' });
   try {
     const r = await octokit.rest.actions.getActionsCacheList({

@@ -18,13 +18,10 @@ const FILE = 'history.json';
  * Bundled, it is dist/actions-cache.js beside the action (src/store/actions-cache.ts); from source, the package.
  */
 function toolkit(): Promise<typeof import('@actions/cache')> {
-  // webpackIgnore: ncc must neither inline it (parsed at every start) nor emit a chunk.
+  // The build marks the package external (inlined, it would be parsed at every start).
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return import(/* webpackIgnore: true */ '@actions/cache');
-  // A path, not `new URL('./…', import.meta.url)`, which webpack would take for an asset to emit.
-  return import(/* webpackIgnore: true */ pathToFileURL(join(dirname(here), 'actions-cache.js')).href) as Promise<
-    typeof import('@actions/cache')
-  >;
+  if (here.endsWith('.ts')) return import('@actions/cache');
+  return import(pathToFileURL(join(dirname(here), 'actions-cache.js')).href) as Promise<typeof import('@actions/cache')>;
 }
 
 export type Restored = { text: string; key: string } | { failed: string } | undefined;

@@ -8,6 +8,9 @@
  * A save whose restores failed is refused: it would store a history shorter than the cache holds.
  */
 import { tmpdir } from 'node:os';
+// Static and named: a dynamic import would count every export of @actions/core as used, and the
+// bundle would then keep its OIDC client and the HTTP client under it (scripts/build.mjs).
+import { info as coreInfo, warning as coreWarning } from '@actions/core';
 import { StoreError } from '../model/errors.js';
 import { listEntryKeys, cacheFlavour, cacheKey, entryPrefix, runOfKey, cacheKeyPrefix } from './cache-entries.js';
 import { restoreEntry, restoreLegacy, saveEntry } from './cache-io.js';
@@ -30,8 +33,8 @@ export function cacheStore(o: CacheOptions = {}): Store {
   const prefix = o.keyPrefix ?? 'track-performance';
   const keep = o.history ?? 20;
   const root = o.dir ?? (process.env.RUNNER_TEMP || tmpdir());
-  const warn = o.warn ?? (async (m: string) => (await import(/* webpackMode: "eager" */ '@actions/core')).warning(m));
-  const info = o.info ?? (async (m: string) => (await import(/* webpackMode: "eager" */ '@actions/core')).info(m));
+  const warn = o.warn ?? (async (m: string) => coreWarning(m));
+  const info = o.info ?? (async (m: string) => coreInfo(m));
   const note = (m: string) => void warn(m);
   let flavour: string | undefined;
   let lastKey: string | undefined;
