@@ -4,6 +4,7 @@ import { baselineCommand, baselineHelp } from './cli/baseline.js';
 import { benchmarkCommand, benchmarkHelp } from './cli/benchmark.js';
 import { compareCommand, compareHelp } from './cli/compare.js';
 import { importCommand, importHelp } from './cli/import.js';
+import { mergeCommand, mergeHelp } from './cli/merge.js';
 import { optimizeCommand, optimizeHelp } from './cli/optimize.js';
 import { UsageError, write, type CliIO } from './cli/io.js';
 import { reportCommand, reportHelp } from './cli/report.js';
@@ -15,6 +16,7 @@ const verbs: Record<string, { run: (argv: string[], io: CliIO) => Promise<number
   ab: { run: abCommand, help: abHelp, summary: 'measure a base commit and this tree interleaved (A/B)' },
   baseline: { run: baselineCommand, help: baselineHelp, summary: 'save or show baselines in a local store' },
   report: { run: reportCommand, help: reportHelp, summary: 'print the markdown report (the PR comment)' },
+  merge: { run: mergeCommand, help: mergeHelp, summary: "merge sharded jobs' run files into one run file" },
   import: { run: importCommand, help: importHelp, summary: "convert another tool's output to a run file" },
   optimize: { run: optimizeCommand, help: optimizeHelp, summary: 'sweep concurrency levels and fit the scalability law' },
   trend: { run: trendCommand, help: trendHelp, summary: 'change points, drift and forecasts of a branch history' },

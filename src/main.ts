@@ -52,13 +52,22 @@ export async function run(): Promise<void> {
     core.setOutput('verdict', outcome.gate.verdict);
     core.setOutput('regressions', outcome.report.counts.regression);
     core.setOutput('report', outcome.reportPath);
-    // The fork companion posts another run's report: that run already annotated its own check.
-    if (outcome.mode !== 'comment') for (const a of annotations(outcome.report)) core.error(redact(a.message), { title: redact(a.title) });
+    if (outcome.runFile) core.setOutput('run-file', outcome.runFile);
+    // The fork companion posts another run's report: that run already annotated its own check; a shard's merge job annotates for it.
+    if (outcome.mode !== 'comment' && outcome.mode !== 'shard')
+      for (const a of annotations(outcome.report)) core.error(redact(a.message), { title: redact(a.title) });
     if (process.env.GITHUB_STEP_SUMMARY)
       await core.summary
         .addRaw(
           redact(
-            renderMarkdown(outcome.report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes: outcome.notes, audience: 'summary' }),
+            outcome.mode === 'shard'
+              ? outcome.notes.join('\n\n')
+              : renderMarkdown(outcome.report, {
+                  markerId: inputs.commentId,
+                  runUrl: facts.runUrl,
+                  notes: outcome.notes,
+                  audience: 'summary',
+                }),
           ),
         )
         .write();

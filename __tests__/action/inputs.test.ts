@@ -21,6 +21,21 @@ describe('parseInputs', () => {
     const inputs = parseInputs(from({ 'fail-on': 'never', comment: 'false', history: '20', mode: 'comment' }));
     expect(inputs).toMatchObject({ failOn: 'never', comment: false, history: 20, mode: 'comment' });
   });
+  it('reads the shard, merge and variant inputs, and refuses a mode without its input', () => {
+    expect(parseInputs(from({ mode: 'shard', shard: '2/3', variant: 'ubuntu / node 20' }))).toMatchObject({
+      mode: 'shard',
+      shard: { index: 2, count: 3 },
+      variant: 'ubuntu-node-20',
+    });
+    expect(parseInputs(from({ mode: 'merge', shards: 'a, b\nc', 'allow-partial': 'true' }))).toMatchObject({
+      shards: ['a', 'b', 'c'],
+      allowPartial: true,
+    });
+    expect(() => parseInputs(from({ mode: 'shard' }))).toThrow(/Input 'mode' is 'shard': set the 'shard' input/);
+    expect(() => parseInputs(from({ shard: '1/2' }))).toThrow(/Input 'shard' is set, but 'mode' is 'auto'/);
+    expect(() => parseInputs(from({ mode: 'shard', shard: '3/2' }))).toThrow(/Input 'shard' must be "i\/n"/);
+    expect(() => parseInputs(from({ mode: 'merge' }))).toThrow(/set the 'shards' input/);
+  });
   it('names the input and the allowed values when one is wrong', () => {
     expect(() => parseInputs(from({ 'fail-on': 'sometimes' }))).toThrow(
       "Input 'fail-on' must be one of regression, warning, never; found 'sometimes'.",

@@ -54,14 +54,14 @@ describe('parseConfig: one problem gives one line with file:line:col, JSON path,
     const e = errorOf({ suites: [{ name: 'x', command: 'true', rusn: 3 }] });
     expect(e.message).toBe(
       `${FILE}:6:15: $.suites[0].rusn: unknown key "rusn"; did you mean "runs"? ` +
-        '(expected one of: name, minEffect, command, runs, warmup, allowFailures, cwd, env, timeout, measure)',
+        '(expected one of: name, minEffect, command, runs, warmup, allowFailures, cwd, env, timeout, measure, split)',
     );
     expect(errorOf({ sutes: [] }).message).toContain('$.sutes: unknown key "sutes"; did you mean "suites"?');
   });
 
   it('gives no suggestion for a key that is nothing like any allowed one', () => {
     expect(errorOf({ suites: [{ name: 'x', import: 'f', zzzzzz: 1 }] }).message).toBe(
-      `${FILE}:6:17: $.suites[0].zzzzzz: unknown key "zzzzzz" (expected one of: name, minEffect, import, format, run)`,
+      `${FILE}:6:17: $.suites[0].zzzzzz: unknown key "zzzzzz" (expected one of: name, minEffect, import, format, run, split)`,
     );
   });
 
@@ -183,7 +183,7 @@ describe('parseConfig: several problems', () => {
       [
         `${FILE}: 4 problems in the config:`,
         `  ${FILE}:6:15: $.suites[0].runs: expected an integer ≥ 1, found 0`,
-        `  ${FILE}:7:15: $.suites[0].rusn: unknown key "rusn"; did you mean "runs"? (expected one of: name, minEffect, command, runs, warmup, allowFailures, cwd, env, timeout, measure)`,
+        `  ${FILE}:7:15: $.suites[0].rusn: unknown key "rusn"; did you mean "runs"? (expected one of: name, minEffect, command, runs, warmup, allowFailures, cwd, env, timeout, measure, split)`,
         `  ${FILE}:10:15: $.suites[1].name: expected a unique suite name, found "x" again (also at $.suites[0].name)`,
         `  ${FILE}:15:18: $.compare.minEffect: expected a number ≥ 0 and < 10, found -1`,
       ].join('\n'),

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG_FILE } from '../config/index.js';
 import { DEFAULT_HISTORY } from '../flows/baseline-file.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../compare/gate.js';
 import { MODES, type Mode } from '../flows/mode.js';
+import { parseShard, variantLabel, type ShardSpec } from '../model/index.js';
 
 /** The action's inputs, validated. Names match action.yml. */
 export interface ActionInputs {
@@ -23,6 +24,13 @@ export interface ActionInputs {
   abSetup: string;
   abRounds: number;
   abTimeBudget: number;
+  /** mode shard: this job's share (`shard: "i/n"`). */
+  shard?: ShardSpec;
+  /** The matrix label added to every benchmark id (`variant`). */
+  variant?: string;
+  /** mode merge: files or directories of the shard jobs' run files (comma or newline separated). */
+  shards: string[];
+  allowPartial: boolean;
 }
 
 /**
@@ -68,6 +76,30 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
       throw new ConfigError(`Input '${name}' must be a whole number ≥ ${min}; found '${raw}'.`, undefined, name);
     return v;
   };
+  const mode = oneOf('mode', MODES, 'auto');
+  const shard = text('shard', '');
+  const shards = text('shards', '')
+    .split(/[,\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (mode === 'shard' && !shard)
+    throw new ConfigError(
+      "Input 'mode' is 'shard': set the 'shard' input to this job's share, e.g. '${{ matrix.shard }}/3'.",
+      undefined,
+      'shard',
+    );
+  if (shard && mode !== 'shard')
+    throw new ConfigError(
+      `Input 'shard' is set, but 'mode' is '${mode}': a shard job sets mode: shard (it measures and uploads; a merge job compares).`,
+      undefined,
+      'mode',
+    );
+  if (mode === 'merge' && !shards.length)
+    throw new ConfigError(
+      "Input 'mode' is 'merge': set the 'shards' input to the directory the shard jobs' artifacts were downloaded to.",
+      undefined,
+      'shards',
+    );
   return {
     config: text('config', DEFAULT_CONFIG_FILE),
     token: get('token').trim(),
@@ -75,7 +107,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     failOn: oneOf('fail-on', FAIL_ON_LEVELS, 'regression'),
     comment: bool('comment', true),
     commentId: text('comment-id', DEFAULT_MARKER_ID),
-    mode: oneOf('mode', MODES, 'auto'),
+    mode,
     reportFile: text('report-file', ''),
     ghPagesBranch: branchName('gh-pages-branch', text('gh-pages-branch', 'gh-pages')),
     dataDir: text('data-dir', 'benchmarks'),
@@ -84,5 +116,9 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     abSetup: text('ab-setup', ''),
     abRounds: count('ab-rounds', 5, 1),
     abTimeBudget: count('ab-time-budget', 0, 0),
+    ...(shard && { shard: parseShard(shard, "Input 'shard'") }),
+    ...(text('variant', '') && { variant: variantLabel(text('variant', ''), "Input 'variant'") }),
+    shards,
+    allowPartial: bool('allow-partial', false),
   };
 }

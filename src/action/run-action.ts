@@ -13,12 +13,15 @@ import type { RunnerFacts } from '../github/context.js';
 import type { ActionInputs } from './inputs.js';
 import { publishComment, type Publisher } from '../github/publish.js';
 import { readReport } from './read-report.js';
+import { mergeFlow, shardFlow } from './shard-flows.js';
 
 export interface ActionOutcome {
   mode: Mode;
   report: Report;
   notes: string[];
   reportPath: string;
+  /** The run file written (the `run-file` output): the shard's own in mode shard, else the run compared. */
+  runFile?: string;
   /** Whether the check fails, and why. Only PR-like modes fail on a verdict. */
   failed: boolean;
   /** The gate's answer at the fail-on level (verdict, reason); `failed` above is what the step does with it. */
@@ -77,27 +80,35 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
       baseBranch: facts.baseRef ?? facts.defaultBranch ?? branch,
       branch,
     },
+    ...(inputs.variant && { variant: inputs.variant }),
+    ...(inputs.shard && { shard: { spec: inputs.shard, runId: facts.runId, attempt: facts.runAttempt } }),
   };
+  if (mode === 'shard') return shardFlow(run, req);
+  // A merge continues as the flow its event calls for, with the merged run as the measured one.
+  const merged = mode === 'merge' ? await mergeFlow(run, req) : undefined;
+  const flow = merged?.flow ?? mode;
+  const current = merged?.run ?? (flow === 'ab' ? undefined : await measure(req));
   const outcome =
-    mode === 'ab'
+    flow === 'ab'
       ? await compareAb(req, {
           baseRef: inputs.abBase || facts.baseSha || requireBase(),
           setup: inputs.abSetup || undefined,
           rounds: inputs.abRounds,
           timeBudget: inputs.abTimeBudget,
         })
-      : mode === 'baseline'
-        ? await recordBaseline(req, await measure(req))
-        : await compareWithBaseline(req, await measure(req));
+      : flow === 'baseline' && !merged?.partial
+        ? await recordBaseline(req, current!)
+        : await compareWithBaseline(req, current!);
+  if (merged) outcome.notes.push(...merged.notes);
   const paths = await writeOutputs(env.outputDir, outcome.report, outcome.run, env.redact);
   log.info(`Report written to ${paths.report}.`);
 
   const verdict = gate(outcome.report, inputs.failOn);
-  if (mode !== 'baseline' && inputs.comment && facts.prNumber && publisher)
+  if (flow !== 'baseline' && inputs.comment && facts.prNumber && publisher)
     await publishComment(publisher, { ...facts, prNumber: facts.prNumber }, outcome.report, outcome.notes, inputs, log);
   // A push records what was merged; failing it would hide the record, so only PR runs gate.
-  const failed = mode !== 'baseline' && verdict.failed;
-  return { mode, report: outcome.report, notes: outcome.notes, reportPath: paths.report, failed, gate: verdict };
+  const failed = flow !== 'baseline' && verdict.failed;
+  return { mode, report: outcome.report, notes: outcome.notes, reportPath: paths.report, runFile: paths.run, failed, gate: verdict };
 }
 
 /** workflow_run companion: post the report a fork PR's run uploaded. Runs no PR code. */

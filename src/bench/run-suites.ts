@@ -1,11 +1,12 @@
 import { ConfigError, isUserError } from '../model/errors.js';
 import type { Config, SuiteConfig, TinybenchSuite } from '../config/types.js';
 import { suiteKind, type SuiteKind } from '../config/index.js';
-import { RUN_SCHEMA_VERSION, type RunError, type RunFile } from '../model/index.js';
+import { RUN_SCHEMA_VERSION, type RunError, type RunFile, type ShardSpec } from '../model/index.js';
 import { runCommandPair, runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
 import { measuresOf, runCountedSuite } from './run-counted.js';
+import { planShard } from './shard-plan.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
 import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteOutcome } from './types.js';
 
@@ -17,6 +18,8 @@ export interface RunOptions {
   onProgress?: (e: ProgressEvent) => void;
   /** Run only the suites with these names (all when absent). */
   suites?: string[];
+  /** Run only this shard's share of them (see shard-plan.ts); the run file records it. */
+  shard?: ShardSpec;
 }
 
 /**
@@ -27,22 +30,26 @@ export interface RunOptions {
 export async function runSuites(config: Config, options: RunOptions): Promise<RunFile> {
   const ctx = runnerContext(options);
   const run = emptyRun(options);
-  for (const suite of selectSuites(config.suites, options.suites)) {
+  const selected = selectSuites(config.suites, options.suites);
+  const plan = options.shard ? planShard(selected, options.shard) : undefined;
+  for (const suite of plan?.suites ?? selected) {
     const kind = suiteKind(suite);
     const started = performance.now();
     ctx.emit({ type: 'suite-start', suite: suite.name, kind });
     const outcomes: SuiteOutcome[] = [];
     const measures = measuresOf(suite, config);
     for (const measure of measures) {
-      const outcome =
+      const measured =
         measure === 'time'
           ? await runSuite(suite, kind, ctx)
           : await runCountedSuite(suite, measure, ctx, !measures.includes('time'), run.machine);
+      const outcome = plan ? plan.share(suite, measured) : measured;
       addOutcome(run, outcome);
       outcomes.push(outcome);
     }
     suiteDone(ctx, suite, outcomes, started);
   }
+  if (plan) run.shard = plan.record;
   return finishRun(run);
 }
 

@@ -5,7 +5,8 @@ import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
 import { streamLogger } from '../model/logger.js';
 import { progressLogger } from '../flows/progress.js';
 import { writeJson } from '../flows/report-files.js';
-import { engineOptions } from '../flows/track.js';
+import { engineOptions, stampRun } from '../flows/track.js';
+import { parseShard, variantLabel } from '../model/index.js';
 import { findings, gate } from '../compare/gate.js';
 import { plainText } from '../report/escape.js';
 import { runTable } from './run-table.js';
@@ -24,6 +25,9 @@ Options:
   --commit SHA    commit to record in the run file
   --fail-on LEVEL exit 1 on: regression (default: an errored suite, a crossed alert), warning
                   (also a missed target), never
+  --shard I/N     run only shard I of N of the suites (see docs/shards.md); the run file records
+                  it, with GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT when set
+  --variant LABEL add " [LABEL]" to every benchmark id (a matrix axis as a series of its own)
   -h, --help      this help
 
 Exit status: 0 when nothing failed, 1 when a suite errored or an alert was crossed (the same
@@ -36,24 +40,36 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
     suite: { type: 'string', multiple: true },
     commit: { type: 'string' },
     ...failOnOption,
+    shard: { type: 'string' },
+    variant: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return (write(io.stdout, benchmarkHelp), 0);
   const failOn = failOnOf(values);
   const cwd = io.cwd ?? process.cwd();
   const config = await loadConfig(resolve(cwd, values.config));
-  const run = await runSuites(config, {
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, 'Option --shard');
+  const variant = values.variant === undefined ? undefined : variantLabel(values.variant, 'Option --variant');
+  const measured = await runSuites(config, {
     cwd,
     commit: values.commit,
     suites: values.suite,
     onProgress: progressLogger(streamLogger(io.stderr)),
+    ...(shard && { shard }),
   });
+  const env = io.env ?? process.env;
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT);
+  const run = stampRun(
+    measured,
+    { runId: env.GITHUB_RUN_ID || undefined, attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : undefined },
+    variant,
+  );
   const out = resolve(cwd, values.out);
   await writeJson(out, run);
   write(io.stdout, runTable(run));
   write(io.stderr, `Run file written to ${out}`);
-  // No baseline here, so only the run's own findings count: errors, targets and thresholds.
-  const report = compareRuns({ baseline: [], current: [run], ...engineOptions(config) });
+  // No baseline here, so only the run's own findings count: errors, targets and thresholds (a shard's targets may span shards: the merge checks them).
+  const report = compareRuns({ baseline: [], current: [run], ...(shard ? {} : engineOptions(config)) });
   const verdict = gate(report, failOn);
   for (const t of report.targets.filter((x) => x.status === 'failure' || x.status === 'warning'))
     write(

@@ -5,6 +5,8 @@ export interface CliIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   cwd?: string;
+  /** The environment (default process.env): the CI run id and attempt a shard records. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export { parse, UsageError } from './args.js';

@@ -50,6 +50,8 @@ export interface CommandSuite extends SuiteBase {
   timeout?: number;
   /** Time, instruction counts or estimated cycles of the whole process tree (overrides the top-level `measure`). */
   measure?: Measure | Measure[];
+  /** Sharded runs: spread this suite's commands over the shards by benchmark id, instead of giving the suite to one shard. */
+  split?: boolean;
 }
 
 /** Results written by another tool (hyperfine, Google Benchmark, go test, …). */
@@ -59,6 +61,8 @@ export interface ImportSuite extends SuiteBase {
   format?: string;
   /** Command that produces the file, run before reading it. */
   run?: string;
+  /** Sharded runs: spread the file's benchmarks over the shards by benchmark id (every shard runs `run` and keeps its share). */
+  split?: boolean;
 }
 
 export type SuiteConfig = TinybenchSuite | CommandSuite | ImportSuite;

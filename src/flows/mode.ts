@@ -6,10 +6,12 @@ import { isPullRequestEvent } from '../store/index.js';
  * `baseline`: benchmark and record the run (push to the default branch, manual refresh).
  * `comment`: the trusted follow-up of a fork PR's run — posts a report made elsewhere, runs no PR code.
  * `ab`: base and head measured interleaved in this job.
+ * `shard`: one matrix job's share of the suites, measured and written as a run file — no comment, no record.
+ * `merge`: the shard jobs' run files put back together, then the `pr` or `baseline` flow the event calls for.
  */
-export type Mode = 'pr' | 'baseline' | 'comment' | 'ab';
+export type Mode = 'pr' | 'baseline' | 'comment' | 'ab' | 'shard' | 'merge';
 
-export const MODES: readonly (Mode | 'auto')[] = ['auto', 'pr', 'baseline', 'comment', 'ab'];
+export const MODES: readonly (Mode | 'auto')[] = ['auto', 'pr', 'baseline', 'comment', 'ab', 'shard', 'merge'];
 
 export interface EventFacts {
   eventName: string;

@@ -2,7 +2,7 @@ import { runAb } from './ab/run-ab.js';
 import { runSuites } from '../bench/index.js';
 import { compareRuns, type CompareInput } from '../compare/index.js';
 import { suiteMinEffects, type Config } from '../config/index.js';
-import type { Report, RunFile } from '../model/index.js';
+import { labelVariant, type Report, type RunFile, type ShardSpec } from '../model/index.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
 import type { Logger } from '../model/logger.js';
 import { progressLogger } from './progress.js';
@@ -24,6 +24,17 @@ export interface TrackRequest {
   baseline: BaselineSpec;
   git: GitFacts;
   log: Logger;
+  /** The matrix label: every benchmark id and name gets ` [variant]` (a series of its own). */
+  variant?: string;
+  /** Measure only this shard's share and say so in the run file. */
+  shard?: ShardRequest;
+}
+
+/** One shard job: its share, and the workflow run and attempt it belongs to. */
+export interface ShardRequest {
+  spec: ShardSpec;
+  runId?: string;
+  attempt?: number;
 }
 
 export interface TrackOutcome {
@@ -33,14 +44,25 @@ export interface TrackOutcome {
   notes: string[];
 }
 
-/** Runs every suite of the config, one log group per suite. */
+/** Runs every suite of the config (or the shard's share), one log group per suite. */
 export async function measure(req: TrackRequest): Promise<RunFile> {
-  return runSuites(req.config, {
+  const run = await runSuites(req.config, {
     cwd: req.workspace,
     commit: req.git.commit,
     ref: req.git.ref,
     onProgress: progressLogger(req.log),
+    ...(req.shard && { shard: req.shard.spec }),
   });
+  return stampRun(run, req.shard, req.variant);
+}
+
+/** The run with the workflow run and attempt in its shard record, and its variant label. */
+export function stampRun(run: RunFile, shard: Omit<ShardRequest, 'spec'> | undefined, variant: string | undefined): RunFile {
+  const stamped: RunFile =
+    run.shard && shard
+      ? { ...run, shard: { ...run.shard, ...(shard.runId && { runId: shard.runId }), ...(shard.attempt && { attempt: shard.attempt }) } }
+      : run;
+  return variant ? labelVariant(stamped, variant) : stamped;
 }
 
 /** Compares a run with the stored baseline of the base branch. Never writes the baseline. */

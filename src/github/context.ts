@@ -14,6 +14,9 @@ export interface RunnerFacts {
   /** workflow_run: the triggering run's head commit and the PRs GitHub lists for it (empty for forks). */
   workflowRun?: { headSha: string; prNumbers: number[]; id: number };
   runUrl?: string;
+  /** The workflow run and its attempt (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT): shard runs record them, the merge checks them. */
+  runId?: string;
+  runAttempt?: number;
 }
 
 /** The subset of @actions/github's Context that is read (kept structural so tests pass plain objects). */
@@ -22,6 +25,7 @@ export interface ContextLike {
   ref: string;
   sha: string;
   runId: number;
+  runAttempt?: number;
   serverUrl: string;
   payload: Record<string, unknown>;
   repo: { owner: string; repo: string };
@@ -52,6 +56,8 @@ export function runnerFacts(ctx: ContextLike): RunnerFacts {
           prNumbers: (wr.pull_requests ?? []).map((pr) => pr.number).filter((n): n is number => typeof n === 'number'),
         }
       : undefined,
+    ...(ctx.runId && { runId: String(ctx.runId) }),
+    ...(ctx.runAttempt && { runAttempt: ctx.runAttempt }),
     runUrl: ctx.runId ? `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${ctx.runId}` : undefined,
   };
 }

@@ -181,3 +181,6 @@ export async function importFile(file: string, options: ImportOptions = {}): Pro
   }
   return parseImport(decodeUtf8(bytes, file, options.format), file, options);
 }
+
+/** The run file's own validation, for readers that take only run files (the shard merge). */
+export { validateRun };

@@ -41,6 +41,23 @@ function checkBenchmark(b: unknown, path: string, ctx: JsonContext): void {
   }
 }
 
+/** A shard record (`$.shard`): what a merge relies on, so a corrupt shard file is named, not half-merged. */
+function checkShard(o: unknown, ctx: JsonContext): void {
+  if (!isObject(o)) fail(ctx, '$.shard', 'an object', o);
+  const count = numberAt(o, 'count', '$.shard', ctx);
+  const index = numberAt(o, 'index', '$.shard', ctx);
+  if (!Number.isInteger(count) || count < 1) fail(ctx, '$.shard.count', 'a whole number ≥ 1', count);
+  if (!Number.isInteger(index) || index < 1 || index > count) fail(ctx, '$.shard.index', `a whole number from 1 to ${count}`, index);
+  arrayAt(o, 'suites', '$.shard', ctx).forEach((s, i) => typeof s === 'string' || fail(ctx, `$.shard.suites[${i}]`, 'a suite name', s));
+  if (o.attempt !== undefined && (!Number.isInteger(o.attempt) || (o.attempt as number) < 1))
+    fail(ctx, '$.shard.attempt', 'a whole number ≥ 1', o.attempt);
+  for (const key of ['runId', 'variant'] as const) if (o[key] !== undefined) stringAt(o, key, '$.shard', ctx);
+  if (o.split !== undefined)
+    for (const [suite, ids] of Object.entries(objectAt(o, 'split', '$.shard', ctx)))
+      if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
+        fail(ctx, `$.shard.split[${JSON.stringify(suite)}]`, 'an array of benchmark ids', ids);
+}
+
 /**
  * Checks a run — parsed from a run file, or made by an import — for everything `compare` relies
  * on; throws ImportError naming the file, the benchmark, the JSON path and what was expected.
@@ -61,6 +78,7 @@ export function validateRun(doc: unknown, file: string, format = RUN_FILE_FORMAT
   if (version !== RUN_SCHEMA_VERSION) fail(ctx, '$.schemaVersion', `${RUN_SCHEMA_VERSION}`, version);
   stringAt(doc, 'timestamp', '$', ctx);
   arrayAt(doc, 'benchmarks', '$', ctx).forEach((b, i) => checkBenchmark(b, `$.benchmarks[${i}]`, ctx));
+  if (doc.shard !== undefined) checkShard(doc.shard, ctx);
   return doc as unknown as RunFile;
 }
 

@@ -1,3 +1,5 @@
+import type { MergedShards, ShardRecord } from './shard.js';
+
 /**
  * The run file: the one format every room speaks. A run is one execution of the suites on one
  * machine at one commit. Importers produce it, `compare` reads only it, stores keep it.
@@ -93,4 +95,10 @@ export interface RunFile {
   errors?: RunError[];
   /** Where the data came from when it was imported (`hyperfine`, `go`, …). */
   source?: { format: string; file?: string };
+  /** The matrix label of this run (`ubuntu-node20`): its benchmark ids and names end in ` [variant]`. */
+  variant?: string;
+  /** Set on one shard's run (`shard: i/n`): which share, of which workflow run and attempt. */
+  shard?: ShardRecord;
+  /** Set on a merged run: the shards it was put together from. */
+  shards?: MergedShards;
 }

@@ -1,0 +1,217 @@
+/**
+ * The shard merge: the run files of one workflow run's shard jobs back into the one run an
+ * unsharded job would have made. Pure. Every check comes before anything is merged, so bad input
+ * is an error naming the file and nothing downstream (comment, baseline) ever sees half a run.
+ */
+import { machineDifferences } from '../../compare/machine.js';
+import { ConfigError, ImportError } from '../../model/errors.js';
+import {
+  RUN_SCHEMA_VERSION,
+  shardName,
+  shardOf,
+  type BenchmarkResult,
+  type RunError,
+  type RunFile,
+  type ShardRecord,
+  type ShardRef,
+} from '../../model/index.js';
+
+export interface ShardFile {
+  file: string;
+  run: RunFile;
+}
+
+export interface MergeOptions {
+  /** The commit every shard must have measured (the merge job's GITHUB_SHA); default: the first file's. */
+  commit?: string;
+  /** The workflow run every shard must come from (the merge job's GITHUB_RUN_ID); default: the first file's. */
+  runId?: string;
+  /** Merge what is there and mark the missing shards' suites as not measured, instead of failing. */
+  allowPartial?: boolean;
+}
+
+export interface MergeResult {
+  run: RunFile;
+  /** For the log and the report: shards on different machines, shards left out. */
+  warnings: string[];
+  /** Shards absent (only with allowPartial). */
+  missing: ShardRef[];
+}
+
+type Shard = ShardFile & { record: ShardRecord };
+
+const fileError = (file: string, message: string): ImportError => new ImportError(`${file}: ${message}`, file, 'track-performance');
+const short = (sha: string | undefined): string => (sha ? sha.slice(0, 12) : '(none)');
+
+/** Checks that the files are every shard of one attempt of one run at one commit, once each, and merges them. */
+export function mergeShards(files: readonly ShardFile[], options: MergeOptions = {}): MergeResult {
+  if (files.length === 0) throw new ConfigError('No shard run files to merge.');
+  const shards = files.map(asShard);
+  const first = shards[0]!;
+  const count = first.record.count;
+  const commit = options.commit ?? first.run.commit;
+  const runId = options.runId ?? first.record.runId;
+  const attempt = Math.max(...shards.map((s) => s.record.attempt ?? 1));
+  for (const s of shards) {
+    const r = s.record;
+    if (r.count !== count)
+      throw fileError(
+        s.file,
+        `a shard of ${r.count}, but ${first.file} is a shard of ${count}: all shards of a merge split the suites the same way.`,
+      );
+    if (s.run.commit !== commit)
+      throw fileError(
+        s.file,
+        `measured commit ${short(s.run.commit)}, but this merge is of commit ${short(commit)}: a shard run file from another commit.`,
+      );
+    if (r.runId !== runId)
+      throw fileError(s.file, `comes from workflow run ${r.runId ?? '(none)'}, but this merge is of run ${runId ?? '(none)'}.`);
+    if ((r.attempt ?? 1) !== attempt)
+      throw fileError(
+        s.file,
+        `${shardName(ref(s), count)} was measured in attempt ${r.attempt ?? 1}, but attempt ${attempt} is the newest: a stale shard. Re-run all jobs (not only the failed ones) so every shard comes from one attempt.`,
+      );
+  }
+  const groups = new Map<string, Shard[]>();
+  for (const s of shards) groups.set(s.record.variant ?? '', [...(groups.get(s.record.variant ?? '') ?? []), s]);
+  const warnings: string[] = [];
+  const missing: ShardRef[] = [];
+  const benchmarks: BenchmarkResult[] = [];
+  const errors: RunError[] = [];
+  const merged: Shard[] = [];
+  for (const variant of [...groups.keys()].sort()) {
+    const group = byIndex(groups.get(variant)!, count);
+    const absent = [...Array(count).keys()].map((i) => i + 1).filter((i) => !group.has(i));
+    const present = [...group.values()];
+    if (absent.length && !options.allowPartial) throw missingError(absent, variant, count, present);
+    checkSamePlan(present);
+    missing.push(...absent.map((index) => ({ index, ...(variant && { variant }) })));
+    warnings.push(...machineWarnings(present, count));
+    benchmarks.push(...ordered(present));
+    errors.push(...present.flatMap((s) => s.run.errors ?? []), ...notMeasured(present[0]!.record, absent, count));
+    merged.push(...present);
+  }
+  if (missing.length)
+    warnings.push(
+      `Merged without ${missing.map((m) => shardName(m, count)).join(', ')} (allow-partial): their suites are marked not measured, and this run is not recorded as a baseline.`,
+    );
+  return { run: mergedRun(merged, { benchmarks, errors, count, runId, attempt, missing }), warnings, missing };
+}
+
+function asShard(f: ShardFile): Shard {
+  if (!f.run.shard)
+    throw fileError(f.file, "not a shard's run file ($.shard is absent): merge takes the run files of jobs run with shard: i/n.");
+  return { ...f, record: f.run.shard };
+}
+
+const ref = (s: Shard): ShardRef => ({ index: s.record.index, ...(s.record.variant && { variant: s.record.variant }) });
+
+/** The shards of one variant by index; two files claiming one index is an error naming both. */
+function byIndex(group: Shard[], count: number): Map<number, Shard> {
+  const out = new Map<number, Shard>();
+  for (const s of group) {
+    const other = out.get(s.record.index);
+    if (other)
+      throw fileError(
+        s.file,
+        `claims ${shardName(ref(s), count)}, as ${other.file} does: each shard must be merged once (a duplicate upload, or two jobs given one shard index?).`,
+      );
+    out.set(s.record.index, s);
+  }
+  return out;
+}
+
+function missingError(absent: number[], variant: string, count: number, present: Shard[]): ConfigError {
+  const found = present.length ? present.map((s) => `${s.record.index} (${s.file})`).join(', ') : 'none';
+  const names = absent.map((index) => shardName({ index, ...(variant && { variant }) }, count)).join(', ');
+  return new ConfigError(
+    `${names[0]!.toUpperCase()}${names.slice(1)} ${absent.length === 1 ? 'is' : 'are'} missing (found shard ${found}): every shard must be merged once. ` +
+      'Check that each shard job uploaded its run file, or set allow-partial to merge what is there.',
+  );
+}
+
+/** Shards that planned different suites ran different configs: their union is no one run. */
+function checkSamePlan(group: Shard[]): void {
+  const plan = JSON.stringify(group[0]!.record.suites);
+  const odd = group.find((s) => JSON.stringify(s.record.suites) !== plan);
+  if (odd)
+    throw fileError(
+      odd.file,
+      `planned the suites ${plan === '[]' ? '(none)' : JSON.stringify(odd.record.suites)}, but ${group[0]!.file} planned ${plan}: the shards ran different configs.`,
+    );
+}
+
+function machineWarnings(group: Shard[], count: number): string[] {
+  const base = group[0]!;
+  return group.slice(1).flatMap((s) => {
+    const d = machineDifferences(base.run.machine, s.run.machine).differ;
+    return d.length
+      ? [
+          `${shardName(ref(s), count)} ran on another machine than ${shardName(ref(base), count)} (${d.join('; ')}): its timings are compared as if measured alike.`,
+        ]
+      : [];
+  });
+}
+
+/** The group's benchmarks in the unsharded run's order: suites in config order, a split suite's in its own. */
+function ordered(group: Shard[]): BenchmarkResult[] {
+  const { suites, split = {} } = group[0]!.record;
+  const seen = new Map<string, string>();
+  const all: Array<{ b: BenchmarkResult; suite: number; pos: number }> = [];
+  for (const s of group)
+    for (const b of s.run.benchmarks) {
+      const twice = seen.get(b.id);
+      if (twice) throw fileError(s.file, `benchmark ${JSON.stringify(b.id)} was measured by ${twice} too: the shards ran different plans.`);
+      seen.set(b.id, s.file);
+      const pos = split[b.suite]?.indexOf(b.id) ?? 0;
+      all.push({ b, suite: suites.indexOf(b.suite) >>> 0, pos: pos >>> 0 }); // unknown (-1) sorts last
+    }
+  return all.sort((x, y) => x.suite - y.suite || x.pos - y.pos).map((x) => x.b);
+}
+
+/** One error per suite a missing shard held (a split suite: its share), so those benchmarks read as not measured, not deleted. */
+function notMeasured(plan: ShardRecord, absent: number[], count: number): RunError[] {
+  return absent.flatMap((index) => {
+    const name = shardName({ index, ...(plan.variant && { variant: plan.variant }) }, count);
+    return plan.suites
+      .filter((suite) =>
+        plan.split?.[suite]
+          ? plan.split[suite].some((id) => shardOf(unlabelled(id, plan.variant), count) === index)
+          : shardOf(suite, count) === index,
+      )
+      .map((suite) => ({ suite, message: `Not measured: ${name} was not merged (allow-partial).` }));
+  });
+}
+
+/** A split id as the plan hashed it, before the variant label was added. */
+function unlabelled(id: string, variant: string | undefined): string {
+  return variant && id.endsWith(` [${variant}]`) ? id.slice(0, -` [${variant}]`.length) : id;
+}
+
+function mergedRun(
+  shards: Shard[],
+  m: { benchmarks: BenchmarkResult[]; errors: RunError[]; count: number; runId?: string; attempt: number; missing: ShardRef[] },
+): RunFile {
+  const first = shards[0]!;
+  const errors = [...new Map(m.errors.map((e) => [JSON.stringify([e.suite, e.task, e.message]), e])).values()];
+  const variants = [...new Set(shards.map((s) => s.record.variant).filter((v): v is string => v !== undefined))];
+  return {
+    schemaVersion: RUN_SCHEMA_VERSION,
+    tool: 'track-performance',
+    ...(first.run.commit && { commit: first.run.commit }),
+    ...(first.run.ref && { ref: first.run.ref }),
+    timestamp: shards.map((s) => s.run.timestamp).sort()[0]!,
+    ...(first.run.machine && { machine: first.run.machine }),
+    ...(variants.length === 1 && { variant: variants[0] }),
+    benchmarks: m.benchmarks,
+    ...(errors.length && { errors }),
+    shards: {
+      count: m.count,
+      merged: shards.map(ref),
+      missing: m.missing,
+      ...(m.runId && { runId: m.runId }),
+      attempt: m.attempt,
+      ...(variants.length && { variants }),
+    },
+  };
+}
