@@ -62,25 +62,6 @@ describe('the built CLI (dist/cli.js)', () => {
     expect(head.benchmarks[0].metrics?.heapUsed).toBeUndefined();
   });
 
-  it.skipIf(!hasHyperfine)('reads live hyperfine exports on either side, with -n names', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tp-cli-hf-'));
-    const hf = (file: string, cmd: string) =>
-      execFileSync('hyperfine', ['-N', '--runs', '5', '--warmup', '1', '-n', 'nap | @here', '--export-json', join(dir, file), cmd], {
-        stdio: 'ignore',
-      });
-    hf('a.json', 'sleep 0.02');
-    hf('b.json', 'sleep 0.02');
-    hf('c.json', 'sleep 0.02');
-    hf('slow.json', 'sleep 0.2');
-    const run = await cli(
-      ['compare', '--baseline', 'a.json', '--baseline', 'b.json', '--baseline', 'c.json', '--current', 'slow.json', '--json'],
-      dir,
-    );
-    expect(run.code).toBe(1);
-    const b = JSON.parse(run.stdout).benchmarks[0];
-    expect(b).toMatchObject({ name: 'nap | @here', verdict: 'regression' });
-  });
-
   it('keeps baselines in a local directory store', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tp-cli-store-'));
     const saved = await cli(['baseline', 'save', HYPERFINE_TWO, '--dir', 'store', '--branch', 'main'], dir);

@@ -1,10 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli-process.js';
 
-// Its verdict depends on measured wall time, so it runs with the timing tests, after the rest and alone.
+const hasHyperfine = (() => {
+  try {
+    execFileSync('hyperfine', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasHyperfine) console.warn('skipping live hyperfine CLI tests: install hyperfine (apt-get install hyperfine)');
+
+// Their verdicts depend on measured wall time, so they run with the timing tests, after the rest and alone.
 
 /** A project whose one command suite sleeps `delay` seconds per run. */
 function project(dir: string, delay: number): void {
@@ -48,5 +59,24 @@ describe('the built CLI (dist/cli.js), timed', () => {
     expect(md.code).toBe(1);
     expect(md.stdout).toContain('<!-- track-performance:');
     expect(md.stdout).toContain('🔴 regression');
+  });
+
+  it.skipIf(!hasHyperfine)('reads live hyperfine exports on either side, with -n names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-cli-hf-'));
+    const hf = (file: string, cmd: string) =>
+      execFileSync('hyperfine', ['-N', '--runs', '5', '--warmup', '1', '-n', 'nap | @here', '--export-json', join(dir, file), cmd], {
+        stdio: 'ignore',
+      });
+    hf('a.json', 'sleep 0.02');
+    hf('b.json', 'sleep 0.02');
+    hf('c.json', 'sleep 0.02');
+    hf('slow.json', 'sleep 0.2');
+    const run = await cli(
+      ['compare', '--baseline', 'a.json', '--baseline', 'b.json', '--baseline', 'c.json', '--current', 'slow.json', '--json'],
+      dir,
+    );
+    expect(run.code).toBe(1);
+    const b = JSON.parse(run.stdout).benchmarks[0];
+    expect(b).toMatchObject({ name: 'nap | @here', verdict: 'regression' });
   });
 });
