@@ -25,7 +25,7 @@ export const COUNT_DEFAULTS = {
  * holds only the thread that made it (the main thread, where the task runs). Without it a region
  * also counted whatever Node's other threads (platform workers, the libuv pool finishing the
  * suite's file reads) happened to run while it was open: the first counted call of a suite's
- * first task moved by up to 1,861 instructions between runs on a loaded machine, and a
+ * first task moved by 92 to 1,861 instructions between runs on a loaded machine, and a
  * worker_threads thread busy beside the region added its 51 M instructions to the main thread's
  * 30 M (docs/instruction-counts.md).
  */
