@@ -16,6 +16,18 @@ describe('parseCountParts', () => {
     expect(parts[3]!.events.Ir).toBe(0);
   });
 
+  it('tells the threads apart in a --separate-threads=yes file: a region dump holds only the thread that asked', () => {
+    // Real callgrind 3.19 output (header lines) of `node --predictable` counting a loop on the main
+    // thread while a worker_threads thread ran a longer loop: the worker's instructions are not in t0
+    // (without --separate-threads=yes, t0 counted 82,020,481: both threads).
+    const parts = parseCountParts(readFileSync(new URL('../fixtures/callgrind/separate-threads.out', import.meta.url), 'utf8'));
+    expect(parts.map((p) => [p.trigger, p.thread, p.events.Ir])).toEqual([
+      ['t0', 1, 30467532],
+      ['Program termination', 1, 0],
+      ['Program termination', 12, 44704963],
+    ]);
+  });
+
   it('reads a cachegrind-style file, which has only a summary line', () => {
     const parts = parseCountParts('desc: I1 cache: 32768 B\ncmd: /bin/true\nevents: Ir\nfl=x\n0 5\nsummary: 1234\n');
     expect(parts).toEqual([{ trigger: '', events: { Ir: 1234 } }]);

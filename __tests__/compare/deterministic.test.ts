@@ -29,6 +29,23 @@ describe('instruction counts in the engine', () => {
     expect(verdictOf([1e6, 1e6, 1e6], 1e6).verdict).toBe('unchanged');
   });
 
+  it('names what was counted and with which toolchain in a note; a timed run gets no such note', () => {
+    const current = counted([1e6], {
+      machine: { ...machine, nodeVersion: 'v20.20.2', valgrindVersion: '3.19.0', countFlags: '--predictable' },
+    });
+    const report = compareRuns({ baseline: counted(history), current });
+    expect(report.notes).toEqual([
+      expect.stringMatching(
+        /^Counted, not timed: benchmarks in instructions .*Valgrind 3\.19\.0 callgrind, Node v20\.20\.2 --predictable\..*default 1%/,
+      ),
+    ]);
+    const timed = compareRuns({
+      baseline: runsOf(ID, history, { samples: false, unit: 'ns' }),
+      current: runsOf(ID, [1e6], { samples: false, unit: 'ns' }),
+    });
+    expect(timed.notes ?? []).not.toContainEqual(expect.stringMatching(/Counted/));
+  });
+
   it('the same figures as wall time keep the 3% default minimum effect', () => {
     expect(verdictOf(history, 1_015_000, 'ns').verdict).toBe('unchanged');
   });

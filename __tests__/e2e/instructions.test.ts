@@ -1,20 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasValgrind } from '../helpers/valgrind.js';
 import { DIST_CLI } from '../helpers/action-process.js';
 import type { Report, RunFile } from '../../src/model/index.js';
 
-const hasValgrind = (() => {
-  try {
-    execFileSync('valgrind', ['--version']);
-    return process.platform === 'linux';
-  } catch {
-    return false;
-  }
-})();
 if (!hasValgrind) console.warn('skipping instruction-count CLI tests: install Valgrind (Debian package "valgrind")');
 
 const dir = mkdtempSync(join(tmpdir(), 'tp-instr-e2e-'));

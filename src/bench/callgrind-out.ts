@@ -8,6 +8,8 @@
 export interface CountPart {
   /** What dumped this part: the client request's name, or e.g. "Program termination". */
   trigger: string;
+  /** The thread whose costs it holds (`--separate-threads=yes`; 1 is the main thread), if the file says. */
+  thread?: number;
   /** Event name (Ir, Dr, Dw, I1mr, …) → count. */
   events: Record<string, number>;
 }
@@ -17,13 +19,15 @@ export function parseCountParts(text: string): CountPart[] {
   const parts: CountPart[] = [];
   let names: string[] = [];
   let trigger = '';
+  let thread: number | undefined;
   // callgrind writes both lines and its `summary:` may be 0; cachegrind writes only `summary:`.
   let totals: number[] | undefined;
   let summary: number[] | undefined;
   const close = () => {
     const values = totals ?? summary;
-    if (values) parts.push({ trigger, events: Object.fromEntries(names.map((n, i) => [n, values[i] ?? 0])) });
-    totals = summary = undefined;
+    const events = Object.fromEntries(names.map((n, i) => [n, values?.[i] ?? 0]));
+    if (values) parts.push(thread === undefined ? { trigger, events } : { trigger, thread, events });
+    totals = summary = thread = undefined;
     trigger = '';
   };
   const numbers = (line: string) =>
@@ -39,6 +43,7 @@ export function parseCountParts(text: string): CountPart[] {
         .slice('desc: Trigger:'.length)
         .trim()
         .replace(/^Client Request:\s*/, '');
+    else if (line.startsWith('thread:')) thread = Number(line.slice('thread:'.length));
     else if (line.startsWith('events:')) names = line.slice('events:'.length).trim().split(/\s+/);
     else if (line.startsWith('totals:')) totals = numbers(line);
     else if (line.startsWith('summary:')) summary = numbers(line);

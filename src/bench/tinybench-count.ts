@@ -20,6 +20,20 @@ export const COUNT_DEFAULTS = {
   iterations: 10,
 } as const;
 
+/**
+ * Callgrind's options for counted regions. `--separate-threads=yes`: a client request's dump then
+ * holds only the thread that made it (the main thread, where the task runs). Without it a region
+ * also counted whatever Node's other threads (platform workers, the libuv pool finishing the
+ * suite's file reads) happened to run while it was open: the first counted call of a suite's
+ * first task moved by 92 to 1,861 instructions between runs on a loaded machine, and a
+ * worker_threads thread busy beside the region added its 51 M instructions to the main thread's
+ * 30 M (docs/instruction-counts.md).
+ */
+export const COUNT_REGION_ARGS = ['--instr-atstart=no', '--combine-dumps=yes', '--separate-threads=yes'] as const;
+
+/** Callgrind's number for the process's first thread. */
+const MAIN_THREAD = 1;
+
 /** Counts one suite's tasks; `withMetrics` sends its custom metrics (false when a timed run sends them). */
 export async function runTinybenchCount(
   suite: TinybenchSuite,
@@ -36,7 +50,7 @@ export async function runTinybenchCount(
   try {
     const outcome = await runCountingWorker(suite, ctx, file, {
       valgrind: valgrind.path,
-      valgrindArgs: callgrindArgs(measure, out, ['--instr-atstart=no', '--combine-dumps=yes']),
+      valgrindArgs: callgrindArgs(measure, out, COUNT_REGION_ARGS),
       nodeFlags: COUNT_NODE_FLAGS,
       count: {
         iterations: suite.countIterations ?? COUNT_DEFAULTS.iterations,
@@ -45,7 +59,7 @@ export async function runTinybenchCount(
       },
       counted: (m) => {
         // The dump is on disk before the worker sends `counted`; the file grows with each task.
-        const parts = parseCountParts(readFileSync(out, 'utf8')).filter((p) => p.trigger === `t${m.index}`);
+        const parts = parseCountParts(readFileSync(out, 'utf8')).filter((p) => p.trigger === `t${m.index}` && p.thread === MAIN_THREAD);
         if (parts.length !== m.iterations)
           return { error: `Valgrind's output has ${parts.length} counted iterations, expected ${m.iterations}` };
         return countedBenchmark(

@@ -20,7 +20,7 @@ import { verdictOf } from './gate.js';
 import { fitVariancePrior, moderateVariance, type VariancePrior } from './moderate.js';
 import { checkSpeedup } from './speedup.js';
 import { checkThresholds } from './thresholds.js';
-import { COUNT_NOISE_FLOOR, isCounted, toolchainWarnings, unitOf } from './deterministic.js';
+import { COUNT_NOISE_FLOOR, countNotes, isCounted, toolchainWarnings, unitOf } from './deterministic.js';
 
 /** Default statistic that stands for a run (compare.location). */
 export const DEFAULT_LOCATION: LocationStatistic = 'mean-rate';
@@ -125,6 +125,7 @@ export function compareRuns(input: CompareInput): Report {
   }
   warnings.push(...toolchainWarnings(baseline, current));
   const notes = diffs.info.length > 0 ? [`Same machine type, another build (${diffs.info.join('; ')}): intervals are not widened.`] : [];
+  notes.push(...countNotes(current));
   if (baseline.length === 0) warnings.push('No baseline run: every benchmark is new.');
   if (design === 'single' && baseline.length === 1 && current.length === 1) {
     warnings.push(

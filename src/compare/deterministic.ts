@@ -81,3 +81,19 @@ export function toolchainWarnings(baseline: readonly RunFile[], current: readonl
     `Instruction counts: the baseline was counted with another toolchain (${[...diffs].join('; ')}). A new Node, V8 or Valgrind moves every count, so a change here may come from the toolchain, not the code; the next baseline runs with the new toolchain settle it.`,
   ];
 }
+
+/**
+ * What the counted benchmarks measured, in words, so that a reader of the comment knows these
+ * figures are instruction counts (or estimated cycles) under Valgrind, not time.
+ */
+export function countNotes(current: readonly RunFile[]): string[] {
+  const run = current.find((r) => r.benchmarks.some((b) => isCounted(b.unit)));
+  if (!run) return [];
+  const units = [...new Set(current.flatMap((r) => r.benchmarks.map((b) => b.unit)).filter(isCounted))];
+  const m = run.machine;
+  const valgrind = m?.valgrindVersion ? ` Valgrind ${m.valgrindVersion}` : ' Valgrind';
+  const node = m?.nodeVersion ? `, Node ${m.nodeVersion}${m.countFlags ? ` ${m.countFlags}` : ''}` : '';
+  return [
+    `Counted, not timed: benchmarks in ${units.join(' and ')} were measured under${valgrind} callgrind${node}. They barely vary between runs, so their minimum effect is compare.countMinEffect (default ${(DEFAULT_COUNT_MIN_EFFECT * 100).toFixed(0)}%), not time's.`,
+  ];
+}
