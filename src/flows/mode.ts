@@ -6,10 +6,11 @@ import { isPullRequestEvent } from '../store/index.js';
  * `baseline`: benchmark and record the run (push to the default branch, manual refresh).
  * `comment`: the trusted follow-up of a fork PR's run — posts a report made elsewhere, runs no PR code.
  * `ab`: base and head measured interleaved in this job.
+ * `report`: the scheduled report — reads the history, benchmarks nothing, writes no baseline.
  */
-export type Mode = 'pr' | 'baseline' | 'comment' | 'ab';
+export type Mode = 'pr' | 'baseline' | 'comment' | 'ab' | 'report';
 
-export const MODES: readonly (Mode | 'auto')[] = ['auto', 'pr', 'baseline', 'comment', 'ab'];
+export const MODES: readonly (Mode | 'auto')[] = ['auto', 'pr', 'baseline', 'comment', 'ab', 'report'];
 
 export interface EventFacts {
   eventName: string;
@@ -44,8 +45,10 @@ export function pickMode(requested: Mode | 'auto', event: EventFacts): Mode {
       return 'pr';
     case 'workflow_run':
       return 'comment';
-    case 'push':
     case 'schedule':
+      // A cron run reports on the history (docs/notifications.md); nightly baselines set mode: baseline.
+      return 'report';
+    case 'push':
     case 'workflow_dispatch':
       // Only the default branch records baselines; a push elsewhere is compared like a PR.
       return !event.defaultBranch || branchOf(event.ref) === event.defaultBranch ? 'baseline' : 'pr';
