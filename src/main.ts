@@ -10,11 +10,21 @@ import { runAction } from './action/run-action.js';
 import type { Logger } from './model/logger.js';
 import { redactor, secretValues, type Redact } from './model/redact.js';
 
-/** The token and the step's secret-looking variables: registered with the runner and replaced in all output. */
-function secretsRedactor(): Redact {
-  const secrets = secretValues(process.env, [core.getInput('token')]);
+/**
+ * The token, the notify URLs and the step's secret-looking variables: registered with the runner
+ * and replaced in all output. `mask` adds one found later (a URL from a variable the config names).
+ */
+function secretsRedactor(): { redact: Redact; mask: (secret: string) => void } {
+  const secrets = secretValues(process.env, [core.getInput('token'), core.getInput('notify-urls')]);
   for (const s of secrets) core.setSecret(s);
-  return redactor(secrets);
+  let current = redactor(secrets);
+  const mask = (secret: string): void => {
+    if (!secret || secrets.includes(secret)) return;
+    core.setSecret(secret);
+    secrets.push(secret);
+    current = redactor(secrets);
+  };
+  return { redact: (text) => current(text), mask };
 }
 
 const logger = (redact: Redact): Logger => ({
@@ -38,7 +48,7 @@ function contextOrExplain(): typeof github.context {
 
 /** The action: reads inputs, runs the flow for the event, maps the outcome to outputs. */
 export async function run(): Promise<void> {
-  const redact = secretsRedactor();
+  const { redact, mask } = secretsRedactor();
   const log = logger(redact);
   try {
     const inputs = parseInputs((name) => core.getInput(name));
@@ -47,7 +57,8 @@ export async function run(): Promise<void> {
     const outputDir = join(process.env.RUNNER_TEMP ?? join(workspace, '.track-performance'), 'track-performance');
     const publisher = inputs.token ? octokitPublisher(github.getOctokit(inputs.token), facts.owner, facts.repo, redact) : undefined;
 
-    const outcome = await runAction({ inputs, facts, env: { workspace, outputDir, redact }, log, publisher });
+    const notify = { env: process.env, mask };
+    const outcome = await runAction({ inputs, facts, env: { workspace, outputDir, redact }, log, publisher, notify });
 
     core.setOutput('verdict', outcome.gate.verdict);
     core.setOutput('regressions', outcome.report.counts.regression);
@@ -60,14 +71,15 @@ export async function run(): Promise<void> {
       await core.summary
         .addRaw(
           redact(
-            outcome.mode === 'shard'
-              ? outcome.notes.join('\n\n')
-              : renderMarkdown(outcome.report, {
-                  markerId: inputs.commentId,
-                  runUrl: facts.runUrl,
-                  notes: outcome.notes,
-                  audience: 'summary',
-                }),
+            outcome.summary ??
+              (outcome.mode === 'shard'
+                ? outcome.notes.join('\n\n')
+                : renderMarkdown(outcome.report, {
+                    markerId: inputs.commentId,
+                    runUrl: facts.runUrl,
+                    notes: outcome.notes,
+                    audience: 'summary',
+                  })),
           ),
         )
         .write();

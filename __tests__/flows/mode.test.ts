@@ -8,6 +8,8 @@ describe('pickMode', () => {
     expect(pickMode('auto', { ...main, eventName: 'push' })).toBe('baseline');
     expect(pickMode('auto', { ...main, eventName: 'workflow_dispatch' })).toBe('baseline');
     expect(pickMode('auto', { ...main, eventName: 'workflow_run' })).toBe('comment');
+    expect(pickMode('auto', { ...main, eventName: 'schedule' })).toBe('report');
+    expect(pickMode('report', { ...main, eventName: 'workflow_dispatch' })).toBe('report');
   });
   it('compares, and never records, a push to another branch', () => {
     expect(pickMode('auto', { eventName: 'push', ref: 'refs/heads/feature', defaultBranch: 'main' })).toBe('pr');
@@ -18,7 +20,7 @@ describe('pickMode', () => {
     expect(pickMode('ab', { ...main, eventName: 'pull_request' })).toBe('ab');
   });
   it('refuses pull_request_target in every mode, where PR code would run with a write token', () => {
-    for (const mode of ['auto', 'pr', 'baseline', 'comment', 'ab'] as const)
+    for (const mode of ['auto', 'pr', 'baseline', 'comment', 'ab', 'report'] as const)
       expect(() => pickMode(mode, { ...main, eventName: 'pull_request_target' })).toThrow(/pull_request_target, in any mode/);
   });
   it('refuses mode baseline on every PR-triggered event, saying why', () => {

@@ -5,6 +5,7 @@ import { DEFAULT_HISTORY } from '../flows/baseline-file.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../compare/gate.js';
 import { MODES, type Mode } from '../flows/mode.js';
 import { parseShard, variantLabel, type ShardSpec } from '../model/index.js';
+import { DEFAULT_REPORT_PERIOD, periodMs } from '../flows/period-report.js';
 
 /** The action's inputs, validated. Names match action.yml. */
 export interface ActionInputs {
@@ -31,6 +32,35 @@ export interface ActionInputs {
   /** mode merge: files or directories of the shard jobs' run files (comma or newline separated). */
   shards: string[];
   allowPartial: boolean;
+  /** mode report: the period, e.g. `7d`. */
+  reportPeriod: string;
+  /** Chat and webhook URLs by channel name (`NAME=URL` lines); secrets, never logged. */
+  notifyUrls: Record<string, string>;
+}
+
+function validPeriod(text: string): string {
+  periodMs(text, "Input 'report-period'");
+  return text;
+}
+
+/**
+ * The `notify-urls` input: one `NAME=URL` per line (blank lines ignored). A bad line is named by
+ * its number only, since its text is a secret.
+ */
+export function parseNotifyUrls(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    const m = /^\s*([A-Za-z0-9._-]+)\s*=\s*(\S+)\s*$/.exec(line);
+    if (!m)
+      throw new ConfigError(
+        `Input 'notify-urls', line ${i + 1}: expected NAME=URL (a channel's name, '=', its URL from a secret); the line is not shown, since it may hold a secret.`,
+        undefined,
+        'notify-urls',
+      );
+    out[m[1]!] = m[2]!;
+  });
+  return out;
 }
 
 /**
@@ -120,5 +150,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     ...(text('variant', '') && { variant: variantLabel(text('variant', ''), "Input 'variant'") }),
     shards,
     allowPartial: bool('allow-partial', false),
+    reportPeriod: validPeriod(text('report-period', DEFAULT_REPORT_PERIOD)),
+    notifyUrls: parseNotifyUrls(get('notify-urls')),
   };
 }

@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../config/index.js';
+import { loadConfig, type Config } from '../config/index.js';
+import { compareRuns } from '../compare/index.js';
+import type { BaselineSpec } from '../flows/baseline-source.js';
+import { notifyReport, notifyRun } from '../flows/notify-run.js';
+import { scheduledReport } from '../flows/period-report.js';
+import type { NotifyDeps } from '../notify/index.js';
+import { periodTitle, renderPeriodMarkdown } from '../report/period.js';
 import { ConfigError } from '../model/errors.js';
 import { gate, type GateResult } from '../compare/gate.js';
 import type { Logger } from '../model/logger.js';
 import { branchOf, pickMode, type Mode } from '../flows/mode.js';
-import { writeOutputs } from '../flows/report-files.js';
+import { writeJson, writeOutputs } from '../flows/report-files.js';
 import type { Redact } from '../model/redact.js';
 import { compareAb, compareWithBaseline, measure, recordBaseline, type TrackRequest } from '../flows/track.js';
 import type { Report } from '../model/index.js';
@@ -26,6 +32,8 @@ export interface ActionOutcome {
   failed: boolean;
   /** The gate's answer at the fail-on level (verdict, reason); `failed` above is what the step does with it. */
   gate: GateResult;
+  /** The job summary's markdown when it is not the report's (the scheduled report). */
+  summary?: string;
 }
 
 export interface ActionEnv {
@@ -44,6 +52,8 @@ export interface ActionRun {
   log: Logger;
   /** Absent without a token. */
   publisher: Publisher | undefined;
+  /** What notifications need from the runner: the environment (URLs by name) and the secret mask. Absent: none are sent. */
+  notify?: Pick<NotifyDeps, 'env' | 'mask' | 'delivery'>;
 }
 
 /** Runs the flow the event calls for. The action's whole behaviour, minus reading inputs and writing outputs. */
@@ -62,18 +72,20 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
       'gh-pages-branch',
     );
   const config = await loadConfig(resolve(env.workspace, inputs.config));
+  const baseline: BaselineSpec = {
+    source: inputs.baseline,
+    workspace: env.workspace,
+    history: inputs.history,
+    token: inputs.token,
+    ghPagesBranch: inputs.ghPagesBranch,
+    dataDir: inputs.dataDir,
+  };
+  if (mode === 'report') return reportFlow(run, config, baseline, facts.defaultBranch ?? branch);
   const req: TrackRequest = {
     config,
     workspace: env.workspace,
     log,
-    baseline: {
-      source: inputs.baseline,
-      workspace: env.workspace,
-      history: inputs.history,
-      token: inputs.token,
-      ghPagesBranch: inputs.ghPagesBranch,
-      dataDir: inputs.dataDir,
-    },
+    baseline,
     git: {
       commit: facts.sha,
       ref: facts.ref,
@@ -106,6 +118,14 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
   const verdict = gate(outcome.report, inputs.failOn);
   if (flow !== 'baseline' && inputs.comment && facts.prNumber && publisher)
     await publishComment(publisher, { ...facts, prNumber: facts.prNumber }, outcome.report, outcome.notes, inputs, log);
+  if (run.notify)
+    await notifyRun(
+      config,
+      outcome.report,
+      outcome.alerts ?? [],
+      { repository: `${facts.owner}/${facts.repo}`, branch, commit: facts.sha, prNumber: facts.prNumber, runUrl: facts.runUrl },
+      { ...run.notify, urls: inputs.notifyUrls, fromPullRequest: flow !== 'baseline', log },
+    );
   // A push records what was merged; failing it would hide the record, so only PR runs gate.
   const failed = flow !== 'baseline' && verdict.failed;
   return { mode, report: outcome.report, notes: outcome.notes, reportPath: paths.report, runFile: paths.run, failed, gate: verdict };
@@ -129,6 +149,48 @@ async function commentFlow({ inputs, facts, env, log, publisher }: ActionRun): P
     await publishComment(publisher, { ...facts, prNumber, runUrl: facts.runUrl }, report, notes, inputs, log);
   // The PR's own run already failed its check (and annotated it): this trusted run only posts.
   return { mode: 'comment', report, notes, reportPath: file, failed: false, gate: gate(report, inputs.failOn) };
+}
+
+/**
+ * The scheduled report: the history of `branch` over the input's period, to the job summary, to
+ * our one issue for this period kind (updated in place), and to the channels. Never fails on
+ * an issue or a channel: a warning says what went wrong.
+ */
+async function reportFlow(run: ActionRun, config: Config, baseline: BaselineSpec, branch: string): Promise<ActionOutcome> {
+  const { inputs, facts, env, log, publisher } = run;
+  const period = await scheduledReport(baseline, { branch, period: inputs.reportPeriod, now: Date.now(), config, log });
+  const reportPath = join(env.outputDir, 'period-report.json');
+  await writeJson(reportPath, period);
+  log.info(`Report of ${branch} over ${inputs.reportPeriod} written to ${reportPath}.`);
+  const markerId = `${inputs.commentId}-report-${inputs.reportPeriod}`;
+  if (publisher?.upsertIssue)
+    try {
+      const done = await publisher.upsertIssue({
+        markerId,
+        title: periodTitle(period),
+        body: renderPeriodMarkdown(period, { markerId, runUrl: facts.runUrl }),
+      });
+      log.info(`Report issue ${done.action}: ${done.url}`);
+    } catch (e) {
+      log.warning(`Could not write the report issue: ${(e as Error).message} The report is in the job summary.`);
+    }
+  if (run.notify)
+    await notifyReport(
+      config,
+      period,
+      { repository: `${facts.owner}/${facts.repo}`, runUrl: facts.runUrl },
+      { ...run.notify, urls: inputs.notifyUrls, fromPullRequest: false, log },
+    );
+  const report = compareRuns({ baseline: [], current: [] });
+  return {
+    mode: 'report',
+    report,
+    notes: [],
+    reportPath,
+    failed: false,
+    gate: gate(report, inputs.failOn),
+    summary: renderPeriodMarkdown(period, { runUrl: facts.runUrl }),
+  };
 }
 
 function requireBase(): never {

@@ -3,6 +3,7 @@ import { importFile } from '../importers/index.js';
 import { createStore } from '../store/index.js';
 import { renderTrendMarkdown, renderTrendText } from '../report/index.js';
 import { analyzeTrends, type TrendOptions } from '../trend/index.js';
+import { parseAge } from '../trend/period.js';
 import type { RunFile } from '../model/index.js';
 import { optionalConfig } from './compare.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
@@ -27,12 +28,10 @@ Options:
   --json | --markdown  print the JSON report or markdown instead of the text table
   -h, --help         this help`;
 
-const UNIT_MS: Record<string, number> = { h: 36e5, d: 864e5, w: 7 * 864e5 };
-
 /** The earliest timestamp `--since` keeps (ms), from an age before `now` or an ISO date. */
 export function sinceTime(text: string, now: number): number {
-  const m = /^(\d+(?:\.\d+)?)([hdw])$/.exec(text.trim());
-  if (m) return now - Number(m[1]) * (UNIT_MS[m[2] as string] as number);
+  const age = parseAge(text);
+  if (age !== undefined) return now - age;
   const t = Date.parse(text);
   if (Number.isNaN(t)) throw new UsageError(`--since must be an age such as 30d, 12h or 8w, or an ISO date; found '${text}'.`);
   return t;
@@ -43,6 +42,22 @@ function numberOption(name: string, text: string | undefined, ok: (x: number) =>
   const x = Number(text);
   if (!ok(x)) throw new UsageError(`--${name} must be ${expected}; found '${text}'.`);
   return x;
+}
+
+/** The history the flags name, oldest first: run files (`--baseline`) or a directory store's branch. */
+export async function historyRuns(
+  values: { dir?: string; baseline?: string[]; branch: string },
+  cwd: string,
+  io: CliIO,
+): Promise<RunFile[]> {
+  if (values.baseline?.length) {
+    const runs = await Promise.all(values.baseline.map(async (f) => (await importFile(resolve(cwd, f))).run));
+    return runs.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+  }
+  const store = createStore({ kind: 'directory', dir: resolve(cwd, values.dir ?? '.track-performance/baseline') });
+  const runs = (await store.load(values.branch)) ?? [];
+  if (!runs.length) write(io.stderr, `No history stored for ${values.branch} in ${store.describe()}.`);
+  return runs;
 }
 
 export async function trendCommand(argv: string[], io: CliIO): Promise<number> {
@@ -74,15 +89,7 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<number> {
   if (w !== undefined) options.window = w;
   if (e !== undefined) options.minEffect = e;
   const since = values.since === undefined ? undefined : sinceTime(values.since, Date.now());
-  let runs: RunFile[];
-  if (values.baseline?.length) {
-    runs = await Promise.all(values.baseline.map(async (f) => (await importFile(resolve(cwd, f))).run));
-    runs.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
-  } else {
-    const store = createStore({ kind: 'directory', dir: resolve(cwd, values.dir ?? '.track-performance/baseline') });
-    runs = (await store.load(values.branch)) ?? [];
-    if (!runs.length) write(io.stderr, `No history stored for ${values.branch} in ${store.describe()}.`);
-  }
+  let runs = await historyRuns(values, cwd, io);
   if (since !== undefined) runs = runs.filter((r) => Date.parse(r.timestamp) >= since);
   const report = analyzeTrends({ runs, branch: values.branch, options, thresholds: config?.thresholds ?? [] });
   if (values.json) write(io.stdout, JSON.stringify(report, null, 2));

@@ -12,6 +12,10 @@ export type {
   SpeedupTarget,
   ThresholdConfig,
   TrendConfig,
+  NotifyConfig,
+  NotifyChannel,
+  NotifyEvent,
+  NotifyLevel,
 } from './types.js';
 export { parseConfig, loadConfig, DEFAULT_CONFIG_FILE } from './load.js';
 export { suiteKind, suiteMinEffects, resolveMinEffect, matchesGlob, DEFAULT_MIN_EFFECT, type SuiteKind } from './min-effect.js';

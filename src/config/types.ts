@@ -170,6 +170,37 @@ export interface TrendConfig {
   alerts?: { issue?: boolean; labels?: string[] };
 }
 
+/** What a message is about: the run's comparison, the default branch's trends, or the scheduled report. */
+export type NotifyEvent = 'regression' | 'change-point' | 'alert' | 'improvement' | 'report';
+
+/** Severity of an event, as the trend alerts grade them. */
+export type NotifyLevel = 'critical' | 'warning' | 'info';
+
+/** One chat channel or webhook (docs/notifications.md). Its URL is never in the file. */
+export interface NotifyChannel {
+  type: 'slack' | 'discord' | 'teams' | 'webhook';
+  /** Name in logs and in the `notify-urls` input (default: the type). */
+  name?: string;
+  /** Environment variable holding the URL; without it, the `notify-urls` input's `NAME=URL` line. */
+  urlEnv?: string;
+  /** webhook: environment variable holding the HMAC-SHA256 key. */
+  secretEnv?: string;
+  /** Events sent (default regression, change-point, alert, report). */
+  on?: NotifyEvent[];
+  /** Minimum level sent (default info); the report ignores it. */
+  level?: NotifyLevel;
+  /** Also notify from pull request runs (default false). */
+  pr?: boolean;
+}
+
+export interface NotifyConfig {
+  channels: NotifyChannel[];
+  /** Seconds one channel's delivery may take, retries included (default 30). */
+  timeout?: number;
+  /** Linked from every message. */
+  dashboardUrl?: string;
+}
+
 export interface Config {
   $schema?: string;
   suites: SuiteConfig[];
@@ -181,4 +212,5 @@ export interface Config {
   targets?: SpeedupTarget[];
   thresholds?: ThresholdConfig[];
   trend?: TrendConfig;
+  notify?: NotifyConfig;
 }

@@ -8,10 +8,11 @@ import { isPullRequestEvent } from '../store/index.js';
  * `ab`: base and head measured interleaved in this job.
  * `shard`: one matrix job's share of the suites, measured and written as a run file — no comment, no record.
  * `merge`: the shard jobs' run files put back together, then the `pr` or `baseline` flow the event calls for.
+ * `report`: the scheduled report — reads the history, benchmarks nothing, writes no baseline.
  */
-export type Mode = 'pr' | 'baseline' | 'comment' | 'ab' | 'shard' | 'merge';
+export type Mode = 'pr' | 'baseline' | 'comment' | 'ab' | 'shard' | 'merge' | 'report';
 
-export const MODES: readonly (Mode | 'auto')[] = ['auto', 'pr', 'baseline', 'comment', 'ab', 'shard', 'merge'];
+export const MODES: readonly (Mode | 'auto')[] = ['auto', 'pr', 'baseline', 'comment', 'ab', 'shard', 'merge', 'report'];
 
 export interface EventFacts {
   eventName: string;
@@ -46,8 +47,10 @@ export function pickMode(requested: Mode | 'auto', event: EventFacts): Mode {
       return 'pr';
     case 'workflow_run':
       return 'comment';
-    case 'push':
     case 'schedule':
+      // A cron run reports on the history (docs/notifications.md); nightly baselines set mode: baseline.
+      return 'report';
+    case 'push':
     case 'workflow_dispatch':
       // Only the default branch records baselines; a push elsewhere is compared like a PR.
       return !event.defaultBranch || branchOf(event.ref) === event.defaultBranch ? 'baseline' : 'pr';

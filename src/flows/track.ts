@@ -7,6 +7,7 @@ import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline
 import type { Logger } from '../model/logger.js';
 import { progressLogger } from './progress.js';
 import { alertOnTrends } from './trend-alerts.js';
+import type { TrendAlert } from '../trend/alerts.js';
 
 /** Where the code under test stands in git. */
 export interface GitFacts {
@@ -42,6 +43,8 @@ export interface TrackOutcome {
   run: RunFile;
   /** Sentences for the top of the report: where the baseline came from, what was recorded. */
   notes: string[];
+  /** A push to the default branch: the trend alerts its run raised (for notifications). */
+  alerts?: TrendAlert[];
 }
 
 /** Runs every suite of the config (or the shard's share), one log group per suite. */
@@ -93,7 +96,7 @@ export async function recordBaseline(req: TrackRequest, run: RunFile): Promise<T
   await store.save(run, req.git.branch);
   outcome.notes.push(`Recorded this run as the baseline of ${req.git.branch} in ${store.describe()}.`);
   req.log.info(`Recorded the run in ${store.describe()} for branch ${req.git.branch}.`);
-  outcome.notes.push(...(await alertOnTrends(store, req.git.branch, req.config, req.log)));
+  outcome.notes.push(...(await alertOnTrends(store, req.git.branch, req.config, req.log, (a) => (outcome.alerts = a))));
   return outcome;
 }
 

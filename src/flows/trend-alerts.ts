@@ -12,8 +12,14 @@ import type { Logger } from '../model/logger.js';
 
 export const DEFAULT_HORIZON = 20;
 
-/** Alerts of the stored history of `branch`, as sentences for the summary; logs the serious ones. */
-export async function alertOnTrends(store: Store, branch: string, config: Config, log: Logger): Promise<string[]> {
+/** Alerts of the stored history of `branch`, as sentences for the summary; logs the serious ones; hands them to `onAlerts` (notifications). */
+export async function alertOnTrends(
+  store: Store,
+  branch: string,
+  config: Config,
+  log: Logger,
+  onAlerts?: (alerts: TrendAlert[]) => void,
+): Promise<string[]> {
   try {
     const runs = (await store.load(branch)) ?? [];
     const t = config.trend ?? {};
@@ -25,6 +31,7 @@ export async function alertOnTrends(store: Store, branch: string, config: Config
       minEffect: t.minEffect ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT,
       horizon: t.horizon ?? DEFAULT_HORIZON,
     });
+    onAlerts?.(alerts);
     for (const a of alerts) if (a.level !== 'info') log.warning(`Trend ${a.level}: ${a.message}`);
     if (alerts.length === 0) return [`Trends of ${branch} (${runs.length} runs): no new change point, no budget at risk.`];
     return alerts.map(sentence);

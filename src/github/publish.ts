@@ -1,6 +1,7 @@
 import { renderMarkdown } from '../report/index.js';
 import type { Logger } from '../model/logger.js';
 import { findPullRequestForSha, upsertComment } from './upsert.js';
+import { upsertMarkedIssue, type IssueResult } from './marked-issue.js';
 import type { Redact } from '../model/redact.js';
 import type { Report } from '../model/index.js';
 import type { RunnerFacts } from './context.js';
@@ -11,6 +12,8 @@ type Octokit = Parameters<typeof upsertComment>[0];
 export interface Publisher {
   upsert(prNumber: number, body: string, markerId: string): Promise<{ action: string; url: string }>;
   findPullRequest(sha: string): Promise<number | undefined>;
+  /** Creates or updates our one issue with the marker (the scheduled report's). */
+  upsertIssue?(issue: { markerId: string; title: string; body: string; labels?: string[] }): Promise<IssueResult>;
 }
 
 /** A publisher through `octokit`; every body passes `redact` on its way out (GitHub does not mask comments). */
@@ -18,6 +21,7 @@ export function octokitPublisher(octokit: Octokit, owner: string, repo: string, 
   return {
     upsert: (issueNumber, body, markerId) => upsertComment(octokit, { owner, repo, issueNumber, body: redact(body), markerId }),
     findPullRequest: (sha) => findPullRequestForSha(octokit, { owner, repo, sha }),
+    upsertIssue: (i) => upsertMarkedIssue(octokit, { owner, repo, ...i, title: redact(i.title), body: redact(i.body) }),
   };
 }
 

@@ -12,6 +12,8 @@ export type AlertLevel = 'critical' | 'warning' | 'info';
 
 export interface TrendAlert {
   level: AlertLevel;
+  /** What raised it: a new change point, a budget forecast (crossed or crossing), a drift. */
+  kind: 'change-point' | 'forecast' | 'drift';
   id: string;
   metric?: string;
   /** One sentence, unescaped (the renderer or the logger escapes it). */
@@ -51,18 +53,20 @@ export function trendAlerts(now: TrendReport, before: TrendReport | undefined, o
       out.push({
         ...base,
         level,
+        kind: 'change-point',
         message: `${label(s)} changed ${formatChange(c.change)} (${c.verdict}) in ${short(c.before.commit)}..${short(c.after.commit)}, ${c.runsSince} run(s) ago${moved}.`,
       });
     }
     for (const f of s.forecasts) {
-      if (f.status === 'crossed') out.push({ ...base, level: 'warning', message: `${label(s)}: ${f.message}` });
+      if (f.status === 'crossed') out.push({ ...base, level: 'warning', kind: 'forecast', message: `${label(s)}: ${f.message}` });
       else if (f.status === 'crossing' && f.runs && f.runs.estimate <= o.horizon)
-        out.push({ ...base, level: 'warning', message: `${label(s)}: ${f.message}` });
+        out.push({ ...base, level: 'warning', kind: 'forecast', message: `${label(s)}: ${f.message}` });
     }
     if (s.drift?.verdict === 'regression')
       out.push({
         ...base,
         level: 'warning',
+        kind: 'drift',
         message: `${label(s)} drifts ${formatChange(s.drift.perRun)}/run over the last ${s.drift.runs} runs (Mann–Kendall p ${s.drift.pValue.toPrecision(2)}).`,
       });
   }
