@@ -6,6 +6,7 @@ import { runCommandPair, runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
 import { measuresOf, runCountedSuite } from './run-counted.js';
+import { runScalingRecord } from './scaling.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
 import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteKind, type SuiteOutcome } from './types.js';
 
@@ -15,8 +16,10 @@ export interface RunOptions {
   commit?: string;
   ref?: string;
   onProgress?: (e: ProgressEvent) => void;
-  /** Run only the suites with these names (all when absent). */
+  /** Run only the suites with these names (all when absent); scaling suites count by their names too. */
   suites?: string[];
+  /** Run the config's scaling suites too (default true; the A/B rounds leave them out). */
+  scaling?: boolean;
 }
 
 /**
@@ -27,7 +30,14 @@ export interface RunOptions {
 export async function runSuites(config: Config, options: RunOptions): Promise<RunFile> {
   const ctx = runnerContext(options);
   const run = emptyRun(options);
-  for (const suite of selectSuites(config.suites, options.suites)) {
+  const scaling = options.scaling === false ? [] : (config.scaling ?? []);
+  const only = options.suites;
+  // A name of a scaling suite alone is not an unknown suite (it selects that sweep).
+  const sweepOnly = (n: string) => scaling.some((s) => s.name === n) && !config.suites.some((s) => s.name === n);
+  for (const suite of selectSuites(
+    config.suites,
+    only?.filter((n) => !sweepOnly(n)),
+  )) {
     const kind = suiteKind(suite);
     const started = performance.now();
     ctx.emit({ type: 'suite-start', suite: suite.name, kind });
@@ -42,6 +52,12 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
       outcomes.push(outcome);
     }
     suiteDone(ctx, suite, outcomes, started);
+  }
+  for (const suite of scaling.filter((s) => !only || only.includes(s.name))) {
+    const record = await runScalingRecord(suite, run.machine!.cores, ctx);
+    (run.scaling ??= []).push(record);
+    // A level that failed is the run's error too, so the one gate sees it like a crashed suite.
+    for (const l of record.levels) if (l.error !== undefined) run.errors!.push({ suite: suite.name, task: `N=${l.n}`, message: l.error });
   }
   return finishRun(run);
 }

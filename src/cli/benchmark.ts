@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { runSuites } from '../bench/index.js';
-import { compareRuns } from '../compare/index.js';
+import { compareRuns, withScalingFits } from '../compare/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
 import { streamLogger } from '../model/logger.js';
 import { progressLogger } from '../flows/progress.js';
@@ -37,12 +37,15 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
   if (values.help) return (write(io.stdout, benchmarkHelp), 0);
   const cwd = io.cwd ?? process.cwd();
   const config = await loadConfig(resolve(cwd, values.config));
-  const run = await runSuites(config, {
-    cwd,
-    commit: values.commit,
-    suites: values.suite,
-    onProgress: progressLogger(streamLogger(io.stderr)),
-  });
+  const run = withScalingFits(
+    await runSuites(config, {
+      cwd,
+      commit: values.commit,
+      suites: values.suite,
+      onProgress: progressLogger(streamLogger(io.stderr)),
+    }),
+    config.scaling,
+  );
   const out = resolve(cwd, values.out);
   await writeJson(out, run);
   write(io.stdout, runTable(run));

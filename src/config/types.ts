@@ -144,7 +144,7 @@ export interface ScalingSuite {
   unit?: string;
   /** Efficiency (speedup / N) under which a level is past the knee (default 0.5). */
   efficiencyFloor?: number;
-  /** Speedup, efficiency and peak targets; a missed `min` makes `optimize` exit 1. */
+  /** Speedup, efficiency and peak targets; a missed `min` fails the check (and makes `optimize` exit 1). */
   targets?: ScalingTargets;
   cwd?: string;
   env?: Record<string, string>;
@@ -171,7 +171,7 @@ export interface Config {
   suites: SuiteConfig[];
   /** What tinybench and command suites measure unless they say (default `time`). */
   measure?: Measure | Measure[];
-  /** Concurrency sweeps, run by `track-performance optimize` (not by `benchmark`). */
+  /** Concurrency sweeps: run by `optimize`, and by the action and `benchmark` with the suites (docs/optimize.md). */
   scaling?: ScalingSuite[];
   compare?: CompareConfig;
   targets?: SpeedupTarget[];

@@ -1,6 +1,6 @@
 import { runAb } from './ab/run-ab.js';
 import { runSuites } from '../bench/index.js';
-import { compareRuns, type CompareInput } from '../compare/index.js';
+import { compareRuns, withScalingFits, type CompareInput } from '../compare/index.js';
 import { suiteMinEffects, type Config } from '../config/index.js';
 import type { Report, RunFile } from '../model/index.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
@@ -35,12 +35,13 @@ export interface TrackOutcome {
 
 /** Runs every suite of the config, one log group per suite. */
 export async function measure(req: TrackRequest): Promise<RunFile> {
-  return runSuites(req.config, {
+  const run = await runSuites(req.config, {
     cwd: req.workspace,
     commit: req.git.commit,
     ref: req.git.ref,
     onProgress: progressLogger(req.log),
   });
+  return withScalingFits(run, req.config.scaling);
 }
 
 /** Compares a run with the stored baseline of the base branch. Never writes the baseline. */
@@ -94,8 +95,16 @@ export async function compareAb(req: TrackRequest, ab: AbRequest): Promise<Track
   return { report, run: result.head[result.head.length - 1]!, notes: result.notes };
 }
 
-/** What the statistics engine takes from the config: compare settings, suite minEffects, targets, thresholds. */
-export function engineOptions(config: Config | undefined): Pick<CompareInput, 'config' | 'suiteMinEffect' | 'targets' | 'thresholds'> {
+/** What the statistics engine takes from the config: compare settings, suite minEffects, targets, thresholds, scaling suites. */
+export function engineOptions(
+  config: Config | undefined,
+): Pick<CompareInput, 'config' | 'suiteMinEffect' | 'targets' | 'thresholds' | 'scaling'> {
   if (!config) return {};
-  return { config: config.compare, suiteMinEffect: suiteMinEffects(config), targets: config.targets, thresholds: config.thresholds };
+  return {
+    config: config.compare,
+    suiteMinEffect: suiteMinEffects(config),
+    targets: config.targets,
+    thresholds: config.thresholds,
+    ...(config.scaling && { scaling: config.scaling }),
+  };
 }

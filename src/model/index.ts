@@ -4,3 +4,4 @@
  */
 export * from './run-file.js';
 export * from './report.js';
+export * from './scaling.js';

@@ -6,6 +6,8 @@
 /** Bumped on any incompatible change; readers migrate older versions and refuse newer ones. */
 export const RUN_SCHEMA_VERSION = 1;
 
+import type { ScalingRecord } from './scaling.js';
+
 /** Which way is better for a metric: time and memory get smaller, throughput bigger. */
 export type Direction = 'smaller' | 'bigger';
 
@@ -93,4 +95,6 @@ export interface RunFile {
   errors?: RunError[];
   /** Where the data came from when it was imported (`hyperfine`, `go`, …). */
   source?: { format: string; file?: string };
+  /** Concurrency sweeps of the config's `scaling` suites (docs/optimize.md); absent when there are none. */
+  scaling?: ScalingRecord[];
 }

@@ -3,6 +3,7 @@ import { markdownTable } from 'markdown-table';
 import { escapeText, plainText } from './escape.js';
 import { sig } from '../model/format.js';
 import { uslThroughput, type Interval, type ModelFit, type ScalingAnalysis } from '../compare/scaling/index.js';
+import type { ScalingResult } from '../model/index.js';
 import type { ScalingTargetResult } from '../compare/scaling-targets.js';
 
 export interface SweepView {
@@ -144,4 +145,39 @@ export function renderMarkdown(v: SweepView): string {
     asciiChart(v).replaceAll('```', "'''"),
     '```',
   ].join('\n');
+}
+
+/** The baseline sweep's fit in a line, for the reader to set beside this run's. */
+function baselineLine(b: ScalingAnalysis | undefined): string {
+  if (!b) return 'Baseline: no sweep of this suite stored yet';
+  if (!b.fit) return `Baseline: no fit (${b.reason ?? ''})`;
+  const u = b.fit.usl;
+  return `Baseline: USL σ = ${sig(u.params.sigma)} (${range(u.intervals.sigma)}), κ = ${sig(u.params.kappa)} (${range(u.intervals.kappa)}); top speedup ${sig(b.levels[b.levels.length - 1]?.speedup ?? NaN)}×`;
+}
+
+/**
+ * The report's sweeps for the PR comment and the job summary: per sweep its table, its fit, the
+ * baseline's fit and the advice (the targets and the changes against the baseline are in the
+ * report's own sections). At most `limit` sweeps; escaped for GitHub.
+ */
+export function scalingSection(results: readonly ScalingResult[], limit: number): string {
+  if (results.length === 0 || limit === 0) return '';
+  const esc = (s: string) => escapeText(s, 500);
+  const parts = results.slice(0, limit).map((r) => {
+    const view: SweepView = { suite: r.suite, command: r.command, unit: r.unit, analysis: r.analysis };
+    return [
+      `#### Scaling: ${escapeText(r.suite, 120)}`,
+      '',
+      `<sub>${esc(r.command)}</sub>`,
+      '',
+      levelTable(view, esc),
+      '',
+      ...[...fitLines(view, esc), esc(baselineLine(r.baseline))].map((l) => `- ${l}`),
+      '',
+      `**Advice:** ${esc(r.analysis.advice)}`,
+    ].join('\n');
+  });
+  const hidden = results.length - limit;
+  if (hidden > 0) parts.push(`<sub>… and ${hidden} more scaling suites, folded away to fit GitHub's comment limit.</sub>`);
+  return parts.join('\n\n');
 }
