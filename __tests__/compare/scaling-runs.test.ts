@@ -3,6 +3,7 @@ import { compareRuns } from '../../src/compare/index.js';
 import { gate } from '../../src/compare/gate.js';
 import { uslThroughput } from '../../src/compare/scaling/index.js';
 import { withScalingFits } from '../../src/compare/scaling-runs.js';
+import { renderMarkdown } from '../../src/report/render.js';
 import type { ScalingSuite } from '../../src/config/types.js';
 import { RUN_SCHEMA_VERSION, type RunFile } from '../../src/model/index.js';
 
@@ -118,5 +119,53 @@ describe('withScalingFits', () => {
     const r = run(good);
     const short = { ...r, scaling: [{ ...r.scaling![0]!, levels: r.scaling![0]!.levels.slice(0, 2) }] };
     expect(withScalingFits(short, undefined).scaling![0]!.reason).toBe('too few levels for a fit: measured 2, need 4');
+  });
+});
+
+describe('quality during scaling', () => {
+  /** Accuracy 0.99 up to N = 4, then 0.94 and 0.90: it drops from N = 8. */
+  const ACCURACY: Record<number, number[]> = {
+    1: [0.99, 0.99, 0.99],
+    2: [0.99, 0.98, 1],
+    4: [0.99, 0.99, 0.99],
+    8: [0.94, 0.94, 0.94],
+    16: [0.9, 0.91, 0.89],
+  };
+  function withAccuracy(): RunFile {
+    const r = run(good);
+    const rec = r.scaling![0]!;
+    return { ...r, scaling: [{ ...rec, levels: rec.levels.map((l) => ({ ...l, metrics: { accuracy: ACCURACY[l.n]! } })) }] };
+  }
+  const rules = (q: ScalingSuite['quality']): ScalingSuite[] => [{ ...suite(1), quality: q }];
+
+  it('an alert crossed at some N fails the gate and names the first N where quality drops', () => {
+    const r = compareRuns({ baseline: [], current: [withAccuracy()], scaling: rules([{ metric: 'accuracy', alert: '< 0.95' }]) });
+    const t = r.targets.find((x) => x.name === 'crawl: accuracy at every N')!;
+    expect(t.status).toBe('failure');
+    expect(t.value).toBeCloseTo(0.94, 6);
+    expect(t.message).toBe('accuracy crosses the alert < 0.95 from N = 8: 0.94 at N = 8, 0.9 at N = 16 (it holds 0.99 at N = 1).');
+    expect(t.details!['N=1']).toBeCloseTo(0.99, 9);
+    expect(t.details!['N=16']).toBeCloseTo(0.9, 9);
+    expect(gate(r).reason).toBe('1 alert crossed');
+    // The comment's sweep table gets an accuracy column.
+    const md = renderMarkdown(r, { markerId: 'tp' });
+    expect(md).toMatch(/\|\s+N\s+\|.*\|\s+accuracy\s+\|/);
+    expect(md).toMatch(/\| +8 \|.*\| +0\.94 \|/);
+  });
+
+  it('a missed target warns, a held one is met, an unreported metric is inconclusive', () => {
+    const r = compareRuns({
+      baseline: [],
+      current: [withAccuracy()],
+      scaling: rules([
+        { metric: 'accuracy', target: '>= 0.92' },
+        { metric: 'accuracy', target: '>= 0.85' },
+        { metric: 'successRate', alert: '< 1' },
+      ]),
+    });
+    const statuses = r.targets.filter((t) => t.name.includes('at every N')).map((t) => t.status);
+    expect(statuses).toEqual(['warning', 'met', 'inconclusive']);
+    expect(r.targets.find((t) => t.status === 'warning')!.message).toBe('accuracy misses the target >= 0.92 from N = 16: 0.9 at N = 16.');
+    expect(gate(r).failed).toBe(false);
   });
 });

@@ -7,13 +7,15 @@ import { pullRequestEvent, pushEvent, runBuiltAction } from '../helpers/action-p
 /**
  * A sweep whose curve we set: each run reports, through $TRACK_PERFORMANCE_METRICS, the work an
  * Amdahl curve with contention $SIGMA does in one second at concurrency N (λ = 10), with ±1%
- * random noise. The throughput comes from the report, not the wall clock, so load cannot move it.
+ * random noise, and an accuracy of 0.99 that falls to 0.9 from N = $DROP_AT. The throughput comes
+ * from the report, not the wall clock, so load cannot move it.
  */
 const WORKLOAD = `import { writeFileSync } from 'node:fs';
 const n = Number(process.argv[2]);
 const sigma = Number(process.env.SIGMA);
 const units = ((10 * n) / (1 + sigma * (n - 1))) * (1 + (Math.random() - 0.5) * 0.02);
-writeFileSync(process.env.TRACK_PERFORMANCE_METRICS, JSON.stringify({ units, seconds: 1 }));
+const accuracy = n >= Number(process.env.DROP_AT ?? Infinity) ? 0.9 : 0.99;
+writeFileSync(process.env.TRACK_PERFORMANCE_METRICS, JSON.stringify({ units, seconds: 1, accuracy }));
 `;
 
 function project(): string {
@@ -22,7 +24,7 @@ function project(): string {
   return ws;
 }
 
-function writeConfig(ws: string, sigma: number, min: number): void {
+function writeConfig(ws: string, sigma: number, min: number, extra: object = {}): void {
   const config = {
     suites: [{ name: 'noop', command: 'true', runs: 2 }],
     scaling: [
@@ -35,6 +37,7 @@ function writeConfig(ws: string, sigma: number, min: number): void {
         unit: 'pages',
         env: { SIGMA: String(sigma) },
         targets: { speedup: { at: 16, min } },
+        ...extra,
       },
     ],
   };
@@ -71,6 +74,21 @@ describe('the built action runs scaling suites on a pull request', () => {
     expect(meets.code, meets.stdout).toBe(0);
     expect(meets.outputs.verdict).toBe('pass');
     expect(meets.summary).toContain('#### Scaling: crawl');
+  });
+
+  it('fails when quality drops at some N, and shows where', async () => {
+    const ws = project();
+    writeConfig(ws, 0.02, 1, { env: { SIGMA: '0.02', DROP_AT: '8' }, quality: [{ metric: 'accuracy', alert: '< 0.95' }] });
+    const run = await pr(ws);
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.stdout).toMatch(/::error::Performance check failed: 1 alert crossed/);
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    expect(report.targets.find((t: { name: string }) => t.name === 'crawl: accuracy at every N')).toMatchObject({
+      status: 'failure',
+      message: 'accuracy crosses the alert < 0.95 from N = 8: 0.9 at N = 8, 0.9 at N = 16 (it holds 0.99 at N = 1).',
+    });
+    // The sweep's table has an accuracy column.
+    expect(run.summary).toMatch(/\|\s+8 \|.*\|\s+0\.9 \|/);
   });
 
   it('stores the fit with the baseline on push, and flags a worse scaling curve on a PR as a regression', async () => {

@@ -20,6 +20,7 @@ import type {
 import { analyseScaling } from './scaling/index.js';
 import { scalingChanges } from './scaling-changes.js';
 import { checkScalingTargets, speedupAt } from './scaling-targets.js';
+import { checkQuality, levelValues } from './scaling-quality.js';
 
 export interface ScalingComparison {
   results: ScalingResult[];
@@ -66,8 +67,12 @@ export function compareScaling(
     const analysis = analyseRecord(record, suite);
     const baseRecord = latest(baseline, name);
     const baseAnalysis = baseRecord && analyseRecord(baseRecord, suite);
-    const targets = suite?.targets ? checkScalingTargets(name, suite.targets, analysis) : [];
-    out.targets.push(...targets.map((t) => ({ ...t, kind: 'scaling' as const })));
+    const targets: TargetResult[] = [
+      ...(suite?.targets ? checkScalingTargets(name, suite.targets, analysis) : []),
+      ...checkQuality(name, suite?.quality ?? [], record),
+    ];
+    out.targets.push(...targets);
+    const reported = record.levels.some((l) => l.metrics && Object.keys(l.metrics).length > 0);
     const at = configuredN(suite, analysis, baseAnalysis);
     if (at !== undefined) {
       const minEffect = (id: string) => resolveMinEffect(id, name, config, undefined);
@@ -80,6 +85,7 @@ export function compareScaling(
       analysis,
       ...(baseAnalysis && { baseline: baseAnalysis }),
       targets: targets.map((t) => t.name),
+      ...(reported && { quality: levelValues(record) }),
     });
   }
   return out;

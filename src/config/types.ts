@@ -121,6 +121,13 @@ export interface ScalingTargets {
   peak?: { min?: number; goal?: number };
 }
 
+/** "accuracy ≥ 0.95 at every N": a metric the runs report, checked per level. */
+export interface ScalingQuality {
+  metric: string;
+  target?: string;
+  alert?: string;
+}
+
 /**
  * A concurrency sweep (`track-performance optimize`): one command run at each level N with
  * `{N}` replaced by the level, each level repeated, the repeats interleaved across levels.
@@ -146,6 +153,8 @@ export interface ScalingSuite {
   efficiencyFloor?: number;
   /** Speedup, efficiency and peak targets; a missed `min` fails the check (and makes `optimize` exit 1). */
   targets?: ScalingTargets;
+  /** Per-level quality: a reported metric's mean at every N against `target` (warning) and `alert` (failure). */
+  quality?: ScalingQuality[];
   cwd?: string;
   env?: Record<string, string>;
   /** Per-run timeout, ms. */

@@ -140,4 +140,9 @@ export interface ScalingResult {
   baseline?: ScalingAnalysis;
   /** Names (`suite: …`) of this sweep's targets in `report.targets`. */
   targets: string[];
+  /** The other numbers the runs reported (accuracy, …): per name, each level's mean. */
+  quality?: LevelValues;
 }
+
+/** Per metric name, each level's mean, by N. */
+export type LevelValues = Record<string, Array<{ n: number; value: number }>>;

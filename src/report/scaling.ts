@@ -3,7 +3,7 @@ import { markdownTable } from 'markdown-table';
 import { escapeText, plainText } from './escape.js';
 import { sig } from '../model/format.js';
 import { uslThroughput, type Interval, type ModelFit, type ScalingAnalysis } from '../compare/scaling/index.js';
-import type { ScalingResult } from '../model/index.js';
+import type { LevelValues, ScalingResult } from '../model/index.js';
 import type { ScalingTargetResult } from '../compare/scaling-targets.js';
 
 export interface SweepView {
@@ -11,7 +11,9 @@ export interface SweepView {
   command: string;
   unit: string;
   analysis: ScalingAnalysis;
-  targets?: ScalingTargetResult[];
+  targets?: Array<Omit<ScalingTargetResult, 'kind'>>;
+  /** Other numbers the runs reported, each level's mean: a column each. */
+  quality?: LevelValues;
 }
 
 const MARK: Record<ScalingTargetResult['status'], string> = {
@@ -27,6 +29,8 @@ const range = (i: Interval) => `${sig(i.lo)}–${Number.isFinite(i.hi) ? sig(i.h
 export function levelTable(v: SweepView, esc: (s: string) => string): string {
   const a = v.analysis;
   const model = a.fit ? (a.fit.chosen === 'usl' ? a.fit.usl : a.fit.amdahl) : undefined;
+  const metrics = Object.entries(v.quality ?? {});
+  const at = (n: number) => metrics.map(([, xs]) => xs.find((x) => x.n === n)).map((x) => (x ? sig(x.value) : ''));
   const rows = a.levels.map((l) => [
     String(l.n),
     sig(l.throughput),
@@ -34,13 +38,13 @@ export function levelTable(v: SweepView, esc: (s: string) => string): string {
     `${sig(l.speedup)}×`,
     `${Math.round(l.efficiency * 100)}%`,
     model ? sig(uslThroughput(model.params, l.n)) : '',
+    ...at(l.n),
   ]);
-  for (const f of a.failed) rows.push([String(f.n), 'failed', '', '', '', '']);
+  for (const f of a.failed) rows.push([String(f.n), 'failed', '', '', '', '', ...at(f.n)]);
   rows.sort((x, y) => Number(x[0]) - Number(y[0]));
   const unit = esc(v.unit);
-  return markdownTable([['N', `${unit}/s`, '95% interval', 'speedup', 'efficiency', 'fitted'], ...rows], {
-    align: ['r', 'r', 'r', 'r', 'r', 'r'],
-  });
+  const head = ['N', `${unit}/s`, '95% interval', 'speedup', 'efficiency', 'fitted', ...metrics.map(([m]) => esc(m))];
+  return markdownTable([head, ...rows], { align: head.map(() => 'r') });
 }
 
 function modelLine(f: ModelFit, unit: string): string {
@@ -164,7 +168,13 @@ export function scalingSection(results: readonly ScalingResult[], limit: number)
   if (results.length === 0 || limit === 0) return '';
   const esc = (s: string) => escapeText(s, 500);
   const parts = results.slice(0, limit).map((r) => {
-    const view: SweepView = { suite: r.suite, command: r.command, unit: r.unit, analysis: r.analysis };
+    const view: SweepView = {
+      suite: r.suite,
+      command: r.command,
+      unit: r.unit,
+      analysis: r.analysis,
+      ...(r.quality && { quality: r.quality }),
+    };
     return [
       `#### Scaling: ${escapeText(r.suite, 120)}`,
       '',
