@@ -48,6 +48,18 @@ describe('importer registry', () => {
     expect(importErrorOf(() => parseImport(JSON.stringify(broken), 'run.json')).location).toBe('$.benchmarks[0].direction');
   });
 
+  it("keeps a run file's scaling sweeps and names a bad level by its path", () => {
+    const scaling = [
+      { suite: 'crawl', command: 'node c.js {N}', unit: 'pages', levels: [{ n: 1, throughputs: [10, 11], metrics: { accuracy: [0.99] } }] },
+    ];
+    const doc = { schemaVersion: 1, tool: 'track-performance', timestamp: '2026-01-01T00:00:00.000Z', benchmarks: [], scaling };
+    expect(parseImport(JSON.stringify(doc), 'run.json').run.scaling).toEqual(scaling);
+    const bad = { ...doc, scaling: [{ ...scaling[0], levels: [{ n: 0, throughputs: [10] }] }] };
+    const e = importErrorOf(() => parseImport(JSON.stringify(bad), 'run.json'));
+    expect(e.location).toBe('$.scaling[0].levels[0].n');
+    expect(e.message).toBe('run.json: scaling suite "crawl": $.scaling[0].levels[0].n: expected a level N ≥ 1, got 0');
+  });
+
   it('asks to upgrade for a newer run file schema', () => {
     const e = importErrorOf(() => parseImport(JSON.stringify({ tool: 'track-performance', schemaVersion: 2, benchmarks: [] }), 'new.json'));
     expect(e.message).toMatch(/schemaVersion 2.*upgrade track-performance/);

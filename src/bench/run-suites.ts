@@ -7,6 +7,7 @@ import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
 import { measuresOf, runCountedSuite } from './run-counted.js';
 import { planShard } from './shard-plan.js';
+import { runScalingRecord } from './scaling.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
 import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteOutcome } from './types.js';
 
@@ -16,10 +17,12 @@ export interface RunOptions {
   commit?: string;
   ref?: string;
   onProgress?: (e: ProgressEvent) => void;
-  /** Run only the suites with these names (all when absent). */
+  /** Run only the suites with these names (all when absent); scaling suites count by their names too. */
   suites?: string[];
   /** Run only this shard's share of them (see shard-plan.ts); the run file records it. */
   shard?: ShardSpec;
+  /** Run the config's scaling suites too (default true; the A/B rounds leave them out). */
+  scaling?: boolean;
 }
 
 /**
@@ -30,7 +33,15 @@ export interface RunOptions {
 export async function runSuites(config: Config, options: RunOptions): Promise<RunFile> {
   const ctx = runnerContext(options);
   const run = emptyRun(options);
-  const selected = selectSuites(config.suites, options.suites);
+  // A sharded run leaves the sweeps out: every shard would repeat them (docs/shards.md).
+  const scaling = options.scaling === false || options.shard ? [] : (config.scaling ?? []);
+  const only = options.suites;
+  // A name of a scaling suite alone is not an unknown suite (it selects that sweep).
+  const sweepOnly = (n: string) => scaling.some((s) => s.name === n) && !config.suites.some((s) => s.name === n);
+  const selected = selectSuites(
+    config.suites,
+    only?.filter((n) => !sweepOnly(n)),
+  );
   const plan = options.shard ? planShard(selected, options.shard) : undefined;
   for (const suite of plan?.suites ?? selected) {
     const kind = suiteKind(suite);
@@ -48,6 +59,12 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
       outcomes.push(outcome);
     }
     suiteDone(ctx, suite, outcomes, started);
+  }
+  for (const suite of scaling.filter((s) => !only || only.includes(s.name))) {
+    const record = await runScalingRecord(suite, run.machine!.cores, ctx);
+    (run.scaling ??= []).push(record);
+    // A level that failed is the run's error too, so the one gate sees it like a crashed suite.
+    for (const l of record.levels) if (l.error !== undefined) run.errors!.push({ suite: suite.name, task: `N=${l.n}`, message: l.error });
   }
   if (plan) run.shard = plan.record;
   return finishRun(run);

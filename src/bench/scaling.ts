@@ -2,6 +2,7 @@ import { readFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScalingSuite } from '../config/types.js';
+import type { ScalingRecord } from '../model/index.js';
 import { runCommandSuite, COMMAND_DEFAULTS } from './command.js';
 import { quote, type RunnerContext } from './types.js';
 
@@ -157,4 +158,38 @@ async function readMetrics(
     } else metrics[k] = v;
   }
   return { ...own, metrics };
+}
+
+/**
+ * A scaling suite swept at its levels (default {@link defaultLevels}) inside a benchmark run, one
+ * progress group like any suite, kept as the run file keeps it: the raw throughputs per level.
+ */
+export async function runScalingRecord(suite: ScalingSuite, cores: number, ctx: RunnerContext): Promise<ScalingRecord> {
+  const started = performance.now();
+  ctx.emit({ type: 'suite-start', suite: suite.name, kind: 'command' });
+  const sweep = await runScalingSuite(suite, suite.levels ?? defaultLevels(cores), ctx);
+  const errors = sweep.levels.filter((l) => l.error !== undefined).length;
+  ctx.emit({
+    type: 'suite-done',
+    suite: suite.name,
+    benchmarks: sweep.levels.length - errors,
+    errors,
+    durationMs: performance.now() - started,
+  });
+  return sweepRecord(sweep);
+}
+
+/** The run file's record of a sweep: per level its throughputs, its other metrics and its error. */
+export function sweepRecord(sweep: ScalingSweep): ScalingRecord {
+  return {
+    suite: sweep.suite,
+    command: sweep.command,
+    unit: sweep.unit,
+    levels: sweep.levels.map((l) => ({
+      n: l.n,
+      throughputs: l.throughputs,
+      ...(Object.keys(l.metrics).length > 0 && { metrics: l.metrics }),
+      ...(l.error !== undefined && { error: l.error }),
+    })),
+  };
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { runSuites } from '../bench/index.js';
-import { compareRuns } from '../compare/index.js';
+import { compareRuns, withScalingFits } from '../compare/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
 import { streamLogger } from '../model/logger.js';
 import { progressLogger } from '../flows/progress.js';
@@ -60,7 +60,7 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
   const env = io.env ?? process.env;
   const attempt = Number(env.GITHUB_RUN_ATTEMPT);
   const run = stampRun(
-    measured,
+    withScalingFits(measured, config.scaling),
     { runId: env.GITHUB_RUN_ID || undefined, attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : undefined },
     variant,
   );

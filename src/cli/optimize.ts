@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { machineInfo } from '../bench/machine.js';
-import { defaultLevels, runScalingSuite, type ScalingSweep } from '../bench/scaling.js';
+import { defaultLevels, runScalingSuite, sweepRecord, type ScalingSweep } from '../bench/scaling.js';
 import { analyseScaling, type ScalingAnalysis } from '../compare/scaling/index.js';
-import { checkScalingTargets, type ScalingTargetResult } from '../compare/scaling-targets.js';
+import { checkScalingTargets } from '../compare/scaling-targets.js';
+import { checkQuality, levelValues } from '../compare/scaling-quality.js';
+import type { LevelValues, TargetResult } from '../model/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type ScalingSuite } from '../config/index.js';
 import { ConfigError } from '../model/errors.js';
 import { streamLogger } from '../model/logger.js';
@@ -33,7 +35,9 @@ failed or a target's min was missed, 2 on bad usage or config.`;
 export interface OptimizeResult extends ScalingSweep {
   machine: ReturnType<typeof machineInfo>;
   analysis: ScalingAnalysis;
-  targets: ScalingTargetResult[];
+  targets: TargetResult[];
+  /** The other numbers the runs reported, each level's mean. */
+  quality: LevelValues;
 }
 
 export async function optimizeCommand(argv: string[], io: CliIO): Promise<number> {
@@ -74,7 +78,12 @@ export async function optimizeCommand(argv: string[], io: CliIO): Promise<number
     const analysis = analyseScaling(sweep.levels, {
       ...(suite.efficiencyFloor !== undefined && { efficiencyFloor: suite.efficiencyFloor }),
     });
-    results.push({ ...sweep, machine, analysis, targets: suite.targets ? checkScalingTargets(suite.name, suite.targets, analysis) : [] });
+    const record = sweepRecord(sweep);
+    const targets = [
+      ...(suite.targets ? checkScalingTargets(suite.name, suite.targets, analysis) : []),
+      ...checkQuality(suite.name, suite.quality ?? [], record),
+    ];
+    results.push({ ...sweep, machine, analysis, targets, quality: levelValues(record) });
   }
   if (values.json) write(io.stdout, JSON.stringify(results, null, 2));
   else {
@@ -82,7 +91,9 @@ export async function optimizeCommand(argv: string[], io: CliIO): Promise<number
     write(
       io.stdout,
       results
-        .map((r) => render({ suite: r.suite, command: r.command, unit: r.unit, analysis: r.analysis, targets: r.targets }))
+        .map((r) =>
+          render({ suite: r.suite, command: r.command, unit: r.unit, analysis: r.analysis, targets: r.targets, quality: r.quality }),
+        )
         .join('\n\n'),
     );
   }

@@ -7,7 +7,7 @@
  * with a between-run noise floor for one run each. Two-sided p-values are corrected suite-wide with Holm's method, and a change must also
  * reach the minimum effect to count. See docs/verdicts.md.
  */
-import type { CompareConfig, SpeedupTarget, ThresholdConfig } from '../config/types.js';
+import type { CompareConfig, ScalingSuite, SpeedupTarget, ThresholdConfig } from '../config/types.js';
 import type { BenchmarkComparison, BenchmarkResult, BenchmarkVerdict, Design, LocationStatistic, Report, RunFile } from '../model/index.js';
 import { estimateBenchmark, type Pending } from './benchmark.js';
 import { derive, type Estimate } from './estimate.js';
@@ -20,6 +20,7 @@ import { verdictOf } from './gate.js';
 import { fitVariancePrior, moderateVariance, type VariancePrior } from './moderate.js';
 import { checkSpeedup } from './speedup.js';
 import { checkThresholds } from './thresholds.js';
+import { compareScaling } from './scaling-runs.js';
 import { COUNT_NOISE_FLOOR, countNotes, isCounted, toolchainWarnings, unitOf } from './deterministic.js';
 
 /** Default statistic that stands for a run (compare.location). */
@@ -51,6 +52,8 @@ export interface CompareInput {
   suiteMinEffect?: Record<string, number>;
   targets?: SpeedupTarget[];
   thresholds?: ThresholdConfig[];
+  /** The config's scaling suites: their efficiency floors and targets for the runs' sweeps. */
+  scaling?: ScalingSuite[];
   /** Between-run noise floor (log-scale SD per run) for the single design; default DEFAULT_NOISE_FLOOR. */
   noiseFloor?: number;
   /** Extra log-scale SD when baseline and current machines differ; default DEFAULT_MACHINE_NOISE. */
@@ -176,10 +179,16 @@ export function compareRuns(input: CompareInput): Report {
   const benchmarks: BenchmarkComparison[] = pending.map((p, i) => finish(p, derived[i], adjusted[i] as number, finishing));
   const errors = current.flatMap((r) => r.errors ?? []);
   markNotMeasured(benchmarks, errors);
+  const sweeps = compareScaling(current, baseline, input.scaling, input.config);
+  benchmarks.push(...sweeps.benchmarks);
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<BenchmarkVerdict, number>;
   for (const b of benchmarks) counts[b.verdict]++;
 
-  const targets = [...(input.targets ?? []).map((t) => checkSpeedup(t, current)), ...checkThresholds(input.thresholds ?? [], current)];
+  const targets = [
+    ...(input.targets ?? []).map((t) => checkSpeedup(t, current)),
+    ...checkThresholds(input.thresholds ?? [], current),
+    ...sweeps.targets,
+  ];
   if (errors.length > 0) warnings.push(`${errors.length} suite(s) or task(s) could not be measured in the current run(s).`);
 
   return {
@@ -194,6 +203,7 @@ export function compareRuns(input: CompareInput): Report {
     warnings,
     ...(notes.length > 0 ? { notes } : {}),
     errors,
+    ...(sweeps.results.length > 0 && { scaling: sweeps.results }),
     ...(baseline.length > 0 ? { baseline: { ...runInfo(baseline)!, ...input.baselineFrom } } : {}),
     ...(current.length > 0 ? { current: runInfo(current) } : {}),
   };

@@ -11,3 +11,4 @@ export { DEFAULT_MACHINE_NOISE, machineDifferences, osParts } from './machine.js
 export { pairsToDetect } from './finish.js';
 export { DEFAULT_MIN_EFFECT } from '../config/index.js';
 export type { LocationStatistic } from '../model/index.js';
+export { compareScaling, withScalingFits } from './scaling-runs.js';

@@ -30,7 +30,7 @@ function expectedOf(b: Bounds, f: (v: number) => string): string {
 }
 
 /** Speedup at N: measured when N was a level, else from the chosen fit (undefined without one). */
-function speedupAt(a: ScalingAnalysis, n: number): { value: number; ci?: [number, number]; fitted: boolean } | undefined {
+export function speedupAt(a: ScalingAnalysis, n: number): { value: number; ci?: [number, number]; fitted: boolean } | undefined {
   const level = a.levels.find((l) => l.n === n);
   if (level) return { value: level.speedup, ci: [level.speedupInterval.lo, level.speedupInterval.hi], fitted: false };
   if (!a.fit) return undefined;

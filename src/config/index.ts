@@ -8,6 +8,7 @@ export type {
   ImportSuite,
   ScalingSuite,
   ScalingTargets,
+  ScalingQuality,
   CompareConfig,
   SpeedupTarget,
   ThresholdConfig,

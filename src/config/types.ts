@@ -125,6 +125,13 @@ export interface ScalingTargets {
   peak?: { min?: number; goal?: number };
 }
 
+/** "accuracy ≥ 0.95 at every N": a metric the runs report, checked per level. */
+export interface ScalingQuality {
+  metric: string;
+  target?: string;
+  alert?: string;
+}
+
 /**
  * A concurrency sweep (`track-performance optimize`): one command run at each level N with
  * `{N}` replaced by the level, each level repeated, the repeats interleaved across levels.
@@ -148,8 +155,10 @@ export interface ScalingSuite {
   unit?: string;
   /** Efficiency (speedup / N) under which a level is past the knee (default 0.5). */
   efficiencyFloor?: number;
-  /** Speedup, efficiency and peak targets; a missed `min` makes `optimize` exit 1. */
+  /** Speedup, efficiency and peak targets; a missed `min` fails the check (and makes `optimize` exit 1). */
   targets?: ScalingTargets;
+  /** Per-level quality: a reported metric's mean at every N against `target` (warning) and `alert` (failure). */
+  quality?: ScalingQuality[];
   cwd?: string;
   env?: Record<string, string>;
   /** Per-run timeout, ms. */
@@ -206,7 +215,7 @@ export interface Config {
   suites: SuiteConfig[];
   /** What tinybench and command suites measure unless they say (default `time`). */
   measure?: Measure | Measure[];
-  /** Concurrency sweeps, run by `track-performance optimize` (not by `benchmark`). */
+  /** Concurrency sweeps: run by `optimize`, and by the action and `benchmark` with the suites (docs/optimize.md). */
   scaling?: ScalingSuite[];
   compare?: CompareConfig;
   targets?: SpeedupTarget[];

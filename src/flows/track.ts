@@ -1,6 +1,6 @@
 import { runAb } from './ab/run-ab.js';
 import { runSuites } from '../bench/index.js';
-import { compareRuns, type CompareInput } from '../compare/index.js';
+import { compareRuns, withScalingFits, type CompareInput } from '../compare/index.js';
 import { suiteMinEffects, type Config } from '../config/index.js';
 import { labelVariant, type Report, type RunFile, type ShardSpec } from '../model/index.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
@@ -56,7 +56,7 @@ export async function measure(req: TrackRequest): Promise<RunFile> {
     onProgress: progressLogger(req.log),
     ...(req.shard && { shard: req.shard.spec }),
   });
-  return stampRun(run, req.shard, req.variant);
+  return stampRun(withScalingFits(run, req.config.scaling), req.shard, req.variant);
 }
 
 /** The run with the workflow run and attempt in its shard record, and its variant label. */
@@ -119,8 +119,16 @@ export async function compareAb(req: TrackRequest, ab: AbRequest): Promise<Track
   return { report, run: result.head[result.head.length - 1]!, notes: result.notes };
 }
 
-/** What the statistics engine takes from the config: compare settings, suite minEffects, targets, thresholds. */
-export function engineOptions(config: Config | undefined): Pick<CompareInput, 'config' | 'suiteMinEffect' | 'targets' | 'thresholds'> {
+/** What the statistics engine takes from the config: compare settings, suite minEffects, targets, thresholds, scaling suites. */
+export function engineOptions(
+  config: Config | undefined,
+): Pick<CompareInput, 'config' | 'suiteMinEffect' | 'targets' | 'thresholds' | 'scaling'> {
   if (!config) return {};
-  return { config: config.compare, suiteMinEffect: suiteMinEffects(config), targets: config.targets, thresholds: config.thresholds };
+  return {
+    config: config.compare,
+    suiteMinEffect: suiteMinEffects(config),
+    targets: config.targets,
+    thresholds: config.thresholds,
+    ...(config.scaling && { scaling: config.scaling }),
+  };
 }

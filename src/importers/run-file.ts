@@ -58,6 +58,22 @@ function checkShard(o: unknown, ctx: JsonContext): void {
         fail(ctx, `$.shard.split[${JSON.stringify(suite)}]`, 'an array of benchmark ids', ids);
 }
 
+/** A sweep of a scaling suite: its name, command and unit, and per level N ≥ 1 its throughputs. */
+function checkScaling(r: unknown, path: string, ctx: JsonContext): void {
+  if (!isObject(r)) fail(ctx, path, 'an object', r);
+  for (const key of ['suite', 'command', 'unit'] as const) stringAt(r, key, path, ctx);
+  const named = { ...ctx, subject: `scaling suite ${JSON.stringify(String(r.suite).slice(0, 80))}` };
+  arrayAt(r, 'levels', path, named).forEach((l, i) => {
+    const lp = `${path}.levels[${i}]`;
+    if (!isObject(l)) fail(named, lp, 'an object', l);
+    if (!(numberAt(l, 'n', lp, named) >= 1)) fail(named, `${lp}.n`, 'a level N ≥ 1', l.n);
+    numbersAt(l, 'throughputs', lp, named);
+    if (l.error !== undefined) stringAt(l, 'error', lp, named);
+    if (l.metrics !== undefined)
+      for (const key of Object.keys(objectAt(l, 'metrics', lp, named))) numbersAt(l.metrics as JsonObject, key, `${lp}.metrics`, named);
+  });
+}
+
 /**
  * Checks a run — parsed from a run file, or made by an import — for everything `compare` relies
  * on; throws ImportError naming the file, the benchmark, the JSON path and what was expected.
@@ -79,6 +95,7 @@ export function validateRun(doc: unknown, file: string, format = RUN_FILE_FORMAT
   stringAt(doc, 'timestamp', '$', ctx);
   arrayAt(doc, 'benchmarks', '$', ctx).forEach((b, i) => checkBenchmark(b, `$.benchmarks[${i}]`, ctx));
   if (doc.shard !== undefined) checkShard(doc.shard, ctx);
+  if (doc.scaling !== undefined) arrayAt(doc, 'scaling', '$', ctx).forEach((r, i) => checkScaling(r, `$.scaling[${i}]`, ctx));
   return doc as unknown as RunFile;
 }
 

@@ -5,3 +5,4 @@
 export * from './run-file.js';
 export * from './report.js';
 export * from './shard.js';
+export * from './scaling.js';

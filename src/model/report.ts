@@ -1,5 +1,6 @@
 /** The report: what `compare` returns and what the comment, summary, JSON and gate read. */
 import type { BaseUnit, Direction, Machine, RunError } from './run-file.js';
+import type { ScalingResult } from './scaling.js';
 
 export type BenchmarkVerdict =
   | 'regression'
@@ -60,7 +61,7 @@ export type TargetStatus = 'met' | 'warning' | 'failure' | 'inconclusive';
 /** A configured target or threshold, checked on the current run. */
 export interface TargetResult {
   name: string;
-  kind: 'speedup' | 'threshold';
+  kind: 'speedup' | 'threshold' | 'scaling';
   status: TargetStatus;
   /** The observed value (e.g. speedup 7.2, accuracy 0.96, p95 in base unit). */
   value?: number;
@@ -90,6 +91,8 @@ export interface Report {
   /** Information that changes no verdict (e.g. a kernel build that differs between runs). */
   notes?: string[];
   errors: RunError[];
+  /** Concurrency sweeps of the current run, analysed (their targets are in `targets`, their regressions in `benchmarks`). */
+  scaling?: ScalingResult[];
   /** `from`, `branch`: where the baseline came from (e.g. "Actions cache", "main"), as the flow that loaded it said. */
   baseline?: { commit?: string; timestamp?: string; runs: number; machine?: Machine; from?: string; branch?: string };
   current?: { commit?: string; timestamp?: string; runs: number; machine?: Machine };

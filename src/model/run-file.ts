@@ -8,6 +8,8 @@ import type { MergedShards, ShardRecord } from './shard.js';
 /** Bumped on any incompatible change; readers migrate older versions and refuse newer ones. */
 export const RUN_SCHEMA_VERSION = 1;
 
+import type { ScalingRecord } from './scaling.js';
+
 /** Which way is better for a metric: time and memory get smaller, throughput bigger. */
 export type Direction = 'smaller' | 'bigger';
 
@@ -101,4 +103,6 @@ export interface RunFile {
   shard?: ShardRecord;
   /** Set on a merged run: the shards it was put together from. */
   shards?: MergedShards;
+  /** Concurrency sweeps of the config's `scaling` suites (docs/optimize.md); absent when there are none. */
+  scaling?: ScalingRecord[];
 }

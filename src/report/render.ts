@@ -1,12 +1,13 @@
 /**
  * The markdown report: the PR comment and the job summary. Pure (data in, markdown out), so it
  * is golden-tested. Over budget, it degrades in a fixed order: rows of the folded full table
- * go first (unchanged results before telling ones), then warnings and errors, then targets,
+ * go first (unchanged results before telling ones), then warnings and errors, then scaling sweeps, then targets,
  * and regressions last; every cut leaves a note saying what was folded away.
  */
 import type { BenchmarkComparison, BenchmarkVerdict, Report } from '../model/index.js';
 import { marker } from './escape.js';
 import { ciLabel, type Audience } from './words.js';
+import { scalingSection } from './scaling.js';
 import { designLine, detailsSection, headline, notesBlock, problemsSection, regressionsSection, targetsSection } from './sections.js';
 
 /** What the caller knows beyond the report. */
@@ -36,6 +37,7 @@ const DETAIL_ORDER: BenchmarkVerdict[] = ['regression', 'error', 'improvement', 
 interface Limits {
   regressions: number;
   targets: number;
+  scaling: number;
   problems: number;
   details: number;
 }
@@ -69,6 +71,7 @@ function compose(report: Report, ctx: RenderContext, regressions: BenchmarkCompa
   const folded =
     l.regressions < regressions.length ||
     l.targets < report.targets.length ||
+    l.scaling < (report.scaling?.length ?? 0) ||
     l.problems < Math.max(report.warnings.length, report.errors.length) ||
     l.details < all.length;
   const ci = ciLabel(report);
@@ -79,6 +82,7 @@ function compose(report: Report, ctx: RenderContext, regressions: BenchmarkCompa
     notesBlock(ctx.notes ?? [], report),
     regressionsSection(regressions, l.regressions, ci),
     targetsSection(report.targets, l.targets),
+    scalingSection(report.scaling ?? [], l.scaling),
     problemsSection(report, l.problems, ctx.audience),
     detailsSection(all, l.details, ci),
     footer(report, ctx, folded),
@@ -113,12 +117,13 @@ export function renderMarkdown(report: Report, ctx: RenderContext): string {
   const limits: Limits = {
     regressions: regressions.length,
     targets: report.targets.length,
+    scaling: report.scaling?.length ?? 0,
     problems: Math.max(report.warnings.length, report.errors.length),
     details: all.length,
   };
   const fits = (l: Limits): boolean => compose(report, ctx, regressions, all, l).length <= max;
   // Shrink one section at a time, lowest priority first, each to the most rows that still fit.
-  for (const key of ['details', 'problems', 'targets', 'regressions'] as const) {
+  for (const key of ['details', 'problems', 'scaling', 'targets', 'regressions'] as const) {
     if (fits(limits)) break;
     limits[key] = largest(limits[key], (n) => fits({ ...limits, [key]: n }));
   }

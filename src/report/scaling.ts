@@ -3,6 +3,7 @@ import { markdownTable } from 'markdown-table';
 import { escapeText, plainText } from './escape.js';
 import { sig } from '../model/format.js';
 import { uslThroughput, type Interval, type ModelFit, type ScalingAnalysis } from '../compare/scaling/index.js';
+import type { LevelValues, ScalingResult } from '../model/index.js';
 import type { ScalingTargetResult } from '../compare/scaling-targets.js';
 
 export interface SweepView {
@@ -10,7 +11,9 @@ export interface SweepView {
   command: string;
   unit: string;
   analysis: ScalingAnalysis;
-  targets?: ScalingTargetResult[];
+  targets?: Array<Omit<ScalingTargetResult, 'kind'>>;
+  /** Other numbers the runs reported, each level's mean: a column each. */
+  quality?: LevelValues;
 }
 
 const MARK: Record<ScalingTargetResult['status'], string> = {
@@ -26,6 +29,8 @@ const range = (i: Interval) => `${sig(i.lo)}–${Number.isFinite(i.hi) ? sig(i.h
 export function levelTable(v: SweepView, esc: (s: string) => string): string {
   const a = v.analysis;
   const model = a.fit ? (a.fit.chosen === 'usl' ? a.fit.usl : a.fit.amdahl) : undefined;
+  const metrics = Object.entries(v.quality ?? {});
+  const at = (n: number) => metrics.map(([, xs]) => xs.find((x) => x.n === n)).map((x) => (x ? sig(x.value) : ''));
   const rows = a.levels.map((l) => [
     String(l.n),
     sig(l.throughput),
@@ -33,13 +38,13 @@ export function levelTable(v: SweepView, esc: (s: string) => string): string {
     `${sig(l.speedup)}×`,
     `${Math.round(l.efficiency * 100)}%`,
     model ? sig(uslThroughput(model.params, l.n)) : '',
+    ...at(l.n),
   ]);
-  for (const f of a.failed) rows.push([String(f.n), 'failed', '', '', '', '']);
+  for (const f of a.failed) rows.push([String(f.n), 'failed', '', '', '', '', ...at(f.n)]);
   rows.sort((x, y) => Number(x[0]) - Number(y[0]));
   const unit = esc(v.unit);
-  return markdownTable([['N', `${unit}/s`, '95% interval', 'speedup', 'efficiency', 'fitted'], ...rows], {
-    align: ['r', 'r', 'r', 'r', 'r', 'r'],
-  });
+  const head = ['N', `${unit}/s`, '95% interval', 'speedup', 'efficiency', 'fitted', ...metrics.map(([m]) => esc(m))];
+  return markdownTable([head, ...rows], { align: head.map(() => 'r') });
 }
 
 function modelLine(f: ModelFit, unit: string): string {
@@ -144,4 +149,45 @@ export function renderMarkdown(v: SweepView): string {
     asciiChart(v).replaceAll('```', "'''"),
     '```',
   ].join('\n');
+}
+
+/** The baseline sweep's fit in a line, for the reader to set beside this run's. */
+function baselineLine(b: ScalingAnalysis | undefined): string {
+  if (!b) return 'Baseline: no sweep of this suite stored yet';
+  if (!b.fit) return `Baseline: no fit (${b.reason ?? ''})`;
+  const u = b.fit.usl;
+  return `Baseline: USL σ = ${sig(u.params.sigma)} (${range(u.intervals.sigma)}), κ = ${sig(u.params.kappa)} (${range(u.intervals.kappa)}); top speedup ${sig(b.levels[b.levels.length - 1]?.speedup ?? NaN)}×`;
+}
+
+/**
+ * The report's sweeps for the PR comment and the job summary: per sweep its table, its fit, the
+ * baseline's fit and the advice (the targets and the changes against the baseline are in the
+ * report's own sections). At most `limit` sweeps; escaped for GitHub.
+ */
+export function scalingSection(results: readonly ScalingResult[], limit: number): string {
+  if (results.length === 0 || limit === 0) return '';
+  const esc = (s: string) => escapeText(s, 500);
+  const parts = results.slice(0, limit).map((r) => {
+    const view: SweepView = {
+      suite: r.suite,
+      command: r.command,
+      unit: r.unit,
+      analysis: r.analysis,
+      ...(r.quality && { quality: r.quality }),
+    };
+    return [
+      `#### Scaling: ${escapeText(r.suite, 120)}`,
+      '',
+      `<sub>${esc(r.command)}</sub>`,
+      '',
+      levelTable(view, esc),
+      '',
+      ...[...fitLines(view, esc), esc(baselineLine(r.baseline))].map((l) => `- ${l}`),
+      '',
+      `**Advice:** ${esc(r.analysis.advice)}`,
+    ].join('\n');
+  });
+  const hidden = results.length - limit;
+  if (hidden > 0) parts.push(`<sub>… and ${hidden} more scaling suites, folded away to fit GitHub's comment limit.</sub>`);
+  return parts.join('\n\n');
 }

@@ -4,8 +4,10 @@
  * Bad input never throws: the result carries a `reason` and no fit.
  */
 import { adviceFor } from './advice.js';
-import { kneeOf, summarizeLevels, type LevelMeasurements, type LevelSummary } from './levels.js';
-import { fitModel, fitQuantile, uslThroughput, type Interval, type ModelFit, type ScalingPoint } from './usl.js';
+import { kneeOf, summarizeLevels, type LevelMeasurements } from './levels.js';
+import type { LevelSummary } from '../../model/scaling.js';
+import { fitModel, fitQuantile, uslThroughput, type ScalingPoint } from './usl.js';
+import type { Interval, ModelFit, Peak, ScalingAnalysis, ScalingFit } from '../../model/scaling.js';
 
 /** Fewer distinct levels than this: no fit (three parameters need a fourth point to be tested). */
 export const MIN_LEVELS = 4;
@@ -21,42 +23,7 @@ export interface ScalingOptions {
   efficiencyFloor?: number;
 }
 
-export interface Peak {
-  /** N* = √((1−σ)/κ), from the USL fit. */
-  n: number;
-  /** 95% interval (delta method on log N*); `hi` is Infinity when κ's interval reaches 0. */
-  interval: Interval;
-  /** Fitted throughput at N*. */
-  throughput: number;
-  /** N* lies within the measured levels. */
-  inRange: boolean;
-}
-
-export interface ScalingFit {
-  /** The model AICc prefers (Amdahl on a tie: fewer parameters). */
-  chosen: 'usl' | 'amdahl';
-  usl: ModelFit;
-  amdahl: ModelFit;
-  /** From the USL fit, when κ > 0. */
-  peak?: Peak;
-  /** Speedup as N → ∞ under Amdahl (1/σ), with its interval. */
-  amdahlLimit: { value: number; interval: Interval };
-}
-
-export interface ScalingAnalysis {
-  levels: LevelSummary[];
-  /** Levels that failed, with their messages. */
-  failed: Array<{ n: number; error: string }>;
-  efficiencyFloor: number;
-  /** First measured N whose efficiency is under the floor. */
-  knee?: number;
-  fit?: ScalingFit;
-  /** Why there is no fit. */
-  reason?: string;
-  warnings: string[];
-  /** One or two sentences a user can act on. */
-  advice: string;
-}
+export type { Peak, ScalingAnalysis, ScalingFit } from '../../model/scaling.js';
 
 /** Analyses a sweep (levels in any order; repeats of one N may come as separate entries). */
 export function analyseScaling(input: readonly LevelMeasurements[], options: ScalingOptions = {}): ScalingAnalysis {

@@ -7,7 +7,7 @@
  * freedom and a t quantile of 4.3; pooled over 6 levels it has 12).
  */
 import { studentTQuantile } from '../student-t.js';
-import type { Interval } from './usl.js';
+import type { LevelSummary } from '../../model/scaling.js';
 
 /** What a sweep measured at one level: one throughput per repeat, or the error that stopped it. */
 export interface LevelMeasurements {
@@ -16,19 +16,7 @@ export interface LevelMeasurements {
   error?: string;
 }
 
-export interface LevelSummary {
-  n: number;
-  repeats: number;
-  /** Geometric mean of the repeats' throughputs. */
-  throughput: number;
-  /** 95% interval of the level's throughput (NaN bounds when the noise cannot be estimated). */
-  interval: Interval;
-  /** Throughput / the throughput of one worker (measured at N = 1, else the fitted λ). */
-  speedup: number;
-  speedupInterval: Interval;
-  /** speedup / N. */
-  efficiency: number;
-}
+export type { LevelSummary } from '../../model/scaling.js';
 
 const logMean = (xs: readonly number[]) => xs.reduce((s, x) => s + Math.log(x), 0) / xs.length;
 

@@ -17,40 +17,14 @@
  * restarts. Intervals come from the fit's covariance, s²(JᵀJ)⁻¹, with Student's t.
  */
 import { studentTQuantile } from '../student-t.js';
+import type { Interval, ModelFit, UslParams } from '../../model/scaling.js';
 
-export interface UslParams {
-  lambda: number;
-  sigma: number;
-  kappa: number;
-}
+export type { Interval, ModelFit, UslParams } from '../../model/scaling.js';
 
 /** A point: concurrency N and one measured throughput there (each repeat is its own point). */
 export interface ScalingPoint {
   n: number;
   throughput: number;
-}
-
-export interface Interval {
-  lo: number;
-  hi: number;
-}
-
-export interface ModelFit {
-  model: 'usl' | 'amdahl';
-  params: UslParams;
-  /** 95% intervals of the parameters (κ's is [0, 0] for Amdahl, where it is fixed). */
-  intervals: Record<keyof UslParams, Interval>;
-  /** Standard errors: of log λ, σ and κ. */
-  se: { logLambda: number; sigma: number; kappa: number };
-  /** Covariance of (log λ, σ, κ) (κ's row and column zero for Amdahl). */
-  covariance: number[][];
-  /** Sum of squared log residuals. */
-  sse: number;
-  points: number;
-  /** Free parameters (3 for USL, 2 for Amdahl). */
-  k: number;
-  /** Akaike's criterion with the small-sample correction (AICc, Hurvich & Tsai 1989). */
-  aicc: number;
 }
 
 /** X(N) under the law. */
