@@ -2,9 +2,8 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BenchError } from '../model/errors.js';
 import type { ImportSuite } from '../config/types.js';
-import { childEnv } from './child-env.js';
 import { importFile } from '../importers/index.js';
-import { describeExit, spawnCapture } from './process.js';
+import { describeExit, runShell } from './process.js';
 import { describeStderr } from './tail.js';
 import { quote, type RunnerContext, type SuiteOutcome } from './types.js';
 
@@ -15,7 +14,7 @@ import { quote, type RunnerContext, type SuiteOutcome } from './types.js';
 export async function runImportSuite(suite: ImportSuite, ctx: RunnerContext): Promise<SuiteOutcome> {
   if (suite.run) {
     ctx.emit({ type: 'info', suite: suite.name, message: `Running ${suite.run}` });
-    const o = await spawnCapture('/bin/sh', ['-c', suite.run], { cwd: ctx.cwd, env: childEnv() });
+    const o = await runShell(suite.run, ctx.cwd);
     if (o.code !== 0) {
       throw new BenchError(
         `Suite ${quote(suite.name)}: its run command ${quote(suite.run)} ${describeExit(o)}.${describeStderr(o.stderrTail)}`,

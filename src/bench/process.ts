@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childEnv } from './child-env.js';
 import { TailBuffer } from './tail.js';
 
 export interface SpawnOptions {
@@ -97,4 +98,12 @@ export function describeExit(o: Pick<SpawnOutcome, 'code' | 'signal' | 'timedOut
   if (o.timedOut) return `timed out after ${timeoutMs} ms`;
   if (o.signal) return `was killed by signal ${o.signal}`;
   return `exited with code ${o.code}`;
+}
+
+/**
+ * Runs a user's shell command (an import suite's `run`, an A/B `setup`) with `/bin/sh -c` in
+ * `cwd`, with the environment of a workflow `run:` step (no action inputs, no token).
+ */
+export function runShell(command: string, cwd: string): Promise<SpawnOutcome> {
+  return spawnCapture('/bin/sh', ['-c', command], { cwd, env: childEnv() });
 }

@@ -53,7 +53,7 @@ export function gitIn(cwd: string, token?: string): Git {
       child.on('error', (e) =>
         reject(
           new StoreError(
-            `Cannot run git in ${cwd} (${redact(e.message)}): the gh-pages store needs the git CLI (Debian package git) and an existing directory.`,
+            `Cannot run git in ${cwd} (${redact(e.message)}): install the git CLI (Debian package git), and check that the directory exists.`,
           ),
         ),
       );

@@ -1,5 +1,4 @@
-import { childEnv } from '../../bench/child-env.js';
-import { describeExit, spawnCapture } from '../../bench/process.js';
+import { describeExit, runShell } from '../../bench/process.js';
 
 /**
  * Runs a setup command (e.g. `npm ci && npm run build`) through the shell, the way benchmarked
@@ -7,7 +6,7 @@ import { describeExit, spawnCapture } from '../../bench/process.js';
  * group. On failure, the message carries the first error lines of its stderr.
  */
 export async function runSetup(command: string, cwd: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  const o = await spawnCapture('/bin/sh', ['-c', command], { cwd, env: childEnv() });
+  const o = await runShell(command, cwd);
   return o.code === 0
     ? { ok: true }
     : { ok: false, message: `\`${command}\` ${describeExit(o)} in ${cwd}:\n${setupExcerpt(o.stderrHead, o.stderrTail)}` };

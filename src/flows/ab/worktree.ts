@@ -1,19 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { BenchError } from '../../model/errors.js';
+import { gitIn } from '../../store/git.js';
 
-const run = promisify(execFile);
-
+/** Runs git in `cwd` (the store's one git runner) and returns trimmed stdout; a BenchError on failure. */
 async function git(cwd: string, args: string[]): Promise<string> {
-  try {
-    return (await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 })).stdout.trim();
-  } catch (e) {
-    const err = e as { stderr?: string; message: string };
-    throw new BenchError(`git ${args.join(' ')} failed in ${cwd}: ${(err.stderr || err.message).trim()}`);
-  }
+  const r = await gitIn(cwd)
+    .run(args)
+    .catch((e: Error) => {
+      throw new BenchError(`git ${args.join(' ')} failed in ${cwd}: ${e.message}`);
+    });
+  if (r.code !== 0) throw new BenchError(`git ${args.join(' ')} failed in ${cwd}: ${r.stderr.trim() || `exit code ${r.code}`}`);
+  return r.stdout.trim();
 }
 
 /**
