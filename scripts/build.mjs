@@ -6,6 +6,8 @@
 // traced asset such as a config file means source code names a path ncc took literally).
 // --no-cache: ncc keys its webpack cache on the working directory, so the three parallel builds
 // would write one cache store at once; without it the output is the same and no slower.
+// The dashboard page (dist/dashboard/: index.html, app.js, app.css) is bundled by esbuild for the
+// browser (build-dashboard.mjs); the action and the CLI copy it into the sites they build.
 // The suite API (track-performance/suite: dist/suite.js, dist/suite.d.ts) is emitted by tsc
 // (tsconfig.suite.json), not bundled: src/suite.ts imports nothing, and users need its types.
 import { execFile } from 'node:child_process';
@@ -13,6 +15,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { buildDashboardPage } from './build-dashboard.mjs';
 
 const run = promisify(execFile);
 const entries = [
@@ -55,6 +58,7 @@ for (const [file, out, tmp] of built) {
 for (const file of ['suite.js', 'suite.d.ts']) copyFileSync(join(suiteDir, file), join('dist', file));
 rmSync(suiteDir, { recursive: true, force: true });
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }) + '\n');
+await buildDashboardPage('dist/dashboard');
 // The prebuilt callgrind client-request addon (measure "instructions"), loaded at run time from
 // beside the worker: a .node file cannot live inside a bundle, and the action has no node_modules.
 const hooks = 'node_modules/@codspeed/core';

@@ -27,3 +27,5 @@ export function createStore(options: StoreOptions): Store {
       return ghPagesStore(options);
   }
 }
+export { directoryHistories, isHistoryFileName, parseHistories } from './histories.js';
+export { emptyHistory, insertRun } from './history.js';
