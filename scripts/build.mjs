@@ -3,6 +3,8 @@
 // one ESM file per entry, Node 20 syntax, no code splitting (a dynamic import of a bundled
 // module is inlined, so no entry emits a chunk the others would share or collide on). The
 // bundles are written to a temporary folder and replace dist/ only when all of them are built.
+// The dashboard page (dist/dashboard/: index.html, app.js, app.css) is bundled by esbuild for the
+// browser (build-dashboard.mjs); the action and the CLI copy it into the sites they build.
 // The suite API (track-performance/suite: dist/suite.js, dist/suite.d.ts) is emitted by tsc
 // (tsconfig.suite.json), not bundled: src/suite.ts imports nothing, and users need its types.
 import { execFile } from 'node:child_process';
@@ -11,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { buildDashboardPage } from './build-dashboard.mjs';
 
 const run = promisify(execFile);
 const entries = {
@@ -89,6 +92,7 @@ for (const e of Object.keys({ ...entries, ...cacheEntry })) copyFileSync(join(bu
 for (const file of ['suite.js', 'suite.d.ts']) copyFileSync(join(suiteDir, file), join('dist', file));
 for (const dir of [bundleDir, suiteDir]) rmSync(dir, { recursive: true, force: true });
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }) + '\n');
+await buildDashboardPage('dist/dashboard');
 // The prebuilt callgrind client-request addon (measure "instructions"), loaded at run time from
 // beside the worker: a .node file cannot live inside a bundle, and the action has no node_modules.
 const hooks = 'node_modules/@codspeed/core';

@@ -3,6 +3,7 @@ import { abCommand, abHelp } from './cli/ab.js';
 import { baselineCommand, baselineHelp } from './cli/baseline.js';
 import { benchmarkCommand, benchmarkHelp } from './cli/benchmark.js';
 import { compareCommand, compareHelp } from './cli/compare.js';
+import { dashboardCommand, dashboardHelp } from './cli/dashboard.js';
 import { importCommand, importHelp } from './cli/import.js';
 import { mergeCommand, mergeHelp } from './cli/merge.js';
 import { optimizeCommand, optimizeHelp } from './cli/optimize.js';
@@ -20,6 +21,7 @@ const verbs: Record<string, { run: (argv: string[], io: CliIO) => Promise<number
   import: { run: importCommand, help: importHelp, summary: "convert another tool's output to a run file" },
   optimize: { run: optimizeCommand, help: optimizeHelp, summary: 'sweep concurrency levels and fit the scalability law' },
   trend: { run: trendCommand, help: trendHelp, summary: 'change points, drift and forecasts of a branch history' },
+  dashboard: { run: dashboardCommand, help: dashboardHelp, summary: 'build the static dashboard site from the stored histories' },
 };
 
 export const mainHelp = `Usage: track-performance <command> [options]

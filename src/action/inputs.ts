@@ -20,6 +20,9 @@ export interface ActionInputs {
   reportFile: string;
   ghPagesBranch: string;
   dataDir: string;
+  /** With the gh-pages store: publish the dashboard beside the history on each recorded push. */
+  dashboard: boolean;
+  dashboardDir: string;
   history: number;
   abBase: string;
   abSetup: string;
@@ -141,6 +144,8 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     reportFile: text('report-file', ''),
     ghPagesBranch: branchName('gh-pages-branch', text('gh-pages-branch', 'gh-pages')),
     dataDir: text('data-dir', 'benchmarks'),
+    dashboard: bool('dashboard', true),
+    dashboardDir: text('dashboard-dir', 'dashboard'),
     history: count('history', DEFAULT_HISTORY, 1),
     abBase: text('ab-base', ''),
     abSetup: text('ab-setup', ''),

@@ -79,6 +79,14 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
     token: inputs.token,
     ghPagesBranch: inputs.ghPagesBranch,
     dataDir: inputs.dataDir,
+    ...(inputs.baseline === 'gh-pages' &&
+      inputs.dashboard && {
+        dashboard: {
+          dir: inputs.dashboardDir,
+          defaultBranch: facts.defaultBranch ?? branch,
+          repository: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', name: `${facts.owner}/${facts.repo}` },
+        },
+      }),
   };
   if (mode === 'report') return reportFlow(run, config, baseline, facts.defaultBranch ?? branch);
   const req: TrackRequest = {

@@ -1,5 +1,5 @@
 /** The shape of `performance-tracker.json` after validation (see schema/performance-tracker.schema.json). */
-import type { LocationStatistic } from '../model/index.js';
+import type { LocationStatistic } from '../model/report.js';
 
 export interface SuiteBase {
   /** Unique suite name; benchmark ids are `${suite}/${task}`. */

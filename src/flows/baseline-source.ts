@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createStore, type Store, type Warn } from '../store/index.js';
 import type { RunFile } from '../model/index.js';
 import { readBaselineFile } from './baseline-file.js';
+import { buildSite } from '../dashboard/index.js';
 
 /** Where baselines are read from and recorded to, as the `baseline` input names it. */
 export interface BaselineSpec {
@@ -13,6 +14,8 @@ export interface BaselineSpec {
   token?: string;
   ghPagesBranch?: string;
   dataDir?: string;
+  /** gh-pages: publish the dashboard in this folder of the branch with each save. */
+  dashboard?: { dir: string; defaultBranch: string; repository?: { serverUrl: string; name: string } };
 }
 
 export interface LoadedBaseline {
@@ -31,6 +34,7 @@ async function storeFor(spec: BaselineSpec, warn?: Warn): Promise<Store | undefi
       dataDir: spec.dataDir,
       token: spec.token,
       warn,
+      ...(spec.dashboard && { site: dashboardSite(spec.dashboard) }),
     });
   const paths = splitPaths(spec.source, spec.workspace);
   // One path that is not an existing file is a directory store (created on the first save).
@@ -81,4 +85,18 @@ async function isFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The dashboard as the gh-pages store's site: rebuilt from every branch's history at each save. */
+function dashboardSite(d: NonNullable<BaselineSpec['dashboard']>) {
+  return {
+    dir: d.dir,
+    build: (histories: Parameters<typeof buildSite>[0]['histories']) =>
+      buildSite({
+        histories: [...histories],
+        defaultBranch: d.defaultBranch,
+        generated: new Date().toISOString(),
+        ...(d.repository && { repository: d.repository }),
+      }),
+  };
 }

@@ -1,4 +1,4 @@
-import type { MergedShards, ShardRecord } from './shard.js';
+import type { MergedShards, ShardRecord } from './shard-types.js';
 
 /**
  * The run file: the one format every room speaks. A run is one execution of the suites on one

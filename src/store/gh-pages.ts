@@ -4,11 +4,14 @@
  * `origin` URL. Each save is one commit adding the run to `<dataDir>/<branch>.json`; a push
  * rejected because another job pushed first is redone on top of the fresh tip, so no run is lost.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { StoreError } from '../model/errors.js';
 import type { RunFile } from '../model/index.js';
 import { gitIn, type Git } from './git.js';
 import { historyFileName } from './layout.js';
+import { isHistoryFileName, parseHistories } from './histories.js';
+import type { HistoryDoc } from './history.js';
 import { HistoryText } from './record.js';
 import { refuseOnPullRequest } from './guard.js';
 import { backoffMs, classifyPush, DEFAULT_BACKOFF, remoteReason } from './push-retry.js';
@@ -19,6 +22,7 @@ import { stderrWarn, type GhPagesOptions, type Store } from './types.js';
 export function ghPagesStore(o: GhPagesOptions): Store {
   const pagesBranch = o.branch ?? 'gh-pages';
   const dataDir = checkDataDir(o.dataDir ?? 'benchmarks');
+  const siteDir = o.site ? checkSiteDir(o.site.dir, dataDir) : undefined;
   const maxRetries = o.maxRetries ?? 100;
   const backoff = { ...DEFAULT_BACKOFF, ...(o.retryBudgetMs === undefined ? {} : { budgetMs: o.retryBudgetMs }) };
   const pathOf = (branch: string) => (dataDir ? `${dataDir}/${historyFileName(branch)}` : historyFileName(branch));
@@ -44,13 +48,11 @@ export function ghPagesStore(o: GhPagesOptions): Store {
           const text = tip && (await readAt(git, tip, path));
           // Throws on a damaged file before anything is committed: the file stays as it is.
           const next = history.appendRun(text, label(path), run, branch, o.retention);
-          const commit = await commitFile(
-            git,
-            tip,
-            path,
-            next,
-            `track-performance: record ${branch} at ${run.commit?.slice(0, 12) ?? run.timestamp}`,
-          );
+          const message = `track-performance: record ${branch} at ${run.commit?.slice(0, 12) ?? run.timestamp}`;
+          // The site is rebuilt from this tip's histories on every attempt, so a lost race never publishes stale data.
+          const site =
+            o.site && siteDir ? { dir: siteDir, files: await o.site.build(await allHistories(git, tip, dataDir, path, next)) } : undefined;
+          const commit = await commitFile(git, tip, path, next, message, site);
           const push = await git.run(['push', '--quiet', '--no-verify', url, `${commit}:refs/heads/${pagesBranch}`]);
           if (push.code === 0) return;
           const failure = classifyPush(push.stderr);
@@ -111,15 +113,72 @@ async function readAt(git: Git, commit: string, path: string): Promise<string | 
   throw new StoreError(`Reading ${path} on ${commit} failed: ${r.stderr.trim()}`);
 }
 
-/** One commit on top of `parent` (an orphan when absent) that sets `path` to `text`. */
-async function commitFile(git: Git, parent: string | undefined, path: string, text: string, message: string): Promise<string> {
+/**
+ * One commit on top of `parent` (an orphan when absent) that sets `path` to `text`, and, with
+ * `site`, replaces the folder `site.dir` by `site.files` (staged from a temporary work tree).
+ */
+async function commitFile(
+  git: Git,
+  parent: string | undefined,
+  path: string,
+  text: string,
+  message: string,
+  site?: { dir: string; files: Map<string, string> },
+): Promise<string> {
   const env = { GIT_INDEX_FILE: `index-${process.pid}-${Date.now()}` };
   const blob = await git.ok(['hash-object', '-w', '--stdin'], 'Writing the history file', { input: text });
   await git.ok(parent ? ['read-tree', parent] : ['read-tree', '--empty'], 'Reading the branch tree', { env });
   await git.ok(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], 'Staging the history file', { env });
+  if (site) await stageSite(git, site.dir, site.files, env);
   const tree = await git.ok(['write-tree'], 'Writing the tree', { env });
   const args = ['commit-tree', tree, '-m', message, ...(parent ? ['-p', parent] : [])];
   return git.ok(args, 'Committing the history file', { env });
+}
+
+/** Every branch's history at `tip` under `dataDir`, with the file at `path` as `text` (the one being saved). */
+async function allHistories(git: Git, tip: string | undefined, dataDir: string, path: string, text: string): Promise<HistoryDoc[]> {
+  const files = [{ path, text }];
+  if (tip) {
+    const listed = await git.ok(['ls-tree', '--name-only', tip, dataDir ? `${dataDir}/` : '.'], 'Listing the history files');
+    for (const p of listed.split('\n').filter(Boolean)) {
+      if (p === path || !isHistoryFileName(p.slice(p.lastIndexOf('/') + 1))) continue;
+      const t = await readAt(git, tip, p);
+      if (t !== undefined) files.push({ path: p, text: t });
+    }
+  }
+  return parseHistories(files);
+}
+
+/** Replaces the folder `dir` of the index by `files`, written into a temporary work tree and added in one git call. */
+async function stageSite(git: Git, dir: string, files: Map<string, string>, env: Record<string, string>): Promise<void> {
+  const work = await makeTempDir();
+  try {
+    for (const [p, t] of files) {
+      const file = join(work, dir, p);
+      if (!file.startsWith(join(work, dir) + sep)) throw new StoreError(`Site file ${p} would leave the folder ${dir}.`);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, t);
+    }
+    // With a work tree git may change directory: the index is named by its absolute path.
+    const gitDir = await git.ok(['rev-parse', '--absolute-git-dir'], 'Locating the temporary repository');
+    const index = { GIT_INDEX_FILE: resolve(gitDir, env.GIT_INDEX_FILE!) };
+    const tree = ['--git-dir', gitDir, '--work-tree', work];
+    await git.ok([...tree, 'rm', '-r', '--cached', '--quiet', '--ignore-unmatch', '--', dir], 'Removing the old site', { env: index });
+    await git.ok([...tree, 'add', '--force', '--', dir], 'Staging the site', { env: index });
+  } finally {
+    await removeTempDir(work);
+  }
+}
+
+/** The site's folder: a folder of its own, never holding or inside the histories' folder (replacing it must not touch them). */
+function checkSiteDir(dir: string, dataDir: string): string {
+  const clean = checkDataDir(dir);
+  const inside = (a: string, b: string) => a === b || b === '' || a.startsWith(`${b}/`);
+  if (clean === '' || inside(clean, dataDir) || inside(dataDir, clean))
+    throw new StoreError(
+      `The dashboard folder "${dir}" must be a folder of its own on the branch, apart from the history folder "${dataDir || '.'}" (such as "dashboard").`,
+    );
+  return clean;
 }
 
 /** `dir` without leading or trailing slashes; a path that would leave the branch's tree is refused. */

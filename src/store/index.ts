@@ -7,7 +7,7 @@ import { directoryStore } from './directory.js';
 import { ghPagesStore } from './gh-pages.js';
 import type { Store, StoreOptions } from './types.js';
 
-export type { CacheOptions, DirectoryOptions, GhPagesOptions, Store, StoreOptions, Warn } from './types.js';
+export type { CacheOptions, DirectoryOptions, GhPagesOptions, SiteOption, Store, StoreOptions, Warn } from './types.js';
 export type { Retention } from './retention.js';
 export { DEFAULT_RETENTION, applyRetention, keptIndexes, maxEntries } from './retention.js';
 export { HISTORY_SCHEMA_VERSION, type HistoryDoc } from './history.js';
@@ -27,3 +27,5 @@ export function createStore(options: StoreOptions): Store {
       return ghPagesStore(options);
   }
 }
+export { directoryHistories, isHistoryFileName, parseHistories } from './histories.js';
+export { emptyHistory, insertRun } from './history.js';

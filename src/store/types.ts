@@ -1,6 +1,7 @@
 /** The store interface every backend implements, and the options that pick one. */
 import type { RunFile } from '../model/index.js';
 import type { Retention } from './retention.js';
+import type { HistoryDoc } from './history.js';
 
 export interface Store {
   /** Baseline runs of `branch`, oldest first, at most `limit` (newest ones); undefined when none stored. */
@@ -60,6 +61,16 @@ export interface GhPagesOptions {
   retryBudgetMs?: number;
   /** Notes on what a read repaired (default: stderr). */
   warn?: Warn;
+  /** A site derived from every branch's history (the dashboard), committed with each save. */
+  site?: SiteOption;
+}
+
+/** Files rebuilt from the histories at each save and written under `dir`, replacing what was there. */
+export interface SiteOption {
+  /** Folder on the branch the site owns (default `dashboard`); it may not hold or be inside the data folder. */
+  dir: string;
+  /** Path inside `dir` → text, from every branch's history (the saved one with its new run). */
+  build: (histories: HistoryDoc[]) => Promise<Map<string, string>>;
 }
 
 export type StoreOptions =

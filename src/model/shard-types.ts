@@ -1,0 +1,37 @@
+/** The shard records of a run file (no code: the run file's types import them, and so does the dashboard page). */
+
+/** Share `index` (1-based) of `count`. */
+export interface ShardSpec {
+  index: number;
+  count: number;
+}
+
+/** What a shard's run file says about where it came from (`RunFile.shard`). */
+export interface ShardRecord extends ShardSpec {
+  /** The workflow run (`GITHUB_RUN_ID`) and its attempt (`GITHUB_RUN_ATTEMPT`): a merge takes one attempt of one run. */
+  runId?: string;
+  attempt?: number;
+  /** The matrix axes' label (e.g. `ubuntu-node20`); each variant is its own set of shards and its own series. */
+  variant?: string;
+  /** Every suite of the plan, in config order (the merge restores this order). */
+  suites: string[];
+  /** Suites split by benchmark: the ids of all their benchmarks, in the suite's order, whichever shard measured them. */
+  split?: Record<string, string[]>;
+}
+
+/** One shard of a merge: its index and, in a matrix of variants, its variant. */
+export interface ShardRef {
+  index: number;
+  variant?: string;
+}
+
+/** What a merged run file says about its shards (`RunFile.shards`). */
+export interface MergedShards {
+  count: number;
+  /** Shards merged, and those absent (only with allow-partial). */
+  merged: ShardRef[];
+  missing: ShardRef[];
+  runId?: string;
+  attempt?: number;
+  variants?: string[];
+}

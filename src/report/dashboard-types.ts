@@ -1,0 +1,93 @@
+/**
+ * The dashboard's data files, as the build writes them and the page reads them. Shared by the
+ * pure builder (dashboard-data.ts) and the browser code (src/dashboard/page/): types only.
+ *
+ * The page's first paint reads the manifest alone (kilobytes at 1,000 benchmarks); each chart
+ * reads its benchmark's shard, and the run list, when it scrolls into view.
+ */
+import type { BaseUnit } from '../model/run-file.js';
+
+export const DASHBOARD_SCHEMA_VERSION = 1;
+
+/** A change of level at `at` (an index into the branch series' points), from the trend room. */
+export interface ShardChange {
+  at: number;
+  change: number;
+  verdict: 'regression' | 'improvement';
+}
+
+/** One benchmark on one branch: a point per run that has it. */
+export interface BranchSeries {
+  /** Index of each point's run in the branch's run list (runs.js). */
+  run: number[];
+  /** The location (the headline value: the median when samples exist). */
+  v: number[];
+  /** The 95% interval of the median from the run's raw samples; null where retention dropped them. */
+  lo: Array<number | null>;
+  hi: Array<number | null>;
+  /** Change points (default branch) and anomalies (indexes into the points). */
+  cp: ShardChange[];
+  an: number[];
+  /** Extra metrics (CPU, memory, custom) per point; null where the run lacks one. */
+  metrics: Record<string, { unit: BaseUnit; direction: 'smaller' | 'bigger'; v: Array<number | null> }>;
+  /** The newest run that kept raw samples: its point index and the samples (the detail's distribution). */
+  samples?: { at: number; values: number[] };
+  /** The newest point's statistics (n, mean, median, min, max, stdev, percentiles). */
+  stats?: Record<string, number>;
+}
+
+export interface Shard {
+  schemaVersion: typeof DASHBOARD_SCHEMA_VERSION;
+  id: string;
+  /** Branch name → its series; only branches that measured this benchmark. */
+  branches: Record<string, BranchSeries>;
+}
+
+/** Branch name → its runs, oldest first: [commit (or ""), ISO timestamp]. */
+export type RunsIndex = Record<string, Array<[string, string]>>;
+
+export type Status = 'regression' | 'improvement' | 'unchanged';
+
+export interface ManifestBenchmark {
+  id: string;
+  /** Index into `Manifest.suites`. */
+  suite: number;
+  name: string;
+  unit: BaseUnit;
+  direction: 'smaller' | 'bigger';
+  /** The shard's path inside the site's data folder (`b/<hash>.js`). */
+  shard: string;
+  /** The newest value on the default branch (absent when it has no run of it). */
+  last?: number;
+  /** The newest change point within the window (30 days): its relative change and verdict. */
+  change?: number;
+  status: Status;
+  /** Indexes into `Manifest.branches` of the branches that measured it. */
+  branches: number[];
+  /** Indexes into `Manifest.metrics` of its extra metrics. */
+  metrics: number[];
+}
+
+export interface Manifest {
+  schemaVersion: typeof DASHBOARD_SCHEMA_VERSION;
+  generated: string;
+  defaultBranch: string;
+  /** Prefix a commit sha is appended to for its page (`https://github.com/o/r/commit/`); absent without a repository. */
+  commitUrl?: string;
+  /** Days the overview's counts look back. */
+  windowDays: number;
+  branches: Array<{ name: string; runs: number; last?: string }>;
+  suites: string[];
+  metrics: string[];
+  overview: {
+    benchmarks: number;
+    regressions: number;
+    improvements: number;
+    /** The largest regressions of the window, worst first: index into `benchmarks` and change. */
+    worst: Array<{ b: number; change: number }>;
+  };
+  benchmarks: ManifestBenchmark[];
+}
+
+/** The names of the site's data files, and the global function each data script calls. */
+export const DATA_FILES = { manifest: 'manifest.js', runs: 'runs.js', callback: '__trackPerformanceData' } as const;
