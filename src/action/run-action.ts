@@ -11,6 +11,7 @@ import type { Report } from '../model/index.js';
 import type { RunnerFacts } from '../github/context.js';
 import type { ActionInputs } from './inputs.js';
 import { publishComment, type Publisher } from '../github/publish.js';
+import type { IssueTracker } from '../github/issue-tracker.js';
 import { readReport } from './read-report.js';
 
 export interface ActionOutcome {
@@ -38,11 +39,13 @@ export interface ActionRun {
   log: Logger;
   /** Absent without a token. */
   publisher: Publisher | undefined;
+  /** Trend issues on a push; absent without a token. */
+  issues?: IssueTracker;
 }
 
 /** Runs the flow the event calls for. The action's whole behaviour, minus reading inputs and writing outputs. */
 export async function runAction(run: ActionRun): Promise<ActionOutcome> {
-  const { inputs, facts, env, log, publisher } = run;
+  const { inputs, facts, env, log, publisher, issues } = run;
   const mode = pickMode(inputs.mode, facts);
   log.info(`Mode: ${mode} (event ${facts.eventName}${inputs.mode === 'auto' ? '' : ', forced by input'}).`);
   if (mode === 'comment') return commentFlow(run);
@@ -74,6 +77,12 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
       baseBranch: facts.baseRef ?? facts.defaultBranch ?? branch,
       branch,
     },
+    ...(issues && {
+      issues: {
+        tracker: issues,
+        context: { branch, runUrl: facts.runUrl, repoUrl: facts.repoUrl },
+      },
+    }),
   };
   const outcome =
     mode === 'ab'

@@ -7,6 +7,7 @@ import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline
 import type { Logger } from '../model/logger.js';
 import { progressLogger } from './progress.js';
 import { alertOnTrends } from './trend-alerts.js';
+import type { IssueSync } from './trend-issues.js';
 
 /** Where the code under test stands in git. */
 export interface GitFacts {
@@ -24,6 +25,8 @@ export interface TrackRequest {
   baseline: BaselineSpec;
   git: GitFacts;
   log: Logger;
+  /** Where a push's trend issues go (absent: no token, or not the action). */
+  issues?: Omit<IssueSync, 'labels'>;
 }
 
 export interface TrackOutcome {
@@ -71,7 +74,7 @@ export async function recordBaseline(req: TrackRequest, run: RunFile): Promise<T
   await store.save(run, req.git.branch);
   outcome.notes.push(`Recorded this run as the baseline of ${req.git.branch} in ${store.describe()}.`);
   req.log.info(`Recorded the run in ${store.describe()} for branch ${req.git.branch}.`);
-  outcome.notes.push(...(await alertOnTrends(store, req.git.branch, req.config, req.log)));
+  outcome.notes.push(...(await alertOnTrends(store, req.git.branch, req.config, req.log, req.issues)));
   return outcome;
 }
 

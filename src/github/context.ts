@@ -14,6 +14,8 @@ export interface RunnerFacts {
   /** workflow_run: the triggering run's head commit and the PRs GitHub lists for it (empty for forks). */
   workflowRun?: { headSha: string; prNumbers: number[]; id: number };
   runUrl?: string;
+  /** The repository's web address (`https://github.com/owner/repo`), for commit links. */
+  repoUrl?: string;
 }
 
 /** The subset of @actions/github's Context that is read (kept structural so tests pass plain objects). */
@@ -53,5 +55,6 @@ export function runnerFacts(ctx: ContextLike): RunnerFacts {
         }
       : undefined,
     runUrl: ctx.runId ? `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${ctx.runId}` : undefined,
+    repoUrl: ctx.serverUrl ? `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}` : undefined,
   };
 }
