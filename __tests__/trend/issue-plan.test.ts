@@ -2,28 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTrends } from '../../src/trend/index.js';
 import { changePointIssues } from '../../src/trend/issue-plan.js';
 import { markedSparkline } from '../../src/report/marked-sparkline.js';
-import type { RunFile } from '../../src/model/index.js';
+import { commit, exactRuns as runs } from './series.js';
 
-const commit = (i: number) => `c${String(i).padStart(3, '0')}${'0'.repeat(36)}`;
-function runs(values: number[]): RunFile[] {
-  return values.map((v, i) => ({
-    schemaVersion: 1,
-    tool: 'track-performance',
-    commit: commit(i),
-    timestamp: new Date(Date.UTC(2026, 0, 1) + i * 36e5).toISOString(),
-    benchmarks: [
-      {
-        id: 's/b',
-        suite: 's',
-        name: 'b',
-        unit: 'ns',
-        direction: 'smaller',
-        value: v,
-        stats: { n: 1, mean: v, median: v, min: v, max: v, stdev: 0 },
-      },
-    ],
-  }));
-}
 const plan = (values: number[], minEffect = 0.05) => {
   const r = runs(values);
   return changePointIssues(analyzeTrends({ runs: r }), r, minEffect);

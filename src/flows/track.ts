@@ -6,6 +6,7 @@ import type { Report, RunFile } from '../model/index.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
 import type { Logger } from '../model/logger.js';
 import { progressLogger } from './progress.js';
+import { withBaselineChanges } from '../trend/baseline-changes.js';
 import { alertOnTrends } from './trend-alerts.js';
 import type { IssueSync } from './trend-issues.js';
 
@@ -53,12 +54,19 @@ export async function compareWithBaseline(req: TrackRequest, run: RunFile, sourc
   const notes: string[] = [];
   if (!loaded)
     notes.push(`No baseline stored yet for ${req.git.baseBranch}: every benchmark is new. A run on a push to that branch records one.`);
-  const report = compareRuns({
+  const compared = compareRuns({
     baseline: loaded?.runs ?? [],
     current: [run],
     ...engineOptions(req.config),
     ...(loaded && { baselineFrom: { from: loaded.from, branch: req.git.baseBranch } }),
   });
+  const t = req.config.trend;
+  const report = loaded
+    ? withBaselineChanges(compared, loaded.runs, {
+        ...(t?.pValue !== undefined && { pValue: t.pValue }),
+        ...(t?.window !== undefined && { window: t.window }),
+      })
+    : compared;
   return { report, run, notes };
 }
 

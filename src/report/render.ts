@@ -7,7 +7,16 @@
 import type { BenchmarkComparison, BenchmarkVerdict, Report } from '../model/index.js';
 import { marker } from './escape.js';
 import { ciLabel, type Audience } from './words.js';
-import { designLine, detailsSection, headline, notesBlock, problemsSection, regressionsSection, targetsSection } from './sections.js';
+import {
+  designLine,
+  detailsSection,
+  headline,
+  notesBlock,
+  problemsSection,
+  regressionsSection,
+  settlingSection,
+  targetsSection,
+} from './sections.js';
 
 /** What the caller knows beyond the report. */
 export interface RenderContext {
@@ -78,6 +87,7 @@ function compose(report: Report, ctx: RenderContext, regressions: BenchmarkCompa
     designLine(report),
     notesBlock(ctx.notes ?? [], report),
     regressionsSection(regressions, l.regressions, ci),
+    settlingSection(all),
     targetsSection(report.targets, l.targets),
     problemsSection(report, l.problems, ctx.audience),
     detailsSection(all, l.details, ci),
