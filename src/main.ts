@@ -6,6 +6,7 @@ import { ConfigError, isUserError } from './model/errors.js';
 import { runnerFacts } from './github/context.js';
 import { parseInputs } from './action/inputs.js';
 import { octokitPublisher } from './github/publish.js';
+import { octokitIssueTracker } from './github/issue-tracker.js';
 import { runAction } from './action/run-action.js';
 import type { Logger } from './model/logger.js';
 import { redactor, secretValues, type Redact } from './model/redact.js';
@@ -55,10 +56,12 @@ export async function run(): Promise<void> {
     const facts = runnerFacts(contextOrExplain());
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const outputDir = join(process.env.RUNNER_TEMP ?? join(workspace, '.track-performance'), 'track-performance');
-    const publisher = inputs.token ? octokitPublisher(github.getOctokit(inputs.token), facts.owner, facts.repo, redact) : undefined;
+    const octokit = inputs.token ? github.getOctokit(inputs.token) : undefined;
+    const publisher = octokit && octokitPublisher(octokit, facts.owner, facts.repo, redact);
+    const issues = octokit && octokitIssueTracker(octokit, facts.owner, facts.repo, redact);
 
     const notify = { env: process.env, mask };
-    const outcome = await runAction({ inputs, facts, env: { workspace, outputDir, redact }, log, publisher, notify });
+    const outcome = await runAction({ inputs, facts, env: { workspace, outputDir, redact }, log, publisher, notify, issues });
 
     core.setOutput('verdict', outcome.gate.verdict);
     core.setOutput('regressions', outcome.report.counts.regression);

@@ -59,6 +59,8 @@ export const failing: Report = report(
       baseline: { value: 1_250_000, n: 10 },
       current: { value: 1_538_750, n: 3 },
       trend: [1_240_000, 1_262_000, 1_251_000, 1_238_000, 1_270_000, 1_249_000],
+      // The baseline's last change point: the newest two baseline runs are after it.
+      baselineChange: { change: 0.012, verdict: 'regression', commit: 'abc1234def5678', runsAgo: 2 },
     }),
     bench({
       name: 'tokenize',

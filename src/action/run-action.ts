@@ -18,6 +18,7 @@ import type { Report } from '../model/index.js';
 import type { RunnerFacts } from '../github/context.js';
 import type { ActionInputs } from './inputs.js';
 import { publishComment, type Publisher } from '../github/publish.js';
+import type { IssueTracker } from '../github/issue-tracker.js';
 import { readReport } from './read-report.js';
 import { mergeFlow, shardFlow } from './shard-flows.js';
 
@@ -54,11 +55,13 @@ export interface ActionRun {
   publisher: Publisher | undefined;
   /** What notifications need from the runner: the environment (URLs by name) and the secret mask. Absent: none are sent. */
   notify?: Pick<NotifyDeps, 'env' | 'mask' | 'delivery'>;
+  /** Trend issues on a push; absent without a token. */
+  issues?: IssueTracker;
 }
 
 /** Runs the flow the event calls for. The action's whole behaviour, minus reading inputs and writing outputs. */
 export async function runAction(run: ActionRun): Promise<ActionOutcome> {
-  const { inputs, facts, env, log, publisher } = run;
+  const { inputs, facts, env, log, publisher, issues } = run;
   const mode = pickMode(inputs.mode, facts);
   log.info(`Mode: ${mode} (event ${facts.eventName}${inputs.mode === 'auto' ? '' : ', forced by input'}).`);
   if (mode === 'comment') return commentFlow(run);
@@ -102,6 +105,12 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
     },
     ...(inputs.variant && { variant: inputs.variant }),
     ...(inputs.shard && { shard: { spec: inputs.shard, runId: facts.runId, attempt: facts.runAttempt } }),
+    ...(issues && {
+      issues: {
+        tracker: issues,
+        context: { branch, runUrl: facts.runUrl, repoUrl: facts.repoUrl },
+      },
+    }),
   };
   if (mode === 'shard') return shardFlow(run, req);
   // A merge continues as the flow its event calls for, with the merged run as the measured one.

@@ -175,7 +175,7 @@ export interface TrendConfig {
   window?: number;
   /** A forecast crossing a budget within this many runs raises a warning (default 20). */
   horizon?: number;
-  /** `issue`: one GitHub issue per change point (accepted, not implemented yet); its `labels`. */
+  /** `issue`: one GitHub issue per regression change point (default true; needs `issues: write`); its `labels` (default `performance`). */
   alerts?: { issue?: boolean; labels?: string[] };
 }
 

@@ -6,8 +6,10 @@ import { labelVariant, type Report, type RunFile, type ShardSpec } from '../mode
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
 import type { Logger } from '../model/logger.js';
 import { progressLogger } from './progress.js';
+import { withBaselineChanges } from '../trend/baseline-changes.js';
 import { alertOnTrends } from './trend-alerts.js';
 import type { TrendAlert } from '../trend/alerts.js';
+import type { IssueSync } from './trend-issues.js';
 
 /** Where the code under test stands in git. */
 export interface GitFacts {
@@ -29,6 +31,8 @@ export interface TrackRequest {
   variant?: string;
   /** Measure only this shard's share and say so in the run file. */
   shard?: ShardRequest;
+  /** Where a push's trend issues go (absent: no token, or not the action). */
+  issues?: Omit<IssueSync, 'labels'>;
 }
 
 /** One shard job: its share, and the workflow run and attempt it belongs to. */
@@ -75,12 +79,19 @@ export async function compareWithBaseline(req: TrackRequest, run: RunFile, sourc
   const notes: string[] = [];
   if (!loaded)
     notes.push(`No baseline stored yet for ${req.git.baseBranch}: every benchmark is new. A run on a push to that branch records one.`);
-  const report = compareRuns({
+  const compared = compareRuns({
     baseline: loaded?.runs ?? [],
     current: [run],
     ...engineOptions(req.config),
     ...(loaded && { baselineFrom: { from: loaded.from, branch: req.git.baseBranch } }),
   });
+  const t = req.config.trend;
+  const report = loaded
+    ? withBaselineChanges(compared, loaded.runs, {
+        ...(t?.pValue !== undefined && { pValue: t.pValue }),
+        ...(t?.window !== undefined && { window: t.window }),
+      })
+    : compared;
   return { report, run, notes };
 }
 
@@ -96,7 +107,7 @@ export async function recordBaseline(req: TrackRequest, run: RunFile): Promise<T
   await store.save(run, req.git.branch);
   outcome.notes.push(`Recorded this run as the baseline of ${req.git.branch} in ${store.describe()}.`);
   req.log.info(`Recorded the run in ${store.describe()} for branch ${req.git.branch}.`);
-  outcome.notes.push(...(await alertOnTrends(store, req.git.branch, req.config, req.log, (a) => (outcome.alerts = a))));
+  outcome.notes.push(...(await alertOnTrends(store, req.git.branch, req.config, req.log, (a) => (outcome.alerts = a), req.issues)));
   return outcome;
 }
 

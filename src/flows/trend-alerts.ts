@@ -1,24 +1,28 @@
 /**
  * On a push to the default branch, after the run is stored: the branch's trends, and the alerts
  * the newest run raises (critical, warning, info) as report notes (the job summary) and log
- * warnings (annotations). Reading the history again costs one load; a failure here is a warning,
- * never a failed push. Opening GitHub issues per change point is not built yet.
+ * warnings (annotations), and with a tracker one GitHub issue per regression change point
+ * (trend-issues.ts; config `trend.alerts.issue`, default on). Reading the history again costs one
+ * load; a failure here is a warning, never a failed push.
  */
 import { DEFAULT_MIN_EFFECT, type Config } from '../config/index.js';
 import type { Store } from '../store/index.js';
 import { analyzeTrends } from '../trend/index.js';
 import { trendAlerts, type TrendAlert } from '../trend/alerts.js';
 import type { Logger } from '../model/logger.js';
+import { changePointIssues } from '../trend/issue-plan.js';
+import { syncTrendIssues, type IssueSync } from './trend-issues.js';
 
 export const DEFAULT_HORIZON = 20;
 
-/** Alerts of the stored history of `branch`, as sentences for the summary; logs the serious ones; hands them to `onAlerts` (notifications). */
+/** Alerts of the stored history of `branch`, as sentences for the summary; logs the serious ones; hands them to `onAlerts` (notifications) and opens, updates or closes the trend issues. */
 export async function alertOnTrends(
   store: Store,
   branch: string,
   config: Config,
   log: Logger,
   onAlerts?: (alerts: TrendAlert[]) => void,
+  issues?: Omit<IssueSync, 'labels'>,
 ): Promise<string[]> {
   try {
     const runs = (await store.load(branch)) ?? [];
@@ -27,14 +31,16 @@ export async function alertOnTrends(
     const thresholds = config.thresholds ?? [];
     const now = analyzeTrends({ runs, branch, options, thresholds });
     const before = runs.length > 1 ? analyzeTrends({ runs: runs.slice(0, -1), branch, options, thresholds }) : undefined;
-    const alerts = trendAlerts(now, before, {
-      minEffect: t.minEffect ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT,
-      horizon: t.horizon ?? DEFAULT_HORIZON,
-    });
+    const minEffect = t.minEffect ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT;
+    const alerts = trendAlerts(now, before, { minEffect, horizon: t.horizon ?? DEFAULT_HORIZON });
     onAlerts?.(alerts);
     for (const a of alerts) if (a.level !== 'info') log.warning(`Trend ${a.level}: ${a.message}`);
-    if (alerts.length === 0) return [`Trends of ${branch} (${runs.length} runs): no new change point, no budget at risk.`];
-    return alerts.map(sentence);
+    const notes = alerts.length
+      ? alerts.map(sentence)
+      : [`Trends of ${branch} (${runs.length} runs): no new change point, no budget at risk.`];
+    if (issues && (t.alerts?.issue ?? true))
+      notes.push(...(await syncTrendIssues(changePointIssues(now, runs, minEffect), { ...issues, labels: t.alerts?.labels }, log)));
+    return notes;
   } catch (e) {
     log.warning(`Trend analysis of ${branch} failed: ${(e as Error).message}`);
     return [];

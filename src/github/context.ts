@@ -17,6 +17,8 @@ export interface RunnerFacts {
   /** The workflow run and its attempt (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT): shard runs record them, the merge checks them. */
   runId?: string;
   runAttempt?: number;
+  /** The repository's web address (`https://github.com/owner/repo`), for commit links. */
+  repoUrl?: string;
 }
 
 /** The subset of @actions/github's Context that is read (kept structural so tests pass plain objects). */
@@ -59,5 +61,6 @@ export function runnerFacts(ctx: ContextLike): RunnerFacts {
     ...(ctx.runId && { runId: String(ctx.runId) }),
     ...(ctx.runAttempt && { runAttempt: ctx.runAttempt }),
     runUrl: ctx.runId ? `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${ctx.runId}` : undefined,
+    repoUrl: ctx.serverUrl ? `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}` : undefined,
   };
 }

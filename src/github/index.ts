@@ -21,3 +21,4 @@ export {
 } from './marked-issue.js';
 export { octokitPublisher, publishComment, type Publisher } from './publish.js';
 export { runnerFacts, type RunnerFacts, type ContextLike } from './context.js';
+export { octokitIssueTracker, type IssueTracker } from './issue-tracker.js';

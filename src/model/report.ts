@@ -53,7 +53,17 @@ export interface BenchmarkComparison {
   reason?: string;
   /** Baseline history values, oldest first, for the trend sparkline. */
   trend?: number[];
+  /** The baseline history's last change point (trend analysis), when it has one: the baseline is still settling. */
+  baselineChange?: BaselineChange;
   warnings: string[];
+}
+
+/** A change point in the baseline history: its first run is `runsAgo` runs before the newest baseline run (1 = the newest). */
+export interface BaselineChange {
+  change: number;
+  verdict: 'regression' | 'improvement';
+  commit?: string;
+  runsAgo: number;
 }
 
 export type TargetStatus = 'met' | 'warning' | 'failure' | 'inconclusive';

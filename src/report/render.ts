@@ -8,7 +8,16 @@ import type { BenchmarkComparison, BenchmarkVerdict, Report } from '../model/ind
 import { marker } from './escape.js';
 import { ciLabel, type Audience } from './words.js';
 import { scalingSection } from './scaling.js';
-import { designLine, detailsSection, headline, notesBlock, problemsSection, regressionsSection, targetsSection } from './sections.js';
+import {
+  designLine,
+  detailsSection,
+  headline,
+  notesBlock,
+  problemsSection,
+  regressionsSection,
+  settlingSection,
+  targetsSection,
+} from './sections.js';
 
 /** What the caller knows beyond the report. */
 export interface RenderContext {
@@ -81,6 +90,7 @@ function compose(report: Report, ctx: RenderContext, regressions: BenchmarkCompa
     designLine(report),
     notesBlock(ctx.notes ?? [], report),
     regressionsSection(regressions, l.regressions, ci),
+    settlingSection(all),
     targetsSection(report.targets, l.targets),
     scalingSection(report.scaling ?? [], l.scaling),
     problemsSection(report, l.problems, ctx.audience),

@@ -6,8 +6,9 @@ import { markdownTable } from 'markdown-table';
 import { findingsText, gate } from '../compare/gate.js';
 import type { BenchmarkComparison, BenchmarkVerdict, Design, Report, TargetResult, TargetStatus } from '../model/index.js';
 import { escapeText } from './escape.js';
+import { markedSparkline } from './marked-sparkline.js';
 import { baselineFrom, blindSpotSentence, errorLines, noteText, splitError, type Audience } from './words.js';
-import { formatChange, formatInterval, formatValue, sig, sparkline } from '../model/format.js';
+import { formatChange, formatInterval, formatValue, sig } from '../model/format.js';
 
 const TABLE = { alignDelimiters: false } as const;
 
@@ -114,11 +115,31 @@ function noteCell(b: BenchmarkComparison): string {
   return short === full ? shown : `<details><summary>${shown}</summary>${escapeText(full, 2000)}</details>`;
 }
 
-/** Trend of the baseline history with the current value as the last bar. */
+/** Trend of the baseline history with the current value as the last bar; `┊` before the baseline's last change point. */
 export function trendCell(b: BenchmarkComparison): string {
   const points = [...(b.trend ?? [])];
+  const at = b.baselineChange && b.trend ? b.trend.length - b.baselineChange.runsAgo : undefined;
   if (b.current) points.push(b.current.value);
-  return points.length >= 2 ? sparkline(points) : '';
+  return points.length >= 2 ? markedSparkline(points, at) : '';
+}
+
+/** "changed +12.0% at abc1234, 3 runs ago" for a benchmark whose baseline has a change point. */
+export function settlingText(b: BenchmarkComparison): string {
+  const c = b.baselineChange;
+  if (!c) return '';
+  const at = c.commit ? ` at ${c.commit.slice(0, 7)}` : '';
+  return `changed ${formatChange(c.change)}${at}, ${c.runsAgo} run${c.runsAgo === 1 ? '' : 's'} ago`;
+}
+
+/** Benchmarks whose baseline history changed recently: compared with a level that is still settling. */
+export function settlingSection(all: BenchmarkComparison[], limit = 10): string {
+  const rows = all.filter((b) => b.baselineChange);
+  if (rows.length === 0) return '';
+  const table = markdownTable(
+    [['Benchmark', 'Trend', 'Baseline'], ...rows.slice(0, limit).map((b) => [nameCell(b), trendCell(b), escapeText(settlingText(b))])],
+    { ...TABLE, align: ['l', 'l', 'l'] },
+  );
+  return `#### Baselines still settling\n\nThe baseline history changed recently (┊ marks where); read these verdicts against the new level.\n\n${table}${more(rows.length - limit, 'benchmarks')}`;
 }
 
 function more(hidden: number, what: string): string {

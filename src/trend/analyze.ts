@@ -7,6 +7,7 @@ import { matchesGlob } from '../config/min-effect.js';
 import { metricStat } from '../compare/metric-values.js';
 import type { ThresholdConfig } from '../config/types.js';
 import type { RunFile } from '../model/index.js';
+import { studentTQuantile } from '../compare/student-t.js';
 import { findAnomalies, DEFAULT_ANOMALY_Z } from './anomalies.js';
 import { detectChangePoints, DEFAULT_WINDOW, type DetectedChange } from './change-points.js';
 import { mannKendall, theilSen } from './drift.js';
@@ -161,16 +162,28 @@ function changePoint(
   const afterPos = kept[c.index] as number;
   const beforePos = kept[c.index - 1] as number;
   const worse = s.direction === 'smaller' ? c.change > 0 : c.change < 0;
+  const ci = log ? changeInterval(c) : undefined;
   return {
     before: ref(s.points[beforePos]!.run),
     after: ref(s.points[afterPos]!.run),
     levels: { before: level(c.before, log, back), after: level(c.after, log, back) },
     change: c.change,
+    ...(ci ? { ci } : {}),
     pValue: c.pValue,
     verdict: worse ? 'regression' : 'improvement',
     runsSince: s.points.length - afterPos,
     together: [],
   };
+}
+
+/** 95% interval of a log-space change: the pooled t-test's (t-test.ts), as e^(Δ ± t·s·√(1/n₁+1/n₂)) − 1. */
+function changeInterval(c: DetectedChange): [number, number] | undefined {
+  const { before: a, after: b } = c;
+  const df = a.n + b.n - 2;
+  if (df < 1) return undefined;
+  const half = studentTQuantile(0.975, df) * Math.sqrt((((a.n - 1) * a.sd ** 2 + (b.n - 1) * b.sd ** 2) / df) * (1 / a.n + 1 / b.n));
+  const d = b.mean - a.mean;
+  return [Math.expm1(d - half), Math.expm1(d + half)];
 }
 
 function drift(

@@ -25,6 +25,8 @@ export interface TrendChangePoint {
   levels: { before: Level; after: Level };
   /** Relative change of the level, after / before − 1. */
   change: number;
+  /** 95% confidence interval of `change` (log-space series only; exact series: zero width). */
+  ci?: [number, number];
   pValue: number;
   verdict: 'regression' | 'improvement';
   /** Runs of this series from the first run after the change to the newest, inclusive. */
