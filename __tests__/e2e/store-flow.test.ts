@@ -81,7 +81,10 @@ describe.skipIf(!hasGit)('the built action with the gh-pages store (needs git)',
         const env = { HOME: bareHome() };
         for (let i = 1; i <= 2; i++) expectOk(await push(ws, i, custom, env));
         expect(git(bare, 'rev-list', '--count', 'perf-data')).toBe('2');
-        expect(git(bare, 'ls-tree', '-r', '--name-only', 'perf-data')).toBe('data/perf/main.json');
+        // The history, and the dashboard published beside it (on by default with gh-pages).
+        const tree = git(bare, 'ls-tree', '-r', '--name-only', 'perf-data').split('\n');
+        expect(tree.filter((f) => !f.startsWith('dashboard/'))).toEqual(['data/perf/main.json']);
+        expect(tree).toEqual(expect.arrayContaining(['dashboard/index.html', 'dashboard/data/manifest.js']));
         expect(() => git(bare, 'rev-parse', '--verify', '--quiet', 'gh-pages')).toThrow();
 
         const run = await pr(ws, custom, env);
