@@ -1,20 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, runBuiltAction } from '../helpers/action-process.js';
+import { tempWorkspace as workspace, writeSleepyConfig as writeConfig } from '../helpers/sleepy.js';
 
-/** A workspace whose one suite sleeps for `delay` seconds per run: a change we control exactly. */
-function workspace(): string {
-  return mkdtempSync(join(tmpdir(), 'tp-ws-'));
-}
-function writeConfig(ws: string, delay: number, extra: object = {}): void {
-  const config = {
-    suites: [{ name: 'sleepy', command: { nap: `sleep ${delay}` }, runs: 5, warmup: 1 }],
-    ...extra,
-  };
-  writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify(config));
-}
 describe('the built action, run as a process with a runner environment', () => {
   it('gives one clear error for a bad config, and for a failing command', async () => {
     const ws = workspace();

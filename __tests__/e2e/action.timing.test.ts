@@ -1,23 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent, runBuiltAction } from '../helpers/action-process.js';
+import { tempWorkspace as workspace, writeSleepyConfig as writeConfig } from '../helpers/sleepy.js';
 
 // Its verdicts depend on measured wall time, so it runs with the timing tests (vitest.timing.config.ts),
 // after the rest and alone: the load of other test workers made an unchanged PR look slower.
 
-/** A workspace whose one suite sleeps for `delay` seconds per run: a change we control exactly. */
-function workspace(): string {
-  return mkdtempSync(join(tmpdir(), 'tp-ws-'));
-}
-function writeConfig(ws: string, delay: number, extra: object = {}): void {
-  const config = {
-    suites: [{ name: 'sleepy', command: { nap: `sleep ${delay}` }, runs: 5, warmup: 1 }],
-    ...extra,
-  };
-  writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify(config));
-}
 function listTree(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((f) => `${f}:${statSync(join(dir, f)).isFile() ? readFileSync(join(dir, f), 'utf8').length : 'dir'}`)

@@ -1,21 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli-process.js';
 import { hasGit, tempRepo } from '../helpers/git-repo.js';
+import { hasHyperfine } from '../helpers/sleepy.js';
 
 const HYPERFINE_TWO = resolve(import.meta.dirname, '../fixtures/hyperfine/two.json');
 
-const hasHyperfine = (() => {
-  try {
-    execFileSync('hyperfine', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 if (!hasHyperfine) console.warn('skipping live hyperfine CLI tests: install hyperfine (apt-get install hyperfine)');
 
 describe('the built CLI (dist/cli.js)', () => {

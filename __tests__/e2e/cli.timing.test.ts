@@ -1,29 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli-process.js';
+import { hasHyperfine, writeSleepyConfig as project } from '../helpers/sleepy.js';
 
-const hasHyperfine = (() => {
-  try {
-    execFileSync('hyperfine', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 if (!hasHyperfine) console.warn('skipping live hyperfine CLI tests: install hyperfine (apt-get install hyperfine)');
 
 // Their verdicts depend on measured wall time, so they run with the timing tests, after the rest and alone.
-
-/** A project whose one command suite sleeps `delay` seconds per run. */
-function project(dir: string, delay: number): void {
-  writeFileSync(
-    join(dir, 'performance-tracker.json'),
-    JSON.stringify({ suites: [{ name: 'sleepy', command: { nap: `sleep ${delay}` }, runs: 5, warmup: 1 }] }),
-  );
-}
 
 describe('the built CLI (dist/cli.js), timed', () => {
   it('benchmarks into run files, compares a history with them, and exits 1 on a regression', async () => {

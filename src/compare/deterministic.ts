@@ -11,7 +11,7 @@
  */
 import type { CompareConfig } from '../config/types.js';
 import type { BaseUnit, Machine, RunFile } from '../model/index.js';
-import { matchesGlob } from '../config/min-effect.js';
+import { resolveMinEffect } from '../config/min-effect.js';
 
 /** Default minimum effect for counted metrics (`compare.countMinEffect`). */
 export const DEFAULT_COUNT_MIN_EFFECT = 0.01;
@@ -38,10 +38,7 @@ export function countMinEffect(
   config: CompareConfig | undefined,
   suiteMinEffect: Record<string, number> | undefined,
 ): number {
-  let chosen: number | undefined;
-  for (const o of config?.overrides ?? []) if (o.minEffect !== undefined && matchesGlob(o.benchmark, id)) chosen = o.minEffect;
-  chosen ??= suiteMinEffect?.[suite] ?? config?.countMinEffect ?? DEFAULT_COUNT_MIN_EFFECT;
-  return Number.isFinite(chosen) && chosen >= 0 ? chosen : DEFAULT_COUNT_MIN_EFFECT;
+  return resolveMinEffect(id, suite, config, suiteMinEffect, { configured: config?.countMinEffect, default: DEFAULT_COUNT_MIN_EFFECT });
 }
 
 /** The unit of benchmark `id` in the first run that has it. */

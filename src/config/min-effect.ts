@@ -28,20 +28,22 @@ export function matchesGlob(pattern: string, id: string): boolean {
 
 /**
  * The minimum effect for a benchmark. The last matching override wins (so a specific rule can
- * follow a broad `*` one), then the suite's `minEffect`, then `config.minEffect`, then 3%.
+ * follow a broad `*` one), then the suite's `minEffect`, then `fallback.configured` (by default
+ * `config.minEffect`), then `fallback.default` (3%). Counted benchmarks pass their own fallback.
  */
 export function resolveMinEffect(
   id: string,
   suite: string,
   config: CompareConfig | undefined,
   suiteMinEffect: Record<string, number> | undefined,
+  fallback: { configured: number | undefined; default: number } = { configured: config?.minEffect, default: DEFAULT_MIN_EFFECT },
 ): number {
   let chosen: number | undefined;
   for (const o of config?.overrides ?? []) {
     if (o.minEffect !== undefined && matchesGlob(o.benchmark, id)) chosen = o.minEffect;
   }
-  chosen ??= suiteMinEffect?.[suite] ?? config?.minEffect ?? DEFAULT_MIN_EFFECT;
-  return Number.isFinite(chosen) && chosen >= 0 ? chosen : DEFAULT_MIN_EFFECT;
+  chosen ??= suiteMinEffect?.[suite] ?? fallback.configured ?? fallback.default;
+  return Number.isFinite(chosen) && chosen >= 0 ? chosen : fallback.default;
 }
 
 /** suite name → minEffect, for the suites that set one (the engine's `suiteMinEffect`). */
