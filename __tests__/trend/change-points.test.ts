@@ -51,6 +51,26 @@ describe('detectChangePoints', () => {
     expect(c?.change).toBeCloseTo(0.001, 9);
   });
 
+  it('finds a temporary bump on an exact series as two change points, up then back', () => {
+    // Tested over the whole rest of the interval the 3 bumped runs are diluted by the 30 after them
+    // (p ≈ 0.09); tested against [τ, κ), the runs E-Divisive split off, they are certain.
+    const up = Math.log(1.02);
+    const z = [...new Array(30).fill(0), ...new Array(3).fill(up), ...new Array(30).fill(0)];
+    const found = detectChangePoints(z, { pValue: 1e-5 });
+    expect(found.map((c) => c.index)).toEqual([30, 33]);
+    expect(found.map((c) => c.pValue)).toEqual([0, 0]);
+    expect(found[0]?.change).toBeCloseTo(0.02, 9);
+    expect(found[1]?.change).toBeCloseTo(1 / 1.02 - 1, 9);
+    expect(found[0]?.after.n).toBe(3);
+  });
+
+  it('keeps a short noisy cluster from passing the split alone', () => {
+    // Step-free Gaussian noise where E-Divisive splits off runs 29–30: tested alone ([τ, κ) of 1
+    // run) they pass p 0.001; with fewer than MIN_TESTED_RUNS noisy runs the test is Otava's.
+    const z = noisy(50, 0.03, 5, []);
+    expect(eDivisiveWindow(z, 0, 50, 1e-3)).toEqual([]);
+  });
+
   it('gives nothing for series too short to split', () => {
     expect(detectChangePoints([])).toEqual([]);
     expect(detectChangePoints([1])).toEqual([]);
