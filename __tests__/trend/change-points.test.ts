@@ -35,6 +35,17 @@ describe('detectChangePoints', () => {
     expect(detectChangePoints(z, { pValue: 1e-5 })).toEqual(found);
   });
 
+  it('finds, with windows twice as long, a step the 50-run windows leave too few runs to see', () => {
+    // 7% noise: the +5% step at run 40 has 40 runs before it and 50 after; a 50-run window sees
+    // 25 a side and the split keeps only [90, 130]. The second sweep's 100-run windows add it.
+    const z = noisy(163, 0.07, 27, [
+      [40, 0.05],
+      [90, 0.1],
+      [130, -0.08],
+    ]);
+    expect(detectChangePoints(z, { pValue: 1e-5 }).map((c) => c.index)).toEqual([40, 90, 130]);
+  });
+
   it('reports no change point on most step-free noisy series', () => {
     let withChange = 0;
     for (let seed = 1; seed <= 100; seed++) if (detectChangePoints(noisy(163, 0.05, seed, []), { pValue: 1e-5 }).length) withChange++;
