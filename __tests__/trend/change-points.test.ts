@@ -35,6 +35,17 @@ describe('detectChangePoints', () => {
     expect(detectChangePoints(z, { pValue: 1e-5 })).toEqual(found);
   });
 
+  it('finds, with windows twice as long, a step the 50-run windows leave too few runs to see', () => {
+    // 7% noise: the +5% step at run 40 has 40 runs before it and 50 after; a 50-run window sees
+    // 25 a side and the split keeps only [90, 130]. The second sweep's 100-run windows add it.
+    const z = noisy(163, 0.07, 27, [
+      [40, 0.05],
+      [90, 0.1],
+      [130, -0.08],
+    ]);
+    expect(detectChangePoints(z, { pValue: 1e-5 }).map((c) => c.index)).toEqual([40, 90, 130]);
+  });
+
   it('reports no change point on most step-free noisy series', () => {
     let withChange = 0;
     for (let seed = 1; seed <= 100; seed++) if (detectChangePoints(noisy(163, 0.05, seed, []), { pValue: 1e-5 }).length) withChange++;
@@ -49,6 +60,26 @@ describe('detectChangePoints', () => {
     expect(c?.index).toBe(10);
     expect(c?.pValue).toBe(0);
     expect(c?.change).toBeCloseTo(0.001, 9);
+  });
+
+  it('finds a temporary bump on an exact series as two change points, up then back', () => {
+    // Tested over the whole rest of the interval the 3 bumped runs are diluted by the 30 after them
+    // (p ≈ 0.09); tested against [τ, κ), the runs E-Divisive split off, they are certain.
+    const up = Math.log(1.02);
+    const z = [...new Array(30).fill(0), ...new Array(3).fill(up), ...new Array(30).fill(0)];
+    const found = detectChangePoints(z, { pValue: 1e-5 });
+    expect(found.map((c) => c.index)).toEqual([30, 33]);
+    expect(found.map((c) => c.pValue)).toEqual([0, 0]);
+    expect(found[0]?.change).toBeCloseTo(0.02, 9);
+    expect(found[1]?.change).toBeCloseTo(1 / 1.02 - 1, 9);
+    expect(found[0]?.after.n).toBe(3);
+  });
+
+  it('keeps a short noisy cluster from passing the split alone', () => {
+    // Step-free Gaussian noise where E-Divisive splits off runs 29–30: tested alone ([τ, κ) of 1
+    // run) they pass p 0.001; with fewer than MIN_TESTED_RUNS noisy runs the test is Otava's.
+    const z = noisy(50, 0.03, 5, []);
+    expect(eDivisiveWindow(z, 0, 50, 1e-3)).toEqual([]);
   });
 
   it('gives nothing for series too short to split', () => {
