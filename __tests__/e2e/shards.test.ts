@@ -7,25 +7,17 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent, runBuiltAction, type ActionRun } from '../helpers/action-process.js';
-import { ACTIONS_BOT, startGitHubServer, TOKENS, type GitHubServer } from '../helpers/github-server.js';
+import { TOKENS } from '../helpers/github-server.js';
+import { botComments as commentsOf, useGitHubServer } from '../helpers/github-server-hooks.js';
 import type { RunFile } from '../../src/model/index.js';
 
 const STORE = 'perf-baseline';
 const WHOLE = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
 const BIG = 12;
 
-let server: GitHubServer;
-beforeAll(async () => {
-  server = await startGitHubServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  expect(server.invalid).toEqual([]);
-});
+const github = useGitHubServer();
 
 /** Five samples around `ms`, with a little deterministic spread. */
 const samples = (ms: number, seed: number): number[] => [0, 1, 2, 3, 4].map((i) => ms * (1 + (((i * 7 + seed * 3) % 5) - 2) * 0.004));
@@ -67,7 +59,7 @@ function run(ws: string, event: Event, inputs: Record<string, string> = {}, atte
     ref: event.ref,
     sha: event.sha,
     inputs: { baseline: STORE, token: TOKENS.actions, ...inputs },
-    env: { GITHUB_API_URL: server.url, GITHUB_RUN_ATTEMPT: attempt },
+    env: { GITHUB_API_URL: github().url, GITHUB_RUN_ATTEMPT: attempt },
   });
 }
 
@@ -88,8 +80,8 @@ async function shardJobs(ws: string, event: Event, indexes = [1, 2, 3]): Promise
   return { dir, runs };
 }
 
-const botComments = (issue: number) => server.comments('octo-org', 'octo-repo', issue).filter((c) => c.user.login === ACTIONS_BOT.login);
-const creates = (): number => server.requests.filter((r) => r.operationId === 'issues/create-comment').length;
+const botComments = (issue: number) => commentsOf(github(), issue);
+const creates = (): number => github().requests.filter((r) => r.operationId === 'issues/create-comment').length;
 const history = (ws: string) =>
   JSON.parse(readFileSync(join(ws, STORE, 'main.json'), 'utf8')) as {
     entries: Array<{ commit?: string; shards?: { count: number } }>;

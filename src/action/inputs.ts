@@ -28,7 +28,7 @@ export interface ActionInputs {
   abSetup: string;
   abRounds: number;
   abTimeBudget: number;
-  /** mode shard: this job's share (`shard: "i/n"`). */
+  /** mode shard (or ab): this job's share (`shard: "i/n"`). */
   shard?: ShardSpec;
   /** The matrix label added to every benchmark id (`variant`). */
   variant?: string;
@@ -121,9 +121,9 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
       undefined,
       'shard',
     );
-  if (shard && mode !== 'shard')
+  if (shard && mode !== 'shard' && mode !== 'ab')
     throw new ConfigError(
-      `Input 'shard' is set, but 'mode' is '${mode}': a shard job sets mode: shard (it measures and uploads; a merge job compares).`,
+      `Input 'shard' is set, but 'mode' is '${mode}': a shard job sets mode: shard, or mode: ab for A/B pairs (it measures and uploads; a merge job compares).`,
       undefined,
       'mode',
     );

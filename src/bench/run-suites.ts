@@ -82,7 +82,10 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
   const ctx = { base: runnerContext(options.base), head: runnerContext(options.head) };
   const runs = { base: emptyRun(options.base), head: emptyRun(options.head) };
   const order: Side[] = first === 'base' ? ['base', 'head'] : ['head', 'base'];
-  for (const suite of selectSuites(config.suites, options.head.suites)) {
+  const selected = selectSuites(config.suites, options.head.suites);
+  // A shard's A/B round: its share of the suites, both sides cut alike (the head run records the plan).
+  const plan = options.head.shard ? planShard(selected, options.head.shard) : undefined;
+  for (const suite of plan?.suites ?? selected) {
     const kind = suiteKind(suite);
     const started = performance.now();
     ctx.head.emit({ type: 'suite-start', suite: suite.name, kind });
@@ -107,7 +110,8 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
       outcomes = { base: { benchmarks: [], errors: [] }, head: { benchmarks: [], errors: [] } };
       for (const side of order) outcomes[side] = await runSuite(suite, kind, ctx[side]);
     }
-    for (const pair of [outcomes, ...counted]) for (const side of order) addOutcome(runs[side], pair[side]);
+    for (const pair of [outcomes, ...counted])
+      for (const side of order) addOutcome(runs[side], plan ? plan.share(suite, pair[side]) : pair[side]);
     suiteDone(
       ctx.head,
       suite,
@@ -115,6 +119,7 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
       started,
     );
   }
+  if (plan) runs.head.shard = plan.record;
   return { base: finishRun(runs.base), head: finishRun(runs.head) };
 }
 

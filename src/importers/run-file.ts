@@ -56,6 +56,24 @@ function checkShard(o: unknown, ctx: JsonContext): void {
     for (const [suite, ids] of Object.entries(objectAt(o, 'split', '$.shard', ctx)))
       if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
         fail(ctx, `$.shard.split[${JSON.stringify(suite)}]`, 'an array of benchmark ids', ids);
+  if (o.ab !== undefined) checkPairs(o.ab, ctx);
+}
+
+/** An A/B shard's pairs (`$.shard.ab`): its base commit and, per side, one run per round. */
+function checkPairs(ab: unknown, ctx: JsonContext): void {
+  if (!isObject(ab)) fail(ctx, '$.shard.ab', 'an object', ab);
+  stringAt(ab, 'baseCommit', '$.shard.ab', ctx);
+  for (const side of ['base', 'head'] as const)
+    arrayAt(ab, side, '$.shard.ab', ctx).forEach((r, i) => {
+      const path = `$.shard.ab.${side}[${i}]`;
+      if (!isObject(r)) fail(ctx, path, 'a run of one round', r);
+      stringAt(r, 'timestamp', path, ctx);
+      arrayAt(r, 'benchmarks', path, ctx).forEach((b, j) => checkBenchmark(b, `${path}.benchmarks[${j}]`, ctx));
+    });
+  if (ab.notes !== undefined)
+    arrayAt(ab, 'notes', '$.shard.ab', ctx).forEach(
+      (n, i) => typeof n === 'string' || fail(ctx, `$.shard.ab.notes[${i}]`, 'a sentence', n),
+    );
 }
 
 /** A sweep of a scaling suite: its name, command and unit, and per level N ≥ 1 its throughputs. */

@@ -4,11 +4,14 @@
  * is an error naming the file and nothing downstream (comment, baseline) ever sees half a run.
  */
 import { machineDifferences } from '../../compare/machine.js';
-import { ConfigError, ImportError } from '../../model/errors.js';
+import { ConfigError } from '../../model/errors.js';
+import { fileError, ordered, ref, type Shard } from './order.js';
+import { mergePairs } from './merge-pairs.js';
 import {
   RUN_SCHEMA_VERSION,
   shardName,
   shardOf,
+  type AbPairs,
   type BenchmarkResult,
   type RunError,
   type RunFile,
@@ -38,9 +41,6 @@ export interface MergeResult {
   missing: ShardRef[];
 }
 
-type Shard = ShardFile & { record: ShardRecord };
-
-const fileError = (file: string, message: string): ImportError => new ImportError(`${file}: ${message}`, file, 'track-performance');
 const short = (sha: string | undefined): string => (sha ? sha.slice(0, 12) : '(none)');
 
 /** Checks that the files are every shard of one attempt of one run at one commit, once each, and merges them. */
@@ -79,6 +79,8 @@ export function mergeShards(files: readonly ShardFile[], options: MergeOptions =
   const benchmarks: BenchmarkResult[] = [];
   const errors: RunError[] = [];
   const merged: Shard[] = [];
+  const presentGroups: Shard[][] = [];
+  const unmeasured: RunError[] = [];
   for (const variant of [...groups.keys()].sort()) {
     const group = byIndex(groups.get(variant)!, count);
     const absent = [...Array(count).keys()].map((i) => i + 1).filter((i) => !group.has(i));
@@ -88,14 +90,19 @@ export function mergeShards(files: readonly ShardFile[], options: MergeOptions =
     missing.push(...absent.map((index) => ({ index, ...(variant && { variant }) })));
     warnings.push(...machineWarnings(present, count));
     benchmarks.push(...ordered(present));
-    errors.push(...present.flatMap((s) => s.run.errors ?? []), ...notMeasured(present[0]!.record, absent, count));
+    unmeasured.push(...notMeasured(present[0]!.record, absent, count));
+    errors.push(...present.flatMap((s) => s.run.errors ?? []));
     merged.push(...present);
+    presentGroups.push(present);
   }
+  errors.push(...unmeasured);
+  const ab = mergePairs(presentGroups, count, unmeasured);
+  if (ab?.notes) warnings.push(...ab.notes);
   if (missing.length)
     warnings.push(
       `Merged without ${missing.map((m) => shardName(m, count)).join(', ')} (allow-partial): their suites are marked not measured, and this run is not recorded as a baseline.`,
     );
-  return { run: mergedRun(merged, { benchmarks, errors, count, runId, attempt, missing }), warnings, missing };
+  return { run: mergedRun(merged, { benchmarks, errors, count, runId, attempt, missing, ab }), warnings, missing };
 }
 
 function asShard(f: ShardFile): Shard {
@@ -103,8 +110,6 @@ function asShard(f: ShardFile): Shard {
     throw fileError(f.file, "not a shard's run file ($.shard is absent): merge takes the run files of jobs run with shard: i/n.");
   return { ...f, record: f.run.shard };
 }
-
-const ref = (s: Shard): ShardRef => ({ index: s.record.index, ...(s.record.variant && { variant: s.record.variant }) });
 
 /** The shards of one variant by index; two files claiming one index is an error naming both. */
 function byIndex(group: Shard[], count: number): Map<number, Shard> {
@@ -153,22 +158,6 @@ function machineWarnings(group: Shard[], count: number): string[] {
   });
 }
 
-/** The group's benchmarks in the unsharded run's order: suites in config order, a split suite's in its own. */
-function ordered(group: Shard[]): BenchmarkResult[] {
-  const { suites, split = {} } = group[0]!.record;
-  const seen = new Map<string, string>();
-  const all: Array<{ b: BenchmarkResult; suite: number; pos: number }> = [];
-  for (const s of group)
-    for (const b of s.run.benchmarks) {
-      const twice = seen.get(b.id);
-      if (twice) throw fileError(s.file, `benchmark ${JSON.stringify(b.id)} was measured by ${twice} too: the shards ran different plans.`);
-      seen.set(b.id, s.file);
-      const pos = split[b.suite]?.indexOf(b.id) ?? 0;
-      all.push({ b, suite: suites.indexOf(b.suite) >>> 0, pos: pos >>> 0 }); // unknown (-1) sorts last
-    }
-  return all.sort((x, y) => x.suite - y.suite || x.pos - y.pos).map((x) => x.b);
-}
-
 /** One error per suite a missing shard held (a split suite: its share), so those benchmarks read as not measured, not deleted. */
 function notMeasured(plan: ShardRecord, absent: number[], count: number): RunError[] {
   return absent.flatMap((index) => {
@@ -190,7 +179,15 @@ function unlabelled(id: string, variant: string | undefined): string {
 
 function mergedRun(
   shards: Shard[],
-  m: { benchmarks: BenchmarkResult[]; errors: RunError[]; count: number; runId?: string; attempt: number; missing: ShardRef[] },
+  m: {
+    benchmarks: BenchmarkResult[];
+    errors: RunError[];
+    count: number;
+    runId?: string;
+    attempt: number;
+    missing: ShardRef[];
+    ab: AbPairs | undefined;
+  },
 ): RunFile {
   const first = shards[0]!;
   const errors = [...new Map(m.errors.map((e) => [JSON.stringify([e.suite, e.task, e.message]), e])).values()];
@@ -212,6 +209,7 @@ function mergedRun(
       ...(m.runId && { runId: m.runId }),
       attempt: m.attempt,
       ...(variants.length && { variants }),
+      ...(m.ab && { ab: m.ab }),
     },
   };
 }
