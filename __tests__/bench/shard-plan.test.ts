@@ -46,6 +46,17 @@ describe('planShard', () => {
     expect(plans[0]!.record.split).toEqual({ big: ids(30) });
   });
 
+  it('gives each scaling sweep to exactly one shard, and records every sweep in config order', () => {
+    const sweeps = ['crawl', 'index', 'render', 'sort', 'zip'].map((name) => ({ name, command: 'node s.mjs {N}' }));
+    const withSweeps = [1, 2, 3].map((index) => planShard(suites, { index, count: 3 }, sweeps));
+    for (const { name } of sweeps) expect(withSweeps.filter((p) => p.sweeps.some((s) => s.name === name)).length, name).toBe(1);
+    expect(new Set(withSweeps.map((p) => p.sweeps.length > 0))).toContain(true);
+    for (const p of withSweeps) expect(p.record.sweeps).toEqual(sweeps.map((s) => s.name));
+    for (const p of withSweeps)
+      expect(p.sweeps.map((s) => s.name)).toEqual(sweeps.map((s) => s.name).filter((n) => shardOf(n, 3) === p.record.index));
+    expect(plans[0]!.record.sweeps).toBeUndefined(); // no scaling suites, no record of them
+  });
+
   it('splits a split suite by benchmark id: each command in exactly one shard', () => {
     const shares = plans.map((p) => Object.keys((p.suites.find((s) => s.name === 'big') as { command: Record<string, string> }).command));
     expect(shares.flat().sort()).toEqual(

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent, runBuiltAction, type ActionRun } from '../helpers/action-process.js';
 import { TOKENS } from '../helpers/github-server.js';
 import { botComments as commentsOf, useGitHubServer } from '../helpers/github-server-hooks.js';
-import type { RunFile } from '../../src/model/index.js';
+import { shardOf, type RunFile } from '../../src/model/index.js';
 
 const STORE = 'perf-baseline';
 const WHOLE = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
@@ -165,5 +165,37 @@ describe('sharded runs of the built action, merged', () => {
       /::error::.*shard-1-of-3\.json: shard 1 of 3 was measured in attempt 1, but attempt 2 is the newest: a stale shard/,
     );
     expect(botComments(605)).toHaveLength(0);
+  });
+});
+
+/** A sweep whose work per second follows Amdahl's law with σ = 0.05 (λ = 10), reported through $TRACK_PERFORMANCE_METRICS. */
+const WORKLOAD = `import { writeFileSync } from 'node:fs';
+const n = Number(process.argv[2]);
+writeFileSync(process.env.TRACK_PERFORMANCE_METRICS, JSON.stringify({ units: ((10 * n) / (1 + 0.05 * (n - 1))) * (1 + (Math.random() - 0.5) * 0.02), seconds: 1 }));
+`;
+
+describe('sharded runs keep scaling sweeps', () => {
+  it('a sweep is measured by the one shard that owns it, and its fit survives the merge and the push record', async () => {
+    const ws = workspace();
+    writeData(ws, 1);
+    writeFileSync(join(ws, 'scale.mjs'), WORKLOAD);
+    const config = JSON.parse(readFileSync(join(ws, 'performance-tracker.json'), 'utf8')) as object;
+    const crawl = { name: 'crawl', command: 'node scale.mjs {N}', levels: [1, 2, 4, 8], repeats: 2, warmup: 0, unit: 'pages' };
+    writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify({ ...config, scaling: [crawl] }));
+    await run(ws, push(hex('5')));
+    const { dir, runs } = await shardJobs(ws, push(hex('6')));
+    const owners = runs.filter((r) => r.scaling?.length);
+    expect(owners.map((r) => r.shard!.index)).toEqual([shardOf('crawl', 3)]);
+    expect(owners[0]!.scaling![0]).toMatchObject({ suite: 'crawl', fit: { model: expect.any(String) } });
+    for (const r of runs) expect(r.shard!.sweeps).toEqual(['crawl']);
+
+    const merge = await run(ws, push(hex('6')), { mode: 'merge', shards: dir });
+    expect(merge.code, merge.stdout + merge.stderr).toBe(0);
+    const merged = JSON.parse(readFileSync(merge.outputs['run-file']!, 'utf8')) as RunFile;
+    expect(merged.scaling).toEqual(owners[0]!.scaling);
+    expect(merge.summary).toContain('#### Scaling: crawl');
+    const recorded = history(ws).entries.at(-1) as { commit?: string; scaling?: RunFile['scaling'] };
+    expect(recorded.commit).toBe(hex('6'));
+    expect(recorded.scaling).toEqual(owners[0]!.scaling);
   });
 });

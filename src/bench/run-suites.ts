@@ -33,8 +33,7 @@ export interface RunOptions {
 export async function runSuites(config: Config, options: RunOptions): Promise<RunFile> {
   const ctx = runnerContext(options);
   const run = emptyRun(options);
-  // A sharded run leaves the sweeps out: every shard would repeat them (docs/shards.md).
-  const scaling = options.scaling === false || options.shard ? [] : (config.scaling ?? []);
+  const scaling = options.scaling === false ? [] : (config.scaling ?? []);
   const only = options.suites;
   // A name of a scaling suite alone is not an unknown suite (it selects that sweep).
   const sweepOnly = (n: string) => scaling.some((s) => s.name === n) && !config.suites.some((s) => s.name === n);
@@ -42,7 +41,9 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     config.suites,
     only?.filter((n) => !sweepOnly(n)),
   );
-  const plan = options.shard ? planShard(selected, options.shard) : undefined;
+  const sweeps = scaling.filter((s) => !only || only.includes(s.name));
+  // A shard measures its share of the suites and of the sweeps (each sweep in one shard).
+  const plan = options.shard ? planShard(selected, options.shard, sweeps) : undefined;
   for (const suite of plan?.suites ?? selected) {
     const kind = suiteKind(suite);
     const started = performance.now();
@@ -60,7 +61,7 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     }
     suiteDone(ctx, suite, outcomes, started);
   }
-  for (const suite of scaling.filter((s) => !only || only.includes(s.name))) {
+  for (const suite of plan?.sweeps ?? sweeps) {
     const record = await runScalingRecord(suite, run.machine!.cores, ctx);
     (run.scaling ??= []).push(record);
     // A level that failed is the run's error too, so the one gate sees it like a crashed suite.

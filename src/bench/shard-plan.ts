@@ -1,4 +1,4 @@
-import type { SuiteConfig } from '../config/types.js';
+import type { ScalingSuite, SuiteConfig } from '../config/types.js';
 import { shardOf, type ShardRecord, type ShardSpec } from '../model/index.js';
 import type { SuiteOutcome } from './types.js';
 
@@ -6,6 +6,8 @@ import type { SuiteOutcome } from './types.js';
 export interface ShardPlan {
   /** The suites this shard runs, in config order; a split command suite keeps only its share of the commands. */
   suites: SuiteConfig[];
+  /** The scaling suites whose sweeps this shard measures (each sweep belongs to one shard, as a whole suite does). */
+  sweeps: ScalingSuite[];
   /** A split import suite's outcome cut to this shard's share (other outcomes unchanged); records the suite's ids. */
   share(suite: SuiteConfig, outcome: SuiteOutcome): SuiteOutcome;
   /** The run file's `shard` record (without run id, attempt and variant, which the caller knows). */
@@ -17,9 +19,10 @@ const isSplit = (s: SuiteConfig): boolean => !('tinybench' in s) && s.split === 
 /**
  * Shard `spec` of `suites`: a whole suite belongs to the shard its name hashes to; a suite with
  * `split: true` runs in every shard, each keeping the benchmarks whose id hashes to it (see
- * {@link shardOf}: adding a benchmark never moves another).
+ * {@link shardOf}: adding a benchmark never moves another). A scaling suite's sweep belongs to the
+ * shard its name hashes to.
  */
-export function planShard(suites: readonly SuiteConfig[], spec: ShardSpec): ShardPlan {
+export function planShard(suites: readonly SuiteConfig[], spec: ShardSpec, sweeps: readonly ScalingSuite[] = []): ShardPlan {
   const split: Record<string, string[]> = {};
   const mine = (key: string): boolean => shardOf(key, spec.count) === spec.index;
   const run: SuiteConfig[] = [];
@@ -38,7 +41,13 @@ export function planShard(suites: readonly SuiteConfig[], spec: ShardSpec): Shar
   }
   return {
     suites: run,
-    record: { ...spec, suites: suites.map((s) => s.name), ...(Object.keys(split).length && { split }) },
+    sweeps: sweeps.filter((s) => mine(s.name)),
+    record: {
+      ...spec,
+      suites: suites.map((s) => s.name),
+      ...(Object.keys(split).length && { split }),
+      ...(sweeps.length && { sweeps: sweeps.map((s) => s.name) }),
+    },
     share(suite, outcome) {
       if (!isSplit(suite) || 'command' in suite) return outcome;
       const ids = split[suite.name]!;

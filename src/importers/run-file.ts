@@ -49,6 +49,10 @@ function checkShard(o: unknown, ctx: JsonContext): void {
   if (!Number.isInteger(count) || count < 1) fail(ctx, '$.shard.count', 'a whole number ≥ 1', count);
   if (!Number.isInteger(index) || index < 1 || index > count) fail(ctx, '$.shard.index', `a whole number from 1 to ${count}`, index);
   arrayAt(o, 'suites', '$.shard', ctx).forEach((s, i) => typeof s === 'string' || fail(ctx, `$.shard.suites[${i}]`, 'a suite name', s));
+  if (o.sweeps !== undefined)
+    arrayAt(o, 'sweeps', '$.shard', ctx).forEach(
+      (s, i) => typeof s === 'string' || fail(ctx, `$.shard.sweeps[${i}]`, 'a scaling suite name', s),
+    );
   if (o.attempt !== undefined && (!Number.isInteger(o.attempt) || (o.attempt as number) < 1))
     fail(ctx, '$.shard.attempt', 'a whole number ≥ 1', o.attempt);
   for (const key of ['runId', 'variant'] as const) if (o[key] !== undefined) stringAt(o, key, '$.shard', ctx);

@@ -18,6 +18,8 @@ export interface ShardRecord extends ShardSpec {
   suites: string[];
   /** Suites split by benchmark: the ids of all their benchmarks, in the suite's order, whichever shard measured them. */
   split?: Record<string, string[]>;
+  /** Every scaling suite of the plan, in config order: each sweep is measured by the shard its name hashes to. */
+  sweeps?: string[];
   /** An A/B shard (`mode: ab` with `shard`): the pairs this job measured of its share. */
   ab?: AbPairs;
 }

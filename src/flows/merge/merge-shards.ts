@@ -5,7 +5,7 @@
  */
 import { machineDifferences } from '../../compare/machine.js';
 import { ConfigError } from '../../model/errors.js';
-import { fileError, ordered, ref, type Shard } from './order.js';
+import { fileError, ordered, orderedSweeps, ref, type Shard } from './order.js';
 import { mergePairs } from './merge-pairs.js';
 import {
   RUN_SCHEMA_VERSION,
@@ -15,6 +15,7 @@ import {
   type BenchmarkResult,
   type RunError,
   type RunFile,
+  type ScalingRecord,
   type ShardRecord,
   type ShardRef,
 } from '../../model/index.js';
@@ -77,6 +78,7 @@ export function mergeShards(files: readonly ShardFile[], options: MergeOptions =
   const warnings: string[] = [];
   const missing: ShardRef[] = [];
   const benchmarks: BenchmarkResult[] = [];
+  const scaling: ScalingRecord[] = [];
   const errors: RunError[] = [];
   const merged: Shard[] = [];
   const presentGroups: Shard[][] = [];
@@ -90,6 +92,7 @@ export function mergeShards(files: readonly ShardFile[], options: MergeOptions =
     missing.push(...absent.map((index) => ({ index, ...(variant && { variant }) })));
     warnings.push(...machineWarnings(present, count));
     benchmarks.push(...ordered(present));
+    scaling.push(...orderedSweeps(present));
     unmeasured.push(...notMeasured(present[0]!.record, absent, count));
     errors.push(...present.flatMap((s) => s.run.errors ?? []));
     merged.push(...present);
@@ -102,7 +105,7 @@ export function mergeShards(files: readonly ShardFile[], options: MergeOptions =
     warnings.push(
       `Merged without ${missing.map((m) => shardName(m, count)).join(', ')} (allow-partial): their suites are marked not measured, and this run is not recorded as a baseline.`,
     );
-  return { run: mergedRun(merged, { benchmarks, errors, count, runId, attempt, missing, ab }), warnings, missing };
+  return { run: mergedRun(merged, { benchmarks, scaling, errors, count, runId, attempt, missing, ab }), warnings, missing };
 }
 
 function asShard(f: ShardFile): Shard {
@@ -137,12 +140,13 @@ function missingError(absent: number[], variant: string, count: number, present:
 
 /** Shards that planned different suites ran different configs: their union is no one run. */
 function checkSamePlan(group: Shard[]): void {
-  const plan = JSON.stringify(group[0]!.record.suites);
-  const odd = group.find((s) => JSON.stringify(s.record.suites) !== plan);
+  const planOf = (r: ShardRecord): string => JSON.stringify([...r.suites, ...(r.sweeps ?? []).map((n) => `sweep ${n}`)]);
+  const plan = planOf(group[0]!.record);
+  const odd = group.find((s) => planOf(s.record) !== plan);
   if (odd)
     throw fileError(
       odd.file,
-      `planned the suites ${plan === '[]' ? '(none)' : JSON.stringify(odd.record.suites)}, but ${group[0]!.file} planned ${plan}: the shards ran different configs.`,
+      `planned the suites ${planOf(odd.record)}, but ${group[0]!.file} planned ${plan}: the shards ran different configs.`,
     );
 }
 
@@ -168,6 +172,7 @@ function notMeasured(plan: ShardRecord, absent: number[], count: number): RunErr
           ? plan.split[suite].some((id) => shardOf(unlabelled(id, plan.variant), count) === index)
           : shardOf(suite, count) === index,
       )
+      .concat((plan.sweeps ?? []).filter((sweep) => shardOf(sweep, count) === index))
       .map((suite) => ({ suite, message: `Not measured: ${name} was not merged (allow-partial).` }));
   });
 }
@@ -181,6 +186,7 @@ function mergedRun(
   shards: Shard[],
   m: {
     benchmarks: BenchmarkResult[];
+    scaling: ScalingRecord[];
     errors: RunError[];
     count: number;
     runId?: string;
@@ -202,6 +208,7 @@ function mergedRun(
     ...(variants.length === 1 && { variant: variants[0] }),
     benchmarks: m.benchmarks,
     ...(errors.length && { errors }),
+    ...(m.scaling.length && { scaling: m.scaling }),
     shards: {
       count: m.count,
       merged: shards.map(ref),

@@ -1,5 +1,5 @@
 import { ImportError } from '../../model/errors.js';
-import type { BenchmarkResult, RunFile, ShardRecord, ShardRef } from '../../model/index.js';
+import type { BenchmarkResult, RunFile, ScalingRecord, ShardRecord, ShardRef } from '../../model/index.js';
 
 /** A shard's file, its run (or one of its A/B rounds), and its shard record. */
 export interface Shard {
@@ -29,3 +29,19 @@ export function ordered(group: readonly Shard[]): BenchmarkResult[] {
 
 /** The shard a file holds: its index and variant. */
 export const ref = (s: Shard): ShardRef => ({ index: s.record.index, ...(s.record.variant && { variant: s.record.variant }) });
+
+/** One variant's sweeps (with the fits their shards made) in config order; a sweep measured by two shards means two plans. */
+export function orderedSweeps(group: readonly Shard[]): ScalingRecord[] {
+  const names = group[0]!.record.sweeps ?? [];
+  const seen = new Map<string, string>();
+  const all: Array<{ r: ScalingRecord; pos: number }> = [];
+  for (const s of group)
+    for (const r of s.run.scaling ?? []) {
+      const twice = seen.get(r.suite);
+      if (twice)
+        throw fileError(s.file, `the sweep of ${JSON.stringify(r.suite)} was measured by ${twice} too: the shards ran different plans.`);
+      seen.set(r.suite, s.file);
+      all.push({ r, pos: names.indexOf(r.suite) >>> 0 });
+    }
+  return all.sort((x, y) => x.pos - y.pos).map((x) => x.r);
+}
