@@ -168,3 +168,24 @@ describe('mergeShards: scaling sweeps', () => {
     );
   });
 });
+
+describe('mergeShards: balanced plans', () => {
+  it('refuses shards planned from different runs’ costs, naming the file', () => {
+    const a = { from: 'aaaa@t1', owners: { alpha: 1 } };
+    const b = { from: 'bbbb@t2', owners: { alpha: 2 } };
+    expect(() => mergeShards(files(shard(1, { balanced: a }), shard(2, { balanced: a }), shard(3, { balanced: b })))).toThrow(
+      /^shard-3\.json: was planned by the costs of the run bbbb@t2, but shard-1\.json by the costs of the run aaaa@t1: the shards measured different shares/,
+    );
+    expect(() => mergeShards(files(shard(1, { balanced: a }), shard(2), shard(3, { balanced: a })))).toThrow(
+      /^shard-2\.json: was planned by hash, but/,
+    );
+  });
+
+  it('marks what a missing shard owned by the balanced plan not measured', () => {
+    const owners = Object.fromEntries(SUITES.filter((s) => s !== 'big').map((s) => [s, 2]));
+    const balanced = { from: 'aaaa@t1', owners };
+    const { run } = mergeShards(files(shard(1, { balanced }), shard(3, { balanced })), { allowPartial: true });
+    const lost = run.errors!.map((e) => e.suite);
+    for (const s of SUITES.filter((x) => x !== 'big')) expect(lost).toContain(s);
+  });
+});

@@ -35,6 +35,8 @@ export interface ActionInputs {
   /** mode merge: files or directories of the shard jobs' run files (comma or newline separated). */
   shards: string[];
   allowPartial: boolean;
+  /** mode shard: plan by hash alone, or balance by the measuring times of the baseline's newest run. */
+  shardBalance: 'hash' | 'history';
   /** mode report: the period, e.g. `7d`. */
   reportPeriod: string;
   /** Chat and webhook URLs by channel name (`NAME=URL` lines); secrets, never logged. */
@@ -155,6 +157,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     ...(text('variant', '') && { variant: variantLabel(text('variant', ''), "Input 'variant'") }),
     shards,
     allowPartial: bool('allow-partial', false),
+    shardBalance: oneOf('shard-balance', ['hash', 'history'] as const, 'hash'),
     reportPeriod: validPeriod(text('report-period', DEFAULT_REPORT_PERIOD)),
     notifyUrls: parseNotifyUrls(get('notify-urls')),
   };

@@ -9,7 +9,9 @@ import { writeJson } from '../flows/report-files.js';
 import { judgeAb, measure, measureAbShard, type AbRequest, type TrackOutcome, type TrackRequest } from '../flows/track.js';
 import { abNote } from '../flows/ab/run-ab.js';
 import { ConfigError } from '../model/errors.js';
-import { shardFileName, shardName, type RunFile } from '../model/index.js';
+import { shardFileName, shardName, weightsOf, type RunFile } from '../model/index.js';
+import type { Logger } from '../model/logger.js';
+import { openBaseline } from '../flows/baseline-source.js';
 import type { ActionOutcome, ActionRun } from './run-action.js';
 
 /**
@@ -20,7 +22,7 @@ import type { ActionOutcome, ActionRun } from './run-action.js';
 export async function shardFlow({ inputs, env, log }: ActionRun, req: TrackRequest, ab?: AbRequest): Promise<ActionOutcome> {
   const spec = req.shard!.spec;
   // mode ab with a shard: base and head of this share, paired in this job (the pairs ride in the run file).
-  const run = ab ? await measureAbShard(req, ab) : await measure(req);
+  const run = ab ? await measureAbShard(req, ab) : await measure(await withWeights(req, inputs.shardBalance, log));
   const runFile = join(env.outputDir, shardFileName(spec, inputs.variant));
   await writeJson(runFile, run);
   // What this shard measured, with no baseline and no targets (they may span shards): for the job summary only.
@@ -73,4 +75,20 @@ export async function mergeFlow({ inputs, facts, env, log }: ActionRun, req: Tra
   // The run file written is the merged one (with every shard's pairs), so the report can be redone from it.
   const ab = { ...judgeAb(req.config, pairs, abNote(req.config, pairs.base.length, pairs.baseCommit, where)), run: merged.run };
   return { run: merged.run, flow: 'ab', partial: merged.missing.length > 0, notes: merged.warnings, ab };
+}
+
+/**
+ * shard-balance history: the plan weighted by the measuring times of the base branch's newest
+ * stored run (every shard job of the run reads the same one; the merge checks that they did).
+ * No baseline yet: planned by hash.
+ */
+async function withWeights(req: TrackRequest, balance: 'hash' | 'history', log: Logger): Promise<TrackRequest> {
+  if (balance === 'hash') return req;
+  const loaded = await (await openBaseline(req.baseline, (m) => log.warning(m))).load(req.git.baseBranch);
+  const weights = loaded && weightsOf(loaded.runs, req.variant);
+  if (!weights) {
+    log.info(`shard-balance history: no baseline stored for ${req.git.baseBranch} yet, so the plan is by hash.`);
+    return req;
+  }
+  return { ...req, shard: { ...req.shard!, weights } };
 }

@@ -1,12 +1,12 @@
 import { ConfigError, isUserError } from '../model/errors.js';
 import type { Config, SuiteConfig, TinybenchSuite } from '../config/types.js';
 import { suiteKind, type SuiteKind } from '../config/index.js';
-import { RUN_SCHEMA_VERSION, type RunError, type RunFile, type ShardSpec } from '../model/index.js';
+import { RUN_SCHEMA_VERSION, type RunError, type RunFile, type ShardSpec, type ShardWeights } from '../model/index.js';
 import { runCommandPair, runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
 import { measuresOf, runCountedSuite } from './run-counted.js';
-import { planShard } from './shard-plan.js';
+import { describeShares, planShard } from './shard-plan.js';
 import { runScalingRecord } from './scaling.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
 import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteOutcome } from './types.js';
@@ -21,6 +21,8 @@ export interface RunOptions {
   suites?: string[];
   /** Run only this shard's share of them (see shard-plan.ts); the run file records it. */
   shard?: ShardSpec;
+  /** Balance the shard plan by these measured costs instead of by hash alone. */
+  shardWeights?: ShardWeights;
   /** Run the config's scaling suites too (default true; the A/B rounds leave them out). */
   scaling?: boolean;
 }
@@ -43,7 +45,8 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
   );
   const sweeps = scaling.filter((s) => !only || only.includes(s.name));
   // A shard measures its share of the suites and of the sweeps (each sweep in one shard).
-  const plan = options.shard ? planShard(selected, options.shard, sweeps) : undefined;
+  const plan = options.shard ? planShard(selected, options.shard, sweeps, options.shardWeights) : undefined;
+  if (plan) ctx.emit({ type: 'info', suite: '', message: describeShares(plan) });
   for (const suite of plan?.suites ?? selected) {
     const kind = suiteKind(suite);
     const started = performance.now();

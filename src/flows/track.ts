@@ -2,7 +2,7 @@ import { abNote, runAb } from './ab/run-ab.js';
 import { runSuites } from '../bench/index.js';
 import { compareRuns, withScalingFits, type CompareInput } from '../compare/index.js';
 import { suiteMinEffects, type Config } from '../config/index.js';
-import { labelVariant, type AbPairs, type Report, type RunFile, type ShardSpec } from '../model/index.js';
+import { labelVariant, type AbPairs, type Report, type RunFile, type ShardSpec, type ShardWeights } from '../model/index.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
 import type { Logger } from '../model/logger.js';
 import { progressLogger } from './progress.js';
@@ -38,6 +38,8 @@ export interface TrackRequest {
 /** One shard job: its share, and the workflow run and attempt it belongs to. */
 export interface ShardRequest {
   spec: ShardSpec;
+  /** Balance the plan by an earlier run's measured costs (see shard-cost.ts). */
+  weights?: ShardWeights;
   runId?: string;
   attempt?: number;
 }
@@ -58,7 +60,7 @@ export async function measure(req: TrackRequest): Promise<RunFile> {
     commit: req.git.commit,
     ref: req.git.ref,
     onProgress: progressLogger(req.log),
-    ...(req.shard && { shard: req.shard.spec }),
+    ...(req.shard && { shard: req.shard.spec, ...(req.shard.weights && { shardWeights: req.shard.weights }) }),
   });
   return stampRun(withScalingFits(run, req.config.scaling), req.shard, req.variant);
 }

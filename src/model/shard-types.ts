@@ -20,6 +20,8 @@ export interface ShardRecord extends ShardSpec {
   split?: Record<string, string[]>;
   /** Every scaling suite of the plan, in config order: each sweep is measured by the shard its name hashes to. */
   sweeps?: string[];
+  /** A plan weighted by measured costs: the run they came from, and the owner of each key that had a cost (the rest hashed). */
+  balanced?: { from: string; owners: Record<string, number> };
   /** An A/B shard (`mode: ab` with `shard`): the pairs this job measured of its share. */
   ab?: AbPairs;
 }

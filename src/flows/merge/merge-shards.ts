@@ -140,6 +140,12 @@ function missingError(absent: number[], variant: string, count: number, present:
 
 /** Shards that planned different suites ran different configs: their union is no one run. */
 function checkSamePlan(group: Shard[]): void {
+  const weighed = group.find((s) => JSON.stringify(s.record.balanced) !== JSON.stringify(group[0]!.record.balanced));
+  if (weighed)
+    throw fileError(
+      weighed.file,
+      `was planned ${weighed.record.balanced ? `by the costs of the run ${weighed.record.balanced.from}` : 'by hash'}, but ${group[0]!.file} ${group[0]!.record.balanced ? `by the costs of the run ${group[0]!.record.balanced.from}` : 'by hash'}: the shards measured different shares (a baseline recorded while they started?). Re-run all jobs.`,
+    );
   const planOf = (r: ShardRecord): string => JSON.stringify([...r.suites, ...(r.sweeps ?? []).map((n) => `sweep ${n}`)]);
   const plan = planOf(group[0]!.record);
   const odd = group.find((s) => planOf(s.record) !== plan);
@@ -166,13 +172,12 @@ function machineWarnings(group: Shard[], count: number): string[] {
 function notMeasured(plan: ShardRecord, absent: number[], count: number): RunError[] {
   return absent.flatMap((index) => {
     const name = shardName({ index, ...(plan.variant && { variant: plan.variant }) }, count);
+    const owner = (key: string): number => plan.balanced?.owners[key] ?? shardOf(key, count);
     return plan.suites
       .filter((suite) =>
-        plan.split?.[suite]
-          ? plan.split[suite].some((id) => shardOf(unlabelled(id, plan.variant), count) === index)
-          : shardOf(suite, count) === index,
+        plan.split?.[suite] ? plan.split[suite].some((id) => owner(unlabelled(id, plan.variant)) === index) : owner(suite) === index,
       )
-      .concat((plan.sweeps ?? []).filter((sweep) => shardOf(sweep, count) === index))
+      .concat((plan.sweeps ?? []).filter((sweep) => owner(sweep) === index))
       .map((suite) => ({ suite, message: `Not measured: ${name} was not merged (allow-partial).` }));
   });
 }
