@@ -76,7 +76,8 @@ const untimed = (r: Report): Report => ({
 /** The comment with the sentence saying where the pairs were interleaved ("in this job", "in each of the 3 shard jobs") blanked. */
 const unplaced = (body: string): string => body.replace(/interleaved in (this job|each of the \d+ shard jobs)/, 'interleaved …');
 
-describe.skipIf(!hasGit)('A/B in shards, merged into one paired verdict', () => {
+// Ten processes of the built action and CLI, each running 48 producer processes: slow on a loaded 2-core machine.
+describe.skipIf(!hasGit)('A/B in shards, merged into one paired verdict', { timeout: 240_000 }, () => {
   const { repo, baseSha, headSha } = repoWithTwoCommits();
   const job = (pr: number, inputs: Record<string, string>): Promise<ActionRun> =>
     runBuiltAction({

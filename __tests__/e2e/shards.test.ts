@@ -174,7 +174,7 @@ const n = Number(process.argv[2]);
 writeFileSync(process.env.TRACK_PERFORMANCE_METRICS, JSON.stringify({ units: ((10 * n) / (1 + 0.05 * (n - 1))) * (1 + (Math.random() - 0.5) * 0.02), seconds: 1 }));
 `;
 
-describe('sharded runs keep scaling sweeps', () => {
+describe('sharded runs keep scaling sweeps', { timeout: 180_000 }, () => {
   it('a sweep is measured by the one shard that owns it, and its fit survives the merge and the push record', async () => {
     const ws = workspace();
     writeData(ws, 1);
@@ -197,5 +197,29 @@ describe('sharded runs keep scaling sweeps', () => {
     const recorded = history(ws).entries.at(-1) as { commit?: string; scaling?: RunFile['scaling'] };
     expect(recorded.commit).toBe(hex('6'));
     expect(recorded.scaling).toEqual(owners[0]!.scaling);
+  });
+});
+
+describe('shard-balance: history', { timeout: 180_000 }, () => {
+  it('every shard job plans by the stored run’s measuring times, logs the same plan, and the merge takes them', async () => {
+    const ws = workspace();
+    writeData(ws, 1);
+    expect((await run(ws, push(hex('7')))).code).toBe(0);
+    writeData(ws, 2);
+    const dir = mkdtempSync(join(tmpdir(), 'tp-balanced-'));
+    const plans: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const r = await run(ws, pr(701), { mode: 'shard', shard: `${i}/3`, 'shard-balance': 'history' });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      plans.push(/Shard plan .*/.exec(r.stdout)![0]);
+      const file = r.outputs['run-file']!;
+      expect((JSON.parse(readFileSync(file, 'utf8')) as RunFile).shard!.balanced!.from).toMatch(new RegExp(`^${hex('7')}@`));
+      copyFileSync(file, join(dir, `shard-${i}-of-3.json`));
+    }
+    expect(new Set(plans).size).toBe(1);
+    expect(plans[0]).toMatch(/^Shard plan \(weighted by the measuring times of the run 7{40}@[^)]+\): shard 1: \d+ part\(s\), ~\d/);
+    const merge = await run(ws, pr(701), { mode: 'merge', shards: dir });
+    expect(merge.code, merge.stdout + merge.stderr).toBe(0);
+    expect(merge.stdout).toContain(`Merged 3 shard run file(s) of 3 shard(s): ${WHOLE.length * 2 + BIG} benchmark(s).`);
   });
 });
