@@ -51,4 +51,38 @@ describe('track-performance benchmark --shard and merge', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Option --shard must be "i/n"');
   });
+
+  it('balances the shards by the measuring times of a run (--balance-from), prints the plan, and merges back', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'tp-cli-balance-'));
+    // Six import suites whose samples add up to 8, 4, 2, 1, 1 and 1 seconds of measuring.
+    const seconds = { heavy: 8, large: 4, mid: 2, t1: 1, t2: 1, t3: 1 };
+    for (const [name, s] of Object.entries(seconds))
+      writeFileSync(
+        join(ws, `${name}.json`),
+        JSON.stringify({ benchmarks: [{ name: 'x', unit: 'ms', direction: 'smaller', samples: [s * 250, s * 250, s * 250, s * 250] }] }),
+      );
+    const suites = Object.keys(seconds).map((name) => ({ name, import: `${name}.json`, format: 'custom' }));
+    writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify({ suites }));
+    expect((await cli(['benchmark', '--commit', 'a'.repeat(40), '--out', 'base.json'], ws)).code).toBe(0);
+    const plans: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const r = await cli(
+        ['benchmark', '--shard', `${i}/3`, '--balance-from', 'base.json', '--commit', 'f'.repeat(40), '--out', `s${i}.json`],
+        ws,
+        CI,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      plans.push(/Shard plan .*/.exec(r.stderr)![0]);
+      expect(read(ws, `s${i}.json`).shard!.balanced).toMatchObject({ from: expect.stringMatching(/^a{40}@/) });
+    }
+    // Longest first to the least loaded: 8 | 4 + 1 | 2 + 1 + 1 — every job prints the same plan.
+    expect(new Set(plans).size).toBe(1);
+    expect(plans[0]).toMatch(
+      /^Shard plan \(weighted by the measuring times of the run a{40}@[^)]+\): shard 1: 1 part\(s\), ~8\.0 s measured last time; shard 2: 2 part\(s\), ~5\.0 s measured last time; shard 3: 3 part\(s\), ~4\.0 s measured last time\.$/,
+    );
+    expect(read(ws, 's1.json').benchmarks.map((b) => b.id)).toEqual(['heavy/x']);
+    const merged = await cli(['merge', 's1.json', 's2.json', 's3.json', '--out', 'run.json'], ws);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(read(ws, 'run.json').benchmarks.map((b) => b.id)).toEqual(Object.keys(seconds).map((n) => `${n}/x`));
+  });
 });

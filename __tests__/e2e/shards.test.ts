@@ -7,25 +7,17 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent, runBuiltAction, type ActionRun } from '../helpers/action-process.js';
-import { ACTIONS_BOT, startGitHubServer, TOKENS, type GitHubServer } from '../helpers/github-server.js';
-import type { RunFile } from '../../src/model/index.js';
+import { TOKENS } from '../helpers/github-server.js';
+import { botComments as commentsOf, useGitHubServer } from '../helpers/github-server-hooks.js';
+import { shardOf, type RunFile } from '../../src/model/index.js';
 
 const STORE = 'perf-baseline';
 const WHOLE = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
 const BIG = 12;
 
-let server: GitHubServer;
-beforeAll(async () => {
-  server = await startGitHubServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  expect(server.invalid).toEqual([]);
-});
+const github = useGitHubServer();
 
 /** Five samples around `ms`, with a little deterministic spread. */
 const samples = (ms: number, seed: number): number[] => [0, 1, 2, 3, 4].map((i) => ms * (1 + (((i * 7 + seed * 3) % 5) - 2) * 0.004));
@@ -67,7 +59,7 @@ function run(ws: string, event: Event, inputs: Record<string, string> = {}, atte
     ref: event.ref,
     sha: event.sha,
     inputs: { baseline: STORE, token: TOKENS.actions, ...inputs },
-    env: { GITHUB_API_URL: server.url, GITHUB_RUN_ATTEMPT: attempt },
+    env: { GITHUB_API_URL: github().url, GITHUB_RUN_ATTEMPT: attempt },
   });
 }
 
@@ -88,8 +80,8 @@ async function shardJobs(ws: string, event: Event, indexes = [1, 2, 3]): Promise
   return { dir, runs };
 }
 
-const botComments = (issue: number) => server.comments('octo-org', 'octo-repo', issue).filter((c) => c.user.login === ACTIONS_BOT.login);
-const creates = (): number => server.requests.filter((r) => r.operationId === 'issues/create-comment').length;
+const botComments = (issue: number) => commentsOf(github(), issue);
+const creates = (): number => github().requests.filter((r) => r.operationId === 'issues/create-comment').length;
 const history = (ws: string) =>
   JSON.parse(readFileSync(join(ws, STORE, 'main.json'), 'utf8')) as {
     entries: Array<{ commit?: string; shards?: { count: number } }>;
@@ -173,5 +165,61 @@ describe('sharded runs of the built action, merged', () => {
       /::error::.*shard-1-of-3\.json: shard 1 of 3 was measured in attempt 1, but attempt 2 is the newest: a stale shard/,
     );
     expect(botComments(605)).toHaveLength(0);
+  });
+});
+
+/** A sweep whose work per second follows Amdahl's law with σ = 0.05 (λ = 10), reported through $TRACK_PERFORMANCE_METRICS. */
+const WORKLOAD = `import { writeFileSync } from 'node:fs';
+const n = Number(process.argv[2]);
+writeFileSync(process.env.TRACK_PERFORMANCE_METRICS, JSON.stringify({ units: ((10 * n) / (1 + 0.05 * (n - 1))) * (1 + (Math.random() - 0.5) * 0.02), seconds: 1 }));
+`;
+
+describe('sharded runs keep scaling sweeps', { timeout: 180_000 }, () => {
+  it('a sweep is measured by the one shard that owns it, and its fit survives the merge and the push record', async () => {
+    const ws = workspace();
+    writeData(ws, 1);
+    writeFileSync(join(ws, 'scale.mjs'), WORKLOAD);
+    const config = JSON.parse(readFileSync(join(ws, 'performance-tracker.json'), 'utf8')) as object;
+    const crawl = { name: 'crawl', command: 'node scale.mjs {N}', levels: [1, 2, 4, 8], repeats: 2, warmup: 0, unit: 'pages' };
+    writeFileSync(join(ws, 'performance-tracker.json'), JSON.stringify({ ...config, scaling: [crawl] }));
+    await run(ws, push(hex('5')));
+    const { dir, runs } = await shardJobs(ws, push(hex('6')));
+    const owners = runs.filter((r) => r.scaling?.length);
+    expect(owners.map((r) => r.shard!.index)).toEqual([shardOf('crawl', 3)]);
+    expect(owners[0]!.scaling![0]).toMatchObject({ suite: 'crawl', fit: { model: expect.any(String) } });
+    for (const r of runs) expect(r.shard!.sweeps).toEqual(['crawl']);
+
+    const merge = await run(ws, push(hex('6')), { mode: 'merge', shards: dir });
+    expect(merge.code, merge.stdout + merge.stderr).toBe(0);
+    const merged = JSON.parse(readFileSync(merge.outputs['run-file']!, 'utf8')) as RunFile;
+    expect(merged.scaling).toEqual(owners[0]!.scaling);
+    expect(merge.summary).toContain('#### Scaling: crawl');
+    const recorded = history(ws).entries.at(-1) as { commit?: string; scaling?: RunFile['scaling'] };
+    expect(recorded.commit).toBe(hex('6'));
+    expect(recorded.scaling).toEqual(owners[0]!.scaling);
+  });
+});
+
+describe('shard-balance: history', { timeout: 180_000 }, () => {
+  it('every shard job plans by the stored run’s measuring times, logs the same plan, and the merge takes them', async () => {
+    const ws = workspace();
+    writeData(ws, 1);
+    expect((await run(ws, push(hex('7')))).code).toBe(0);
+    writeData(ws, 2);
+    const dir = mkdtempSync(join(tmpdir(), 'tp-balanced-'));
+    const plans: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const r = await run(ws, pr(701), { mode: 'shard', shard: `${i}/3`, 'shard-balance': 'history' });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      plans.push(/Shard plan .*/.exec(r.stdout)![0]);
+      const file = r.outputs['run-file']!;
+      expect((JSON.parse(readFileSync(file, 'utf8')) as RunFile).shard!.balanced!.from).toMatch(new RegExp(`^${hex('7')}@`));
+      copyFileSync(file, join(dir, `shard-${i}-of-3.json`));
+    }
+    expect(new Set(plans).size).toBe(1);
+    expect(plans[0]).toMatch(/^Shard plan \(weighted by the measuring times of the run 7{40}@[^)]+\): shard 1: \d+ part\(s\), ~\d/);
+    const merge = await run(ws, pr(701), { mode: 'merge', shards: dir });
+    expect(merge.code, merge.stdout + merge.stderr).toBe(0);
+    expect(merge.stdout).toContain(`Merged 3 shard run file(s) of 3 shard(s): ${WHOLE.length * 2 + BIG} benchmark(s).`);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeShards, type ShardFile } from '../../src/flows/merge/merge-shards.js';
 import { readShardFiles } from '../../src/flows/merge/read-shards.js';
 import { compareRuns } from '../../src/compare/index.js';
-import { shardOf, type BenchmarkResult, type Machine, type RunFile, type ShardRecord } from '../../src/model/index.js';
+import { shardOf, type BenchmarkResult, type Machine, type RunFile, type ScalingRecord, type ShardRecord } from '../../src/model/index.js';
 
 const MACHINE: Machine = { os: 'Linux 6.8.0', arch: 'x64', cpuModel: 'EPYC', cores: 4, nodeVersion: 'v20.19.0' };
 const SUITES = ['alpha', 'beta', 'gamma', 'delta', 'big'];
@@ -129,5 +129,63 @@ describe('readShardFiles', () => {
       /shard-3-of-3\.json: \$\.shard\.index: expected a whole number from 1 to 3, got 5/,
     );
     await expect(readShardFiles([join(dir, 'nope')], "Input 'shards'")).rejects.toThrow(/Input 'shards': .*nope does not exist/);
+  });
+});
+
+describe('mergeShards: scaling sweeps', () => {
+  const SWEEPS = ['crawl', 'index', 'render', 'sort', 'zip'];
+  const sweep = (suite: string): ScalingRecord => ({
+    suite,
+    command: 'node s.mjs {N}',
+    unit: 'pages',
+    levels: [1, 2, 4, 8].map((n) => ({ n, throughputs: [10 * n] })),
+    reason: 'a fit of the shard',
+  });
+  /** Shard `index` with the sweeps its plan gives it, as a shard job writes them. */
+  const withSweeps = (index: number): RunFile =>
+    shard(index, { sweeps: SWEEPS }, { scaling: SWEEPS.filter((s) => shardOf(s, 3) === index).map(sweep) });
+
+  it('keeps every shard’s sweeps, with their fits, in config order', () => {
+    expect(new Set(SWEEPS.map((s) => shardOf(s, 3))).size).toBeGreaterThan(1);
+    const { run } = mergeShards(files(withSweeps(3), withSweeps(1), withSweeps(2)));
+    expect(run.scaling).toEqual(SWEEPS.map(sweep));
+  });
+
+  it('marks a missing shard’s sweeps not measured (allow-partial), and refuses a sweep measured twice', () => {
+    const { run } = mergeShards(files(withSweeps(1), withSweeps(3)), { allowPartial: true });
+    const lost = SWEEPS.filter((s) => shardOf(s, 3) === 2);
+    for (const s of lost)
+      expect(run.errors).toContainEqual({ suite: s, message: 'Not measured: shard 2 of 3 was not merged (allow-partial).' });
+    expect(run.scaling?.map((r) => r.suite)).toEqual(SWEEPS.filter((s) => shardOf(s, 3) !== 2));
+    const twice = withSweeps(2);
+    twice.scaling = [...(twice.scaling ?? []), sweep(SWEEPS.find((s) => shardOf(s, 3) === 1)!)];
+    expect(() => mergeShards(files(withSweeps(1), twice, withSweeps(3)))).toThrow(
+      /^shard-2\.json: the sweep of ".*" was measured by shard-1\.json too/,
+    );
+    const older = shard(2);
+    expect(() => mergeShards(files(withSweeps(1), older, withSweeps(3)))).toThrow(
+      /^shard-2\.json: planned the suites .*the shards ran different configs/,
+    );
+  });
+});
+
+describe('mergeShards: balanced plans', () => {
+  it('refuses shards planned from different runs’ costs, naming the file', () => {
+    const a = { from: 'aaaa@t1', owners: { alpha: 1 } };
+    const b = { from: 'bbbb@t2', owners: { alpha: 2 } };
+    expect(() => mergeShards(files(shard(1, { balanced: a }), shard(2, { balanced: a }), shard(3, { balanced: b })))).toThrow(
+      /^shard-3\.json: was planned by the costs of the run bbbb@t2, but shard-1\.json by the costs of the run aaaa@t1: the shards measured different shares/,
+    );
+    expect(() => mergeShards(files(shard(1, { balanced: a }), shard(2), shard(3, { balanced: a })))).toThrow(
+      /^shard-2\.json: was planned by hash, but/,
+    );
+  });
+
+  it('marks what a missing shard owned by the balanced plan not measured', () => {
+    const owners = Object.fromEntries(SUITES.filter((s) => s !== 'big').map((s) => [s, 2]));
+    const balanced = { from: 'aaaa@t1', owners };
+    const { run } = mergeShards(files(shard(1, { balanced }), shard(3, { balanced })), { allowPartial: true });
+    const lost = run.errors!.map((e) => e.suite);
+    for (const s of SUITES.filter((x) => x !== 'big')) expect(lost).toContain(s);
   });
 });

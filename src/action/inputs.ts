@@ -28,13 +28,15 @@ export interface ActionInputs {
   abSetup: string;
   abRounds: number;
   abTimeBudget: number;
-  /** mode shard: this job's share (`shard: "i/n"`). */
+  /** mode shard (or ab): this job's share (`shard: "i/n"`). */
   shard?: ShardSpec;
   /** The matrix label added to every benchmark id (`variant`). */
   variant?: string;
   /** mode merge: files or directories of the shard jobs' run files (comma or newline separated). */
   shards: string[];
   allowPartial: boolean;
+  /** mode shard: plan by hash alone, or balance by the measuring times of the baseline's newest run. */
+  shardBalance: 'hash' | 'history';
   /** mode report: the period, e.g. `7d`. */
   reportPeriod: string;
   /** Chat and webhook URLs by channel name (`NAME=URL` lines); secrets, never logged. */
@@ -121,9 +123,9 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
       undefined,
       'shard',
     );
-  if (shard && mode !== 'shard')
+  if (shard && mode !== 'shard' && mode !== 'ab')
     throw new ConfigError(
-      `Input 'shard' is set, but 'mode' is '${mode}': a shard job sets mode: shard (it measures and uploads; a merge job compares).`,
+      `Input 'shard' is set, but 'mode' is '${mode}': a shard job sets mode: shard, or mode: ab for A/B pairs (it measures and uploads; a merge job compares).`,
       undefined,
       'mode',
     );
@@ -155,6 +157,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     ...(text('variant', '') && { variant: variantLabel(text('variant', ''), "Input 'variant'") }),
     shards,
     allowPartial: bool('allow-partial', false),
+    shardBalance: oneOf('shard-balance', ['hash', 'history'] as const, 'hash'),
     reportPeriod: validPeriod(text('report-period', DEFAULT_REPORT_PERIOD)),
     notifyUrls: parseNotifyUrls(get('notify-urls')),
   };

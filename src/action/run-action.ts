@@ -13,7 +13,7 @@ import type { Logger } from '../model/logger.js';
 import { branchOf, pickMode, type Mode } from '../flows/mode.js';
 import { writeJson, writeOutputs } from '../flows/report-files.js';
 import type { Redact } from '../model/redact.js';
-import { compareAb, compareWithBaseline, measure, recordBaseline, type TrackRequest } from '../flows/track.js';
+import { compareAb, compareWithBaseline, measure, recordBaseline, type AbRequest, type TrackRequest } from '../flows/track.js';
 import type { Report } from '../model/index.js';
 import type { RunnerFacts } from '../github/context.js';
 import type { ActionInputs } from './inputs.js';
@@ -112,19 +112,20 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
       },
     }),
   };
-  if (mode === 'shard') return shardFlow(run, req);
-  // A merge continues as the flow its event calls for, with the merged run as the measured one.
+  const ab = (): AbRequest => ({
+    baseRef: inputs.abBase || facts.baseSha || requireBase(),
+    setup: inputs.abSetup || undefined,
+    rounds: inputs.abRounds,
+    timeBudget: inputs.abTimeBudget,
+  });
+  if (mode === 'shard' || (mode === 'ab' && req.shard)) return shardFlow(run, req, mode === 'ab' ? ab() : undefined);
+  // A merge continues as the flow its event calls for, with the merged run as the measured one (A/B shards: the A/B flow).
   const merged = mode === 'merge' ? await mergeFlow(run, req) : undefined;
   const flow = merged?.flow ?? mode;
   const current = merged?.run ?? (flow === 'ab' ? undefined : await measure(req));
   const outcome =
     flow === 'ab'
-      ? await compareAb(req, {
-          baseRef: inputs.abBase || facts.baseSha || requireBase(),
-          setup: inputs.abSetup || undefined,
-          rounds: inputs.abRounds,
-          timeBudget: inputs.abTimeBudget,
-        })
+      ? (merged?.ab ?? (await compareAb(req, ab())))
       : flow === 'baseline' && !merged?.partial
         ? await recordBaseline(req, current!)
         : await compareWithBaseline(req, current!);

@@ -1,12 +1,12 @@
 import { ConfigError, isUserError } from '../model/errors.js';
 import type { Config, SuiteConfig, TinybenchSuite } from '../config/types.js';
 import { suiteKind, type SuiteKind } from '../config/index.js';
-import { RUN_SCHEMA_VERSION, type RunError, type RunFile, type ShardSpec } from '../model/index.js';
+import { RUN_SCHEMA_VERSION, type RunError, type RunFile, type ShardSpec, type ShardWeights } from '../model/index.js';
 import { runCommandPair, runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
 import { measuresOf, runCountedSuite } from './run-counted.js';
-import { planShard } from './shard-plan.js';
+import { describeShares, planShard } from './shard-plan.js';
 import { runScalingRecord } from './scaling.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
 import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteOutcome } from './types.js';
@@ -21,6 +21,8 @@ export interface RunOptions {
   suites?: string[];
   /** Run only this shard's share of them (see shard-plan.ts); the run file records it. */
   shard?: ShardSpec;
+  /** Balance the shard plan by these measured costs instead of by hash alone. */
+  shardWeights?: ShardWeights;
   /** Run the config's scaling suites too (default true; the A/B rounds leave them out). */
   scaling?: boolean;
 }
@@ -33,8 +35,7 @@ export interface RunOptions {
 export async function runSuites(config: Config, options: RunOptions): Promise<RunFile> {
   const ctx = runnerContext(options);
   const run = emptyRun(options);
-  // A sharded run leaves the sweeps out: every shard would repeat them (docs/shards.md).
-  const scaling = options.scaling === false || options.shard ? [] : (config.scaling ?? []);
+  const scaling = options.scaling === false ? [] : (config.scaling ?? []);
   const only = options.suites;
   // A name of a scaling suite alone is not an unknown suite (it selects that sweep).
   const sweepOnly = (n: string) => scaling.some((s) => s.name === n) && !config.suites.some((s) => s.name === n);
@@ -42,7 +43,10 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     config.suites,
     only?.filter((n) => !sweepOnly(n)),
   );
-  const plan = options.shard ? planShard(selected, options.shard) : undefined;
+  const sweeps = scaling.filter((s) => !only || only.includes(s.name));
+  // A shard measures its share of the suites and of the sweeps (each sweep in one shard).
+  const plan = options.shard ? planShard(selected, options.shard, sweeps, options.shardWeights) : undefined;
+  if (plan) ctx.emit({ type: 'info', suite: '', message: describeShares(plan) });
   for (const suite of plan?.suites ?? selected) {
     const kind = suiteKind(suite);
     const started = performance.now();
@@ -60,7 +64,7 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     }
     suiteDone(ctx, suite, outcomes, started);
   }
-  for (const suite of scaling.filter((s) => !only || only.includes(s.name))) {
+  for (const suite of plan?.sweeps ?? sweeps) {
     const record = await runScalingRecord(suite, run.machine!.cores, ctx);
     (run.scaling ??= []).push(record);
     // A level that failed is the run's error too, so the one gate sees it like a crashed suite.
@@ -82,7 +86,10 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
   const ctx = { base: runnerContext(options.base), head: runnerContext(options.head) };
   const runs = { base: emptyRun(options.base), head: emptyRun(options.head) };
   const order: Side[] = first === 'base' ? ['base', 'head'] : ['head', 'base'];
-  for (const suite of selectSuites(config.suites, options.head.suites)) {
+  const selected = selectSuites(config.suites, options.head.suites);
+  // A shard's A/B round: its share of the suites, both sides cut alike (the head run records the plan).
+  const plan = options.head.shard ? planShard(selected, options.head.shard) : undefined;
+  for (const suite of plan?.suites ?? selected) {
     const kind = suiteKind(suite);
     const started = performance.now();
     ctx.head.emit({ type: 'suite-start', suite: suite.name, kind });
@@ -107,7 +114,8 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
       outcomes = { base: { benchmarks: [], errors: [] }, head: { benchmarks: [], errors: [] } };
       for (const side of order) outcomes[side] = await runSuite(suite, kind, ctx[side]);
     }
-    for (const pair of [outcomes, ...counted]) for (const side of order) addOutcome(runs[side], pair[side]);
+    for (const pair of [outcomes, ...counted])
+      for (const side of order) addOutcome(runs[side], plan ? plan.share(suite, pair[side]) : pair[side]);
     suiteDone(
       ctx.head,
       suite,
@@ -115,6 +123,7 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
       started,
     );
   }
+  if (plan) runs.head.shard = plan.record;
   return { base: finishRun(runs.base), head: finishRun(runs.head) };
 }
 

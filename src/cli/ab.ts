@@ -3,7 +3,8 @@ import { DEFAULT_MARKER_ID, renderConsole, renderMarkdown } from '../report/inde
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
 import { streamLogger } from '../model/logger.js';
 import { writeOutputs } from '../flows/report-files.js';
-import { compareAb } from '../flows/track.js';
+import { compareAb, type TrackRequest } from '../flows/track.js';
+import { abShard } from './ab-shard.js';
 import { gate } from '../compare/gate.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
 import { failOnHelp, failOnOf, failOnOption } from './fail-on.js';
@@ -25,6 +26,9 @@ Options:
   --config FILE       the config (default: performance-tracker.json)
   --out DIR           where report.json and run.json go (default: .track-performance)
   --json | --markdown print the JSON or markdown report instead of the table
+  --shard I/N         measure only shard I of N of the suites and write its pairs to
+                      DIR/shard-I-of-N.json for merge (docs/shards.md); no report, exit 0
+  --variant LABEL     with --shard: add " [LABEL]" to every benchmark id
 ${failOnHelp}
   -h, --help          this help
 
@@ -42,6 +46,8 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
     json: { type: 'boolean' },
     markdown: { type: 'boolean' },
     ...failOnOption,
+    shard: { type: 'string' },
+    variant: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return (write(io.stdout, abHelp), 0);
@@ -53,16 +59,16 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
   if (!(budget >= 0)) throw new UsageError(`--time-budget must be a number of seconds ≥ 0; found '${values['time-budget']}'.`);
   const cwd = io.cwd ?? process.cwd();
   const config = await loadConfig(resolve(cwd, values.config));
-  const outcome = await compareAb(
-    {
-      config,
-      workspace: cwd,
-      log: streamLogger(io.stderr),
-      baseline: { source: 'none', workspace: cwd, history: 0 },
-      git: { baseBranch: values.base, branch: 'HEAD' },
-    },
-    { baseRef: values.base, setup: values.setup, rounds, timeBudget: budget },
-  );
+  const req: TrackRequest = {
+    config,
+    workspace: cwd,
+    log: streamLogger(io.stderr),
+    baseline: { source: 'none', workspace: cwd, history: 0 },
+    git: { baseBranch: values.base, branch: 'HEAD' },
+  };
+  const ab = { baseRef: values.base, setup: values.setup, rounds, timeBudget: budget };
+  if (values.shard !== undefined) return abShard(req, ab, { ...values, shard: values.shard }, io);
+  const outcome = await compareAb(req, ab);
   await writeOutputs(resolve(cwd, values.out), outcome.report, outcome.run);
   if (values.json) write(io.stdout, JSON.stringify(outcome.report, null, 2));
   else if (values.markdown)

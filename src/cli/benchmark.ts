@@ -6,11 +6,12 @@ import { streamLogger } from '../model/logger.js';
 import { progressLogger } from '../flows/progress.js';
 import { writeJson } from '../flows/report-files.js';
 import { engineOptions, stampRun } from '../flows/track.js';
-import { parseShard, variantLabel } from '../model/index.js';
+import { parseShard, variantLabel, weightsOf } from '../model/index.js';
+import { readBaselines } from './baseline-args.js';
 import { findings, gate } from '../compare/gate.js';
 import { plainText } from '../report/escape.js';
 import { runTable } from './run-table.js';
-import { parse, write, type CliIO } from './io.js';
+import { parse, UsageError, write, type CliIO } from './io.js';
 import { failOnOf, failOnOption } from './fail-on.js';
 
 export const benchmarkHelp = `Usage: track-performance benchmark [options]
@@ -27,6 +28,10 @@ Options:
                   (also a missed target), never
   --shard I/N     run only shard I of N of the suites (see docs/shards.md); the run file records
                   it, with GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT when set
+  --balance-from FILE
+                  with --shard: balance the shards by the measuring times of this run (a run
+                  file or a history file: its newest run) instead of by hash alone; every
+                  shard must be given the same file
   --variant LABEL add " [LABEL]" to every benchmark id (a matrix axis as a series of its own)
   -h, --help      this help
 
@@ -42,6 +47,7 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
     ...failOnOption,
     shard: { type: 'string' },
     variant: { type: 'string' },
+    'balance-from': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return (write(io.stdout, benchmarkHelp), 0);
@@ -50,12 +56,15 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
   const config = await loadConfig(resolve(cwd, values.config));
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, 'Option --shard');
   const variant = values.variant === undefined ? undefined : variantLabel(values.variant, 'Option --variant');
+  if (values['balance-from'] && !shard) throw new UsageError('--balance-from plans shards: give --shard I/N too.');
+  const weights = values['balance-from'] ? weightsOf(await readBaselines({ baseline: [values['balance-from']] }, cwd), variant) : undefined;
   const measured = await runSuites(config, {
     cwd,
     commit: values.commit,
     suites: values.suite,
     onProgress: progressLogger(streamLogger(io.stderr)),
     ...(shard && { shard }),
+    ...(weights && { shardWeights: weights }),
   });
   const env = io.env ?? process.env;
   const attempt = Number(env.GITHUB_RUN_ATTEMPT);

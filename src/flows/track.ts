@@ -1,8 +1,8 @@
-import { runAb } from './ab/run-ab.js';
+import { abNote, runAb } from './ab/run-ab.js';
 import { runSuites } from '../bench/index.js';
 import { compareRuns, withScalingFits, type CompareInput } from '../compare/index.js';
 import { suiteMinEffects, type Config } from '../config/index.js';
-import { labelVariant, type Report, type RunFile, type ShardSpec } from '../model/index.js';
+import { labelVariant, type AbPairs, type Report, type RunFile, type ShardSpec, type ShardWeights } from '../model/index.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
 import type { Logger } from '../model/logger.js';
 import { progressLogger } from './progress.js';
@@ -38,6 +38,8 @@ export interface TrackRequest {
 /** One shard job: its share, and the workflow run and attempt it belongs to. */
 export interface ShardRequest {
   spec: ShardSpec;
+  /** Balance the plan by an earlier run's measured costs (see shard-cost.ts). */
+  weights?: ShardWeights;
   runId?: string;
   attempt?: number;
 }
@@ -58,7 +60,7 @@ export async function measure(req: TrackRequest): Promise<RunFile> {
     commit: req.git.commit,
     ref: req.git.ref,
     onProgress: progressLogger(req.log),
-    ...(req.shard && { shard: req.shard.spec }),
+    ...(req.shard && { shard: req.shard.spec, ...(req.shard.weights && { shardWeights: req.shard.weights }) }),
   });
   return stampRun(withScalingFits(run, req.config.scaling), req.shard, req.variant);
 }
@@ -121,13 +123,37 @@ export interface AbRequest {
 /** A/B: base and head measured interleaved in this job, judged by the paired design. */
 export async function compareAb(req: TrackRequest, ab: AbRequest): Promise<TrackOutcome> {
   const result = await runAb({ ...ab, config: req.config, repoDir: req.workspace, commit: req.git.commit, log: req.log });
+  const pairs = { baseCommit: result.baseSha, base: result.base, head: result.head };
+  return judgeAb(req.config, pairs, [...result.notes, ...abNote(req.config, result.base.length, result.baseSha, 'in this job')]);
+}
+
+/**
+ * An A/B shard job: the pairs of this shard's share, measured as {@link compareAb} measures them,
+ * carried in the shard record of its run file (the head's last round) for the merge job to judge.
+ */
+export async function measureAbShard(req: TrackRequest, ab: AbRequest): Promise<RunFile> {
+  const spec = req.shard!.spec;
+  const result = await runAb({ ...ab, config: req.config, repoDir: req.workspace, commit: req.git.commit, log: req.log, shard: spec });
+  const round = ({ shard: _plan, ...run }: RunFile): RunFile => run;
+  const last = result.head[result.head.length - 1]!;
+  const pairs: AbPairs = {
+    baseCommit: result.baseSha,
+    base: result.base.map(round),
+    head: result.head.map(round),
+    ...(result.notes.length && { notes: result.notes }),
+  };
+  return stampRun({ ...last, shard: { ...last.shard!, ab: pairs } }, req.shard, req.variant);
+}
+
+/** The paired design's report on A/B pairs (a job's own, or every shard's merged). */
+export function judgeAb(config: Config | undefined, pairs: Omit<AbPairs, 'notes'>, notes: string[]): TrackOutcome {
   const report = compareRuns({
-    baseline: result.base,
-    current: result.head,
-    paired: result.base.length > 0,
-    ...engineOptions(req.config),
+    baseline: pairs.base,
+    current: pairs.head,
+    paired: pairs.base.length > 0,
+    ...engineOptions(config),
   });
-  return { report, run: result.head[result.head.length - 1]!, notes: result.notes };
+  return { report, run: pairs.head[pairs.head.length - 1]!, notes };
 }
 
 /** What the statistics engine takes from the config: compare settings, suite minEffects, targets, thresholds, scaling suites. */

@@ -49,6 +49,10 @@ function checkShard(o: unknown, ctx: JsonContext): void {
   if (!Number.isInteger(count) || count < 1) fail(ctx, '$.shard.count', 'a whole number ≥ 1', count);
   if (!Number.isInteger(index) || index < 1 || index > count) fail(ctx, '$.shard.index', `a whole number from 1 to ${count}`, index);
   arrayAt(o, 'suites', '$.shard', ctx).forEach((s, i) => typeof s === 'string' || fail(ctx, `$.shard.suites[${i}]`, 'a suite name', s));
+  if (o.sweeps !== undefined)
+    arrayAt(o, 'sweeps', '$.shard', ctx).forEach(
+      (s, i) => typeof s === 'string' || fail(ctx, `$.shard.sweeps[${i}]`, 'a scaling suite name', s),
+    );
   if (o.attempt !== undefined && (!Number.isInteger(o.attempt) || (o.attempt as number) < 1))
     fail(ctx, '$.shard.attempt', 'a whole number ≥ 1', o.attempt);
   for (const key of ['runId', 'variant'] as const) if (o[key] !== undefined) stringAt(o, key, '$.shard', ctx);
@@ -56,6 +60,24 @@ function checkShard(o: unknown, ctx: JsonContext): void {
     for (const [suite, ids] of Object.entries(objectAt(o, 'split', '$.shard', ctx)))
       if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
         fail(ctx, `$.shard.split[${JSON.stringify(suite)}]`, 'an array of benchmark ids', ids);
+  if (o.ab !== undefined) checkPairs(o.ab, ctx);
+}
+
+/** An A/B shard's pairs (`$.shard.ab`): its base commit and, per side, one run per round. */
+function checkPairs(ab: unknown, ctx: JsonContext): void {
+  if (!isObject(ab)) fail(ctx, '$.shard.ab', 'an object', ab);
+  stringAt(ab, 'baseCommit', '$.shard.ab', ctx);
+  for (const side of ['base', 'head'] as const)
+    arrayAt(ab, side, '$.shard.ab', ctx).forEach((r, i) => {
+      const path = `$.shard.ab.${side}[${i}]`;
+      if (!isObject(r)) fail(ctx, path, 'a run of one round', r);
+      stringAt(r, 'timestamp', path, ctx);
+      arrayAt(r, 'benchmarks', path, ctx).forEach((b, j) => checkBenchmark(b, `${path}.benchmarks[${j}]`, ctx));
+    });
+  if (ab.notes !== undefined)
+    arrayAt(ab, 'notes', '$.shard.ab', ctx).forEach(
+      (n, i) => typeof n === 'string' || fail(ctx, `$.shard.ab.notes[${i}]`, 'a sentence', n),
+    );
 }
 
 /** A sweep of a scaling suite: its name, command and unit, and per level N ≥ 1 its throughputs. */

@@ -6,3 +6,4 @@ export * from './run-file.js';
 export * from './report.js';
 export * from './shard.js';
 export * from './scaling.js';
+export * from './shard-cost.js';

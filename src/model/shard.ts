@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { ConfigError } from './errors.js';
 import type { RunFile } from './run-file.js';
 
-export type { ShardSpec, ShardRecord, ShardRef, MergedShards } from './shard-types.js';
+export type { AbPairs, ShardSpec, ShardRecord, ShardRef, MergedShards } from './shard-types.js';
 import type { ShardSpec, ShardRef } from './shard-types.js';
 
 /** Most shards a plan may have (a GitHub matrix has at most 256 jobs). */
@@ -68,6 +68,7 @@ export function shardName(ref: ShardRef, count: number): string {
 export function labelVariant(run: RunFile, variant: string): RunFile {
   const tag = (s: string): string => `${s} [${variant}]`;
   const split = run.shard?.split;
+  const ab = run.shard?.ab;
   return {
     ...run,
     variant,
@@ -78,6 +79,9 @@ export function labelVariant(run: RunFile, variant: string): RunFile {
         ...run.shard,
         variant,
         ...(split && { split: Object.fromEntries(Object.entries(split).map(([suite, ids]) => [suite, ids.map(tag)])) }),
+        ...(ab && {
+          ab: { ...ab, base: ab.base.map((r) => labelVariant(r, variant)), head: ab.head.map((r) => labelVariant(r, variant)) },
+        }),
       },
     }),
   };

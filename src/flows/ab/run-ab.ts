@@ -3,7 +3,7 @@ import type { Config } from '../../config/index.js';
 import { BenchError } from '../../model/errors.js';
 import type { Logger } from '../../model/logger.js';
 import { progressLogger } from '../progress.js';
-import type { RunFile } from '../../model/index.js';
+import type { RunFile, ShardSpec } from '../../model/index.js';
 import { formatDuration, roundFits, roundOrder, type Side } from './schedule.js';
 import { runSetup } from './setup.js';
 import { withWorktree } from './worktree.js';
@@ -21,6 +21,8 @@ export interface AbOptions {
   timeBudget: number;
   commit?: string;
   log: Logger;
+  /** Measure only this shard's share of the suites (both sides); the head runs record the plan. */
+  shard?: ShardSpec;
 }
 
 export interface AbResult {
@@ -28,6 +30,7 @@ export interface AbResult {
   base: RunFile[];
   head: RunFile[];
   baseSha: string;
+  /** What happened to the rounds (a base that did not build, a time budget that ended them); {@link abNote} says what was measured. */
   notes: string[];
 }
 
@@ -57,6 +60,7 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
       onProgress: progressLogger(o.log, side === 'base' ? `base ${baseSha.slice(0, 7)}` : undefined),
       // A sweep per round would multiply the job's time; A/B judges the suites (docs/optimize.md).
       scaling: false,
+      ...(o.shard && { shard: o.shard }),
     });
 
     const runs: Record<Side, RunFile[]> = { base: [], head: [] };
@@ -82,12 +86,18 @@ export async function runAb(o: AbOptions): Promise<AbResult> {
       }
       roundMs.push(Date.now() - t0);
     }
-    if (baseBuilds) {
-      const together = o.config.suites.some((s) => 'tinybench' in s && s.abSameProcess !== false);
-      notes.push(
-        `A/B: ${runs.head.length} pairs of runs of the base ${baseSha.slice(0, 7)} and this commit, interleaved in this job${together ? '; tinybench suites measured both copies in one process, task by task' : ''}.`,
-      );
-    }
     return { base: runs.base, head: runs.head, baseSha, notes };
   });
+}
+
+/**
+ * The report's sentence on what the A/B rounds measured (none when the base did not build):
+ * `where` they were interleaved, "in this job" or in each shard's job.
+ */
+export function abNote(config: Config | undefined, pairs: number, baseSha: string, where: string): string[] {
+  if (pairs === 0) return [];
+  const together = !!config?.suites.some((s) => 'tinybench' in s && s.abSameProcess !== false);
+  return [
+    `A/B: ${pairs} pairs of runs of the base ${baseSha.slice(0, 7)} and this commit, interleaved ${where}${together ? '; tinybench suites measured both copies in one process, task by task' : ''}.`,
+  ];
 }

@@ -4,14 +4,18 @@
  * is an error naming the file and nothing downstream (comment, baseline) ever sees half a run.
  */
 import { machineDifferences } from '../../compare/machine.js';
-import { ConfigError, ImportError } from '../../model/errors.js';
+import { ConfigError } from '../../model/errors.js';
+import { fileError, ordered, orderedSweeps, ref, type Shard } from './order.js';
+import { mergePairs } from './merge-pairs.js';
 import {
   RUN_SCHEMA_VERSION,
   shardName,
   shardOf,
+  type AbPairs,
   type BenchmarkResult,
   type RunError,
   type RunFile,
+  type ScalingRecord,
   type ShardRecord,
   type ShardRef,
 } from '../../model/index.js';
@@ -38,9 +42,6 @@ export interface MergeResult {
   missing: ShardRef[];
 }
 
-type Shard = ShardFile & { record: ShardRecord };
-
-const fileError = (file: string, message: string): ImportError => new ImportError(`${file}: ${message}`, file, 'track-performance');
 const short = (sha: string | undefined): string => (sha ? sha.slice(0, 12) : '(none)');
 
 /** Checks that the files are every shard of one attempt of one run at one commit, once each, and merges them. */
@@ -77,8 +78,11 @@ export function mergeShards(files: readonly ShardFile[], options: MergeOptions =
   const warnings: string[] = [];
   const missing: ShardRef[] = [];
   const benchmarks: BenchmarkResult[] = [];
+  const scaling: ScalingRecord[] = [];
   const errors: RunError[] = [];
   const merged: Shard[] = [];
+  const presentGroups: Shard[][] = [];
+  const unmeasured: RunError[] = [];
   for (const variant of [...groups.keys()].sort()) {
     const group = byIndex(groups.get(variant)!, count);
     const absent = [...Array(count).keys()].map((i) => i + 1).filter((i) => !group.has(i));
@@ -88,14 +92,20 @@ export function mergeShards(files: readonly ShardFile[], options: MergeOptions =
     missing.push(...absent.map((index) => ({ index, ...(variant && { variant }) })));
     warnings.push(...machineWarnings(present, count));
     benchmarks.push(...ordered(present));
-    errors.push(...present.flatMap((s) => s.run.errors ?? []), ...notMeasured(present[0]!.record, absent, count));
+    scaling.push(...orderedSweeps(present));
+    unmeasured.push(...notMeasured(present[0]!.record, absent, count));
+    errors.push(...present.flatMap((s) => s.run.errors ?? []));
     merged.push(...present);
+    presentGroups.push(present);
   }
+  errors.push(...unmeasured);
+  const ab = mergePairs(presentGroups, count, unmeasured);
+  if (ab?.notes) warnings.push(...ab.notes);
   if (missing.length)
     warnings.push(
       `Merged without ${missing.map((m) => shardName(m, count)).join(', ')} (allow-partial): their suites are marked not measured, and this run is not recorded as a baseline.`,
     );
-  return { run: mergedRun(merged, { benchmarks, errors, count, runId, attempt, missing }), warnings, missing };
+  return { run: mergedRun(merged, { benchmarks, scaling, errors, count, runId, attempt, missing, ab }), warnings, missing };
 }
 
 function asShard(f: ShardFile): Shard {
@@ -103,8 +113,6 @@ function asShard(f: ShardFile): Shard {
     throw fileError(f.file, "not a shard's run file ($.shard is absent): merge takes the run files of jobs run with shard: i/n.");
   return { ...f, record: f.run.shard };
 }
-
-const ref = (s: Shard): ShardRef => ({ index: s.record.index, ...(s.record.variant && { variant: s.record.variant }) });
 
 /** The shards of one variant by index; two files claiming one index is an error naming both. */
 function byIndex(group: Shard[], count: number): Map<number, Shard> {
@@ -132,12 +140,19 @@ function missingError(absent: number[], variant: string, count: number, present:
 
 /** Shards that planned different suites ran different configs: their union is no one run. */
 function checkSamePlan(group: Shard[]): void {
-  const plan = JSON.stringify(group[0]!.record.suites);
-  const odd = group.find((s) => JSON.stringify(s.record.suites) !== plan);
+  const weighed = group.find((s) => JSON.stringify(s.record.balanced) !== JSON.stringify(group[0]!.record.balanced));
+  if (weighed)
+    throw fileError(
+      weighed.file,
+      `was planned ${weighed.record.balanced ? `by the costs of the run ${weighed.record.balanced.from}` : 'by hash'}, but ${group[0]!.file} ${group[0]!.record.balanced ? `by the costs of the run ${group[0]!.record.balanced.from}` : 'by hash'}: the shards measured different shares (a baseline recorded while they started?). Re-run all jobs.`,
+    );
+  const planOf = (r: ShardRecord): string => JSON.stringify([...r.suites, ...(r.sweeps ?? []).map((n) => `sweep ${n}`)]);
+  const plan = planOf(group[0]!.record);
+  const odd = group.find((s) => planOf(s.record) !== plan);
   if (odd)
     throw fileError(
       odd.file,
-      `planned the suites ${plan === '[]' ? '(none)' : JSON.stringify(odd.record.suites)}, but ${group[0]!.file} planned ${plan}: the shards ran different configs.`,
+      `planned the suites ${planOf(odd.record)}, but ${group[0]!.file} planned ${plan}: the shards ran different configs.`,
     );
 }
 
@@ -153,32 +168,16 @@ function machineWarnings(group: Shard[], count: number): string[] {
   });
 }
 
-/** The group's benchmarks in the unsharded run's order: suites in config order, a split suite's in its own. */
-function ordered(group: Shard[]): BenchmarkResult[] {
-  const { suites, split = {} } = group[0]!.record;
-  const seen = new Map<string, string>();
-  const all: Array<{ b: BenchmarkResult; suite: number; pos: number }> = [];
-  for (const s of group)
-    for (const b of s.run.benchmarks) {
-      const twice = seen.get(b.id);
-      if (twice) throw fileError(s.file, `benchmark ${JSON.stringify(b.id)} was measured by ${twice} too: the shards ran different plans.`);
-      seen.set(b.id, s.file);
-      const pos = split[b.suite]?.indexOf(b.id) ?? 0;
-      all.push({ b, suite: suites.indexOf(b.suite) >>> 0, pos: pos >>> 0 }); // unknown (-1) sorts last
-    }
-  return all.sort((x, y) => x.suite - y.suite || x.pos - y.pos).map((x) => x.b);
-}
-
 /** One error per suite a missing shard held (a split suite: its share), so those benchmarks read as not measured, not deleted. */
 function notMeasured(plan: ShardRecord, absent: number[], count: number): RunError[] {
   return absent.flatMap((index) => {
     const name = shardName({ index, ...(plan.variant && { variant: plan.variant }) }, count);
+    const owner = (key: string): number => plan.balanced?.owners[key] ?? shardOf(key, count);
     return plan.suites
       .filter((suite) =>
-        plan.split?.[suite]
-          ? plan.split[suite].some((id) => shardOf(unlabelled(id, plan.variant), count) === index)
-          : shardOf(suite, count) === index,
+        plan.split?.[suite] ? plan.split[suite].some((id) => owner(unlabelled(id, plan.variant)) === index) : owner(suite) === index,
       )
+      .concat((plan.sweeps ?? []).filter((sweep) => owner(sweep) === index))
       .map((suite) => ({ suite, message: `Not measured: ${name} was not merged (allow-partial).` }));
   });
 }
@@ -190,7 +189,16 @@ function unlabelled(id: string, variant: string | undefined): string {
 
 function mergedRun(
   shards: Shard[],
-  m: { benchmarks: BenchmarkResult[]; errors: RunError[]; count: number; runId?: string; attempt: number; missing: ShardRef[] },
+  m: {
+    benchmarks: BenchmarkResult[];
+    scaling: ScalingRecord[];
+    errors: RunError[];
+    count: number;
+    runId?: string;
+    attempt: number;
+    missing: ShardRef[];
+    ab: AbPairs | undefined;
+  },
 ): RunFile {
   const first = shards[0]!;
   const errors = [...new Map(m.errors.map((e) => [JSON.stringify([e.suite, e.task, e.message]), e])).values()];
@@ -205,6 +213,7 @@ function mergedRun(
     ...(variants.length === 1 && { variant: variants[0] }),
     benchmarks: m.benchmarks,
     ...(errors.length && { errors }),
+    ...(m.scaling.length && { scaling: m.scaling }),
     shards: {
       count: m.count,
       merged: shards.map(ref),
@@ -212,6 +221,7 @@ function mergedRun(
       ...(m.runId && { runId: m.runId }),
       attempt: m.attempt,
       ...(variants.length && { variants }),
+      ...(m.ab && { ab: m.ab }),
     },
   };
 }
