@@ -21,6 +21,7 @@ import { publishComment, type Publisher } from '../github/publish.js';
 import type { IssueTracker } from '../github/issue-tracker.js';
 import { readReport } from './read-report.js';
 import { mergeFlow, shardFlow } from './shard-flows.js';
+import { publishedDashboard } from './dashboard-link.js';
 
 export interface ActionOutcome {
   mode: Mode;
@@ -134,7 +135,14 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
 
   const verdict = gate(outcome.report, inputs.failOn);
   if (flow !== 'baseline' && inputs.comment && facts.prNumber && publisher)
-    await publishComment(publisher, { ...facts, prNumber: facts.prNumber }, outcome.report, outcome.notes, inputs, log);
+    await publishComment(
+      publisher,
+      { ...facts, prNumber: facts.prNumber },
+      outcome.report,
+      outcome.notes,
+      withDashboard(inputs, facts),
+      log,
+    );
   if (run.notify)
     await notifyRun(
       config,
@@ -163,7 +171,7 @@ async function commentFlow({ inputs, facts, env, log, publisher }: ActionRun): P
   const notes = [`Measured by the pull request's own workflow run (commit ${headSha.slice(0, 7)}).`];
   if (!prNumber) log.warning(`No pull request found for commit ${headSha}: nothing to comment on.`);
   else if (inputs.comment && publisher)
-    await publishComment(publisher, { ...facts, prNumber, runUrl: facts.runUrl }, report, notes, inputs, log);
+    await publishComment(publisher, { ...facts, prNumber, runUrl: facts.runUrl }, report, notes, withDashboard(inputs, facts), log);
   // The PR's own run already failed its check (and annotated it): this trusted run only posts.
   return { mode: 'comment', report, notes, reportPath: file, failed: false, gate: gate(report, inputs.failOn) };
 }
@@ -212,4 +220,10 @@ async function reportFlow(run: ActionRun, config: Config, baseline: BaselineSpec
 
 function requireBase(): never {
   throw new ConfigError("mode 'ab' needs a base commit: run it on a pull_request event, or set the 'ab-base' input.");
+}
+
+/** The comment's settings: its marker id and the dashboard it links to. */
+function withDashboard(inputs: ActionInputs, facts: RunnerFacts): { commentId: string; dashboardUrl?: string } {
+  const dashboardUrl = publishedDashboard(inputs, facts);
+  return { commentId: inputs.commentId, ...(dashboardUrl && { dashboardUrl }) };
 }

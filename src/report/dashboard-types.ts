@@ -91,3 +91,6 @@ export interface Manifest {
 
 /** The names of the site's data files, and the global function each data script calls. */
 export const DATA_FILES = { manifest: 'manifest.js', runs: 'runs.js', callback: '__trackPerformanceData' } as const;
+
+/** The fragment key of the open benchmark's detail (`#bench=<id>`): the permalink the PR comment links to. */
+export const DASHBOARD_BENCH_PARAM = 'bench';

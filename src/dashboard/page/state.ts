@@ -3,7 +3,7 @@
  * fragment, so every view is a permalink. Pure: the page and the tests call the same functions.
  */
 import { matchesGlob } from '../../config/min-effect.js';
-import type { Manifest, ManifestBenchmark } from '../../report/dashboard-types.js';
+import { DASHBOARD_BENCH_PARAM, type Manifest, type ManifestBenchmark } from '../../report/dashboard-types.js';
 
 export interface ViewState {
   /** Name search: a substring, or a glob with `*` (both case-insensitive), against the id. */
@@ -31,14 +31,15 @@ export function parseState(hash: string): ViewState {
     branch: p.get('branch') ?? '',
     regressed: p.get('regressed') === '1',
     log: p.get('log') === '1',
-    bench: p.get('bench') ?? '',
+    bench: p.get(DASHBOARD_BENCH_PARAM) ?? '',
   };
 }
 
 /** The fragment of a state, defaults left out ('' for the default view). */
 export function stateHash(s: ViewState): string {
   const p = new URLSearchParams();
-  for (const k of ['q', 'suite', 'metric', 'branch', 'bench'] as const) if (s[k]) p.set(k, s[k]);
+  for (const k of ['q', 'suite', 'metric', 'branch'] as const) if (s[k]) p.set(k, s[k]);
+  if (s.bench) p.set(DASHBOARD_BENCH_PARAM, s.bench);
   if (s.regressed) p.set('regressed', '1');
   if (s.log) p.set('log', '1');
   const text = p.toString();
