@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium)('the dashboard page in Chromium', () => {
         defaultBranch: 'main',
         generated: '2026-03-02T00:00:00.000Z',
         repository: { serverUrl: 'https://github.com', name: 'o/r' },
+        checks: { thresholds: [{ benchmark: 'suite-0/*', target: '<= 12us' }] },
       },
       await pageAssets(),
     );
@@ -110,15 +111,36 @@ describe.skipIf(!hasChromium)('the dashboard page in Chromium', () => {
     await page.waitForSelector('#detail canvas');
     const captions = await page.$$eval('#detail caption, #detail figcaption', (els) => els.map((e) => e.textContent ?? ''));
     expect(captions[0]).toBe('Change points (default branch)');
-    expect(captions[1]).toBe('Newest run: statistics and metrics');
-    expect(captions[2]).toMatch(/^Samples of the newest run that kept them .*: 10 samples$/);
+    expect(captions[1]).toBe('Forecasts of the budgets (default branch)');
+    expect(captions[2]).toMatch(/^Targets and thresholds on the newest run \(aaaaaaa 2026-03-01\)$/);
+    expect(captions[3]).toBe('Newest run: statistics and metrics');
+    expect(captions[4]).toMatch(/^Samples of the newest run that kept them .*: 10 samples$/);
     const cp = await page.$$eval('#detail table.changes tbody tr', (rows) => rows.map((r) => r.textContent));
     expect(cp).toHaveLength(1);
-    expect(cp[0]).toMatch(/^aaaaaaa2026-02-15\+(1[5-9]|2[0-5])\.\d%regression$/);
+    expect(cp[0]).toMatch(/^aaaaaaa2026-02-15\+(1[5-9]|2[0-5])\.\d%\[\+\d+\.\d%, \+\d+\.\d%\]regression$/);
     const stats = await page.$$eval('#detail table.stats tbody tr', (rows) => rows.map((r) => r.firstChild?.textContent));
     expect(stats).toContain('median');
     expect(stats).toContain('peakRss');
     expect(await page.locator('#detail details.points tbody tr').count()).toBe(60);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the targets met in the overview, and the detail’s drift, forecast and checked threshold', async () => {
+    await openSite(page, site);
+    // suite-0 holds op-0000, op-0010, …, op-0140, near 1, 11, …, 44 µs (op-0010 stepped to ~13 µs): 2 of 15 meet ≤ 12 µs.
+    expect(await page.textContent('#overview .figure.checks')).toBe('2 of 15targets and thresholds met, newest run');
+    const missed = page.locator('#overview .missed li');
+    expect(await missed.count()).toBe(10);
+    await missed.first().locator('button').click();
+    await page.waitForSelector('#detail table.checks');
+    expect(await page.textContent('#detail table.checks tbody tr')).toMatch(/missed \(warning\)/);
+    expect(await page.textContent('#detail .drift')).toMatch(/^Drift over the last \d+ runs: [+-]\d/);
+    expect(await page.$$eval('#detail table.forecasts tbody tr', (rows) => rows.map((r) => r.children[3]?.textContent))).toEqual([
+      'crossed',
+    ]);
+    await openSite(page, site, `#bench=${encodeURIComponent(`suite-0/${benchName(10)}`)}`);
+    await page.waitForSelector('#detail table.changes');
+    expect(await page.textContent('#detail table.changes tbody tr')).toMatch(/\[\+\d+\.\d%, \+\d+\.\d%\]regression$/);
     expect(errors).toEqual([]);
   });
 

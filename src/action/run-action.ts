@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config/index.js';
 import { compareRuns } from '../compare/index.js';
-import type { BaselineSpec } from '../flows/baseline-source.js';
+import { dashboardSettings, type BaselineSpec } from '../flows/baseline-source.js';
 import { notifyReport, notifyRun } from '../flows/notify-run.js';
 import { scheduledReport } from '../flows/period-report.js';
 import type { NotifyDeps } from '../notify/index.js';
@@ -89,6 +89,7 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
           dir: inputs.dashboardDir,
           defaultBranch: facts.defaultBranch ?? branch,
           repository: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', name: `${facts.owner}/${facts.repo}` },
+          ...dashboardSettings(config),
         },
       }),
   };

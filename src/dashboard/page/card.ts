@@ -28,6 +28,7 @@ export interface Card {
 }
 
 export const STATUS_TEXT = { regression: 'regressed', improvement: 'improved', unchanged: '' } as const;
+const CHECK_TEXT = { warning: 'target missed', failure: 'alert crossed' } as const;
 
 /** The card of benchmark `b`; nothing is loaded until `draw`. */
 export function makeCard(b: ManifestBenchmark, ctx: CardContext, size: { width: number; height: number }): Card {
@@ -50,6 +51,7 @@ export function makeCard(b: ManifestBenchmark, ctx: CardContext, size: { width: 
       el('span', { class: 'suite' }, m.suites[b.suite] ?? ''),
       b.last !== undefined && !ctx.state.metric ? el('span', { class: 'last' }, formatValue(b.last, unit)) : null,
       status ? el('span', { class: `status ${b.status}` }, `${status} ${formatChange(b.change ?? 0)}`) : null,
+      b.check ? el('span', { class: `check ${b.check}` }, CHECK_TEXT[b.check]) : null,
       badge,
       detail,
     ),

@@ -129,6 +129,7 @@ function overview(m: Manifest, open: (id: string) => void): void {
     fig(`regressions, last ${m.windowDays} days`, String(o.regressions), o.regressions ? 'bad' : ''),
     fig(`improvements, last ${m.windowDays} days`, String(o.improvements), o.improvements ? 'good' : ''),
     fig(`runs of ${m.defaultBranch}`, String(main?.runs ?? 0)),
+    checksFigure(m),
   );
   if (o.worst.length) {
     const list = el('ol', {});
@@ -140,8 +141,34 @@ function overview(m: Manifest, open: (id: string) => void): void {
     }
     $('overview').append(el('div', { class: 'worst' }, el('h2', {}, 'Worst movers'), list));
   }
+  const missed = o.checks?.missed ?? [];
+  if (missed.length) {
+    const list = el('ol', {});
+    for (const c of missed) {
+      const b = c.b === undefined ? undefined : m.benchmarks[c.b];
+      const link = b ? el('button', { type: 'button', class: 'link' }, c.name) : el('span', {}, c.name);
+      if (b) link.addEventListener('click', () => open(b.id));
+      list.append(el('li', { class: `check ${c.status}` }, link, ` ${CHECK_WORD[c.status]}: ${c.message}`));
+    }
+    $('overview').append(el('div', { class: 'missed' }, el('h2', {}, 'Targets and thresholds not met'), list));
+  }
   $('generated').textContent =
     `Built ${m.generated.slice(0, 16).replace('T', ' ')} UTC from ${m.branches.length} branch histor${m.branches.length === 1 ? 'y' : 'ies'}.`;
+}
+
+const CHECK_WORD = { met: 'met', warning: 'missed', failure: 'alert', inconclusive: 'unknown' } as const;
+
+/** Targets and thresholds met on the newest run, or why the build does not know. */
+function checksFigure(m: Manifest): HTMLElement {
+  const c = m.overview.checks;
+  const fig = (value: string, label: string, cls = '') =>
+    el('div', { class: `figure checks ${cls}` }, el('span', { class: 'value' }, value), el('span', { class: 'label' }, label));
+  if (!c) return fig('—', 'targets and thresholds: unknown (built without the config)');
+  const total = c.counts.met + c.counts.warning + c.counts.failure + c.counts.inconclusive;
+  if (total === 0)
+    return fig('—', c.configured ? 'targets and thresholds: none applies to the newest run' : 'targets and thresholds: none configured');
+  const cls = c.counts.failure ? 'bad' : c.counts.warning ? 'warn' : 'good';
+  return fig(`${c.counts.met} of ${total}`, `targets and thresholds met, newest run`, cls);
 }
 
 function setupControls(m: Manifest, get: () => ViewState, set: (s: ViewState, replace?: boolean) => void) {
