@@ -155,6 +155,29 @@ describe.skipIf(!hasChromium)('the dashboard page in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('compares two commits: the change between their values with the stored intervals, as a change and not a verdict', async () => {
+    const sha = (run: number) => (run + 1).toString(16).padStart(40, 'a');
+    await openSite(page, site, `#q=${encodeURIComponent(`suite-0/${benchName(10)}`)}`);
+    await page.waitForSelector(`#to option[value="${sha(59)}"]`, { state: 'attached' });
+    await page.selectOption('#from', sha(30));
+    await page.selectOption('#to', sha(59));
+    expect(new URL(page.url()).hash).toBe(`#q=${encodeURIComponent(`suite-0/${benchName(10)}`)}&from=${sha(30)}&to=${sha(59)}`);
+    await page.waitForSelector('.card .commits:not([hidden])');
+    // The +20% step lies between the two (run 45), each run ±4.5% of noise; only the newer run kept raw samples, so only it has an interval.
+    expect(await page.textContent('.card .commits')).toMatch(
+      /^aaaaaaa → aaaaaaa: \+(1[0-9]|2[0-9])\.\d% \(a change, not a verdict\) · [\d.]+ µs \(no interval: samples not kept\) → [\d.]+ µs \[[\d.]+ µs – [\d.]+ µs\]$/,
+    );
+    await page.click('.card .open');
+    await page.waitForSelector('#detail table.commits');
+    expect(await page.textContent('#detail table.commits caption')).toMatch(/^Commits compared: \+\d+\.\d%, a change, not a verdict$/);
+    expect(await page.locator('#detail table.commits tbody tr').count()).toBe(2);
+    // A commit that has no run of the benchmark says so.
+    await openSite(page, site, `#q=${encodeURIComponent(`suite-0/${benchName(10)}`)}&from=${'f'.repeat(40)}&to=${sha(59)}`);
+    await page.waitForSelector('.card .commits:not([hidden])');
+    expect(await page.textContent('.card .commits')).toBe('fffffff → aaaaaaa: fffffff has no run of this benchmark');
+    expect(errors).toEqual([]);
+  });
+
   it('zooms by drag, shows the commit on hover, and keeps a table beside the chart', async () => {
     await openSite(page, site, `#q=${encodeURIComponent(`suite-3/${benchName(3)}`)}`);
     const over = page.locator('.card .u-over').first();

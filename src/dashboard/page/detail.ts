@@ -11,6 +11,7 @@ import { el, table } from './dom.js';
 import { loadData } from './load.js';
 import type { ViewState } from './state.js';
 import { checksView, driftView, forecastsView } from './trends-view.js';
+import { commitsTable, comparedPoints } from './commits-view.js';
 
 const BINS = 12;
 
@@ -31,6 +32,9 @@ export async function renderDetail(into: HTMLElement, b: ManifestBenchmark, m: M
     const width = Math.max(320, Math.min(1100, into.clientWidth || 900));
     drawChart(plot, { main, overlay, changes, unit: b.unit, log: s.log, width, height: 320, commitUrl: m.commitUrl, hover });
   } else plot.append(el('span', { class: 'empty' }, `No run of ${m.defaultBranch} has it.`));
+
+  const compared = comparedPoints(shard, runs, s, m.defaultBranch);
+  if (compared) into.append(commitsTable(compared, s, b.unit));
 
   const cps = home?.cp ?? [];
   into.append(

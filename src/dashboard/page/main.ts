@@ -10,6 +10,7 @@ import { renderDetail } from './detail.js';
 import { el } from './dom.js';
 import { loadData } from './load.js';
 import { parseState, stateHash, visible, type ViewState } from './state.js';
+import { commitOptions } from './commits-view.js';
 
 const PAGE = 60;
 
@@ -26,6 +27,10 @@ async function start(): Promise<void> {
     () => state,
     (s) => setState(s),
   );
+  // The commit pickers need the run list: loaded after the first paint, not before it.
+  void runs()
+    .then((r) => controls.commits(r))
+    .catch((err: Error) => console.error(err.message));
 
   let cards: Card[] = [];
   const observer = new IntersectionObserver(
@@ -177,6 +182,8 @@ function setupControls(m: Manifest, get: () => ViewState, set: (s: ViewState, re
   const metric = $<HTMLSelectElement>('metric');
   const branch = $<HTMLSelectElement>('branch');
   const regressed = $<HTMLInputElement>('regressed');
+  const from = $<HTMLSelectElement>('from');
+  const to = $<HTMLSelectElement>('to');
   const log = $<HTMLInputElement>('log');
   const option = (value: string, text: string) => el('option', { value }, text);
   suite.append(...[...m.suites].sort().map((s) => option(s, s)));
@@ -188,6 +195,13 @@ function setupControls(m: Manifest, get: () => ViewState, set: (s: ViewState, re
   metric.addEventListener('change', () => set({ ...get(), metric: metric.value }));
   branch.addEventListener('change', () => set({ ...get(), branch: branch.value }));
   regressed.addEventListener('change', () => set({ ...get(), regressed: regressed.checked }));
+  from.addEventListener('change', () => set({ ...get(), from: from.value }));
+  to.addEventListener('change', () => set({ ...get(), to: to.value }));
+  // A permalink's commit (a prefix, say) that is not among the options is kept as an option of its own.
+  const pick = (select: HTMLSelectElement, value: string) => {
+    if (value && ![...select.options].some((o) => o.value === value)) select.append(option(value, value.slice(0, 7)));
+    select.value = value;
+  };
   log.addEventListener('change', () => set({ ...get(), log: log.checked }));
   return {
     sync(s: ViewState) {
@@ -197,6 +211,17 @@ function setupControls(m: Manifest, get: () => ViewState, set: (s: ViewState, re
       branch.value = s.branch;
       regressed.checked = s.regressed;
       log.checked = s.log;
+      pick(from, s.from);
+      pick(to, s.to);
+    },
+    commits(r: RunsIndex) {
+      const opts = commitOptions(
+        r,
+        m.branches.map((b) => b.name),
+      );
+      for (const select of [from, to]) select.append(...opts.map((o) => option(o.value, o.text)));
+      pick(from, get().from);
+      pick(to, get().to);
     },
   };
 }

@@ -17,9 +17,22 @@ export interface ViewState {
   log: boolean;
   /** Benchmark id whose detail is open ('' = the list). */
   bench: string;
+  /** Two commits compared (sha or a prefix of 7 or more; '' = none): the change between their values. */
+  from: string;
+  to: string;
 }
 
-export const EMPTY_STATE: ViewState = { q: '', suite: '', metric: '', branch: '', regressed: false, log: false, bench: '' };
+export const EMPTY_STATE: ViewState = {
+  q: '',
+  suite: '',
+  metric: '',
+  branch: '',
+  regressed: false,
+  log: false,
+  bench: '',
+  from: '',
+  to: '',
+};
 
 /** The state a fragment (`#q=parse&regressed=1`) names; unknown keys are ignored. */
 export function parseState(hash: string): ViewState {
@@ -32,6 +45,8 @@ export function parseState(hash: string): ViewState {
     regressed: p.get('regressed') === '1',
     log: p.get('log') === '1',
     bench: p.get(DASHBOARD_BENCH_PARAM) ?? '',
+    from: p.get('from') ?? '',
+    to: p.get('to') ?? '',
   };
 }
 
@@ -40,6 +55,7 @@ export function stateHash(s: ViewState): string {
   const p = new URLSearchParams();
   for (const k of ['q', 'suite', 'metric', 'branch'] as const) if (s[k]) p.set(k, s[k]);
   if (s.bench) p.set(DASHBOARD_BENCH_PARAM, s.bench);
+  for (const k of ['from', 'to'] as const) if (s[k]) p.set(k, s[k]);
   if (s.regressed) p.set('regressed', '1');
   if (s.log) p.set('log', '1');
   const text = p.toString();
