@@ -23,7 +23,9 @@ import {
   type RunsIndex,
   type Shard,
   type ShardChange,
+  type SweepShard,
 } from './dashboard-types.js';
+import { sweepData } from './dashboard-scaling.js';
 
 export interface DashboardInput {
   /** One history per branch (any order); the default branch's drives the overview. */
@@ -42,8 +44,10 @@ export interface DashboardInput {
 export interface DashboardData {
   manifest: Manifest;
   runs: RunsIndex;
-  /** Path inside the data folder → shard. */
+  /** Path inside the data folder → a benchmark's shard. */
   shards: Map<string, Shard>;
+  /** Path inside the data folder → a scaling sweep's data. */
+  sweeps: Map<string, SweepShard>;
 }
 
 const DAY = 864e5;
@@ -77,6 +81,7 @@ export function buildDashboardData(input: DashboardInput): DashboardData {
 
   const suites = new Index();
   const metrics = new Index();
+  const sweeps = sweepData(main);
   const shards = new Map<string, Shard>();
   const benchmarks: ManifestBenchmark[] = [];
   const ids = [...new Set(docs.flatMap((d) => Object.keys(d.benchmarks)))].sort(cmp);
@@ -139,8 +144,9 @@ export function buildDashboardData(input: DashboardInput): DashboardData {
         : {}),
     },
     benchmarks,
+    ...(sweeps.sweeps.length ? { sweeps: sweeps.sweeps } : {}),
   };
-  return { manifest, runs, shards };
+  return { manifest, runs, shards, sweeps: sweeps.shards };
 }
 
 /** The points of a benchmark's series on one branch; its trends (default branch) when given. */

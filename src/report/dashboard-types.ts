@@ -7,6 +7,7 @@
  */
 import type { TargetResult, TargetStatus } from '../model/report.js';
 import type { BaseUnit } from '../model/run-file.js';
+import type { LevelSummary, UslParams } from '../model/scaling.js';
 import type { TrendDrift, TrendForecast } from '../trend/types.js';
 
 export const DASHBOARD_SCHEMA_VERSION = 1;
@@ -112,6 +113,40 @@ export interface Manifest {
     checks?: ManifestChecks;
   };
   benchmarks: ManifestBenchmark[];
+  /** The default branch's scaling sweeps (absent when it has none). */
+  sweeps?: ManifestSweep[];
+}
+
+/** A scaling suite's newest sweep on the default branch, in the manifest. */
+export interface ManifestSweep {
+  suite: string;
+  /** The sweep's data file inside the data folder (`s/<hash>.js`). */
+  shard: string;
+  levels: number;
+  /** First level whose efficiency is under the floor. */
+  knee?: number;
+}
+
+/** A sweep's data: the compare room's analysis of the newest record, and the speedups every run recorded. */
+export interface SweepShard {
+  schemaVersion: typeof DASHBOARD_SCHEMA_VERSION;
+  suite: string;
+  /** The work unit (throughput is units per second). */
+  unit: string;
+  /** Index of the newest sweep's run in the default branch's run list. */
+  run: number;
+  levels: LevelSummary[];
+  /** The model AICc chose and its parameters; absent without a fit (`reason` says why). */
+  model?: 'usl' | 'amdahl';
+  params?: UslParams;
+  /** N* of the USL fit. */
+  peak?: number;
+  /** The fitted throughput between the lowest and the highest level. */
+  curve: Array<{ n: number; throughput: number }>;
+  /** Each run's recorded speedup at its configured N (`run`: index in the run list). */
+  speedups: Array<{ run: number; at: number; value: number; lo: number | null; hi: number | null }>;
+  advice: string;
+  reason?: string;
 }
 
 /** The names of the site's data files, and the global function each data script calls. */

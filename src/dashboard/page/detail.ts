@@ -7,7 +7,7 @@ import { formatChange, formatInterval, formatValue } from '../../model/format.js
 import type { Manifest, ManifestBenchmark, RunsIndex, Shard } from '../../report/dashboard-types.js';
 import { drawChart } from './chart.js';
 import { chartPoints, pointsTable } from './card.js';
-import { el, table } from './dom.js';
+import { el, table, withClass } from './dom.js';
 import { loadData } from './load.js';
 import type { ViewState } from './state.js';
 import { checksView, driftView, forecastsView } from './trends-view.js';
@@ -102,9 +102,4 @@ function histogram(values: number[], unit: string, caption: string): HTMLElement
       ),
     ),
   );
-}
-
-function withClass<T extends HTMLElement>(e: T, name: string): T {
-  e.classList.add(name);
-  return e;
 }

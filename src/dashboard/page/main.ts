@@ -11,6 +11,7 @@ import { el } from './dom.js';
 import { loadData } from './load.js';
 import { parseState, stateHash, visible, type ViewState } from './state.js';
 import { commitOptions } from './commits-view.js';
+import { renderSweep } from './sweep.js';
 
 const PAGE = 60;
 
@@ -21,7 +22,11 @@ async function start(): Promise<void> {
   let runsP: Promise<RunsIndex> | undefined;
   const runs = () => (runsP ??= loadData<RunsIndex>(DATA_FILES.runs));
   let state = parseState(location.hash);
-  overview(manifest, (id) => setState({ ...state, bench: id }));
+  overview(
+    manifest,
+    (id) => setState({ ...state, bench: id }),
+    (suite) => setState({ ...state, bench: '', sweep: suite }),
+  );
   const controls = setupControls(
     manifest,
     () => state,
@@ -63,8 +68,19 @@ async function start(): Promise<void> {
     list.textContent = '';
     detail.textContent = '';
     const bench = state.bench ? manifest.benchmarks.find((b) => b.id === state.bench) : undefined;
-    $('browse').hidden = Boolean(bench);
-    detail.hidden = !bench;
+    const sweep = !bench && state.sweep ? manifest.sweeps?.find((w) => w.suite === state.sweep) : undefined;
+    $('browse').hidden = Boolean(bench ?? sweep);
+    detail.hidden = !(bench ?? sweep);
+    if (sweep) {
+      const back = el('button', { type: 'button', class: 'back' }, '← All benchmarks');
+      back.addEventListener('click', () => setState({ ...state, sweep: '' }));
+      detail.append(back);
+      void runs()
+        .then((r) => renderSweep(detail, sweep, manifest, r))
+        .then(() => $('detail-title').focus())
+        .catch((err: Error) => console.error(err.message));
+      return;
+    }
     if (state.bench && !bench) list.append(el('p', { class: 'empty' }, `No benchmark ${state.bench} in this dashboard.`));
     if (bench) {
       const back = el('button', { type: 'button', class: 'back' }, '← All benchmarks');
@@ -124,7 +140,7 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-function overview(m: Manifest, open: (id: string) => void): void {
+function overview(m: Manifest, open: (id: string) => void, openSweep: (suite: string) => void): void {
   const o = m.overview;
   const fig = (label: string, value: string, cls = '') =>
     el('div', { class: `figure ${cls}` }, el('span', { class: 'value' }, value), el('span', { class: 'label' }, label));
@@ -145,6 +161,17 @@ function overview(m: Manifest, open: (id: string) => void): void {
       list.append(el('li', {}, link, ` ${formatChange(w.change)}`));
     }
     $('overview').append(el('div', { class: 'worst' }, el('h2', {}, 'Worst movers'), list));
+  }
+  if (m.sweeps?.length) {
+    const list = el('ul', {});
+    for (const w of m.sweeps) {
+      const link = el('button', { type: 'button', class: 'link' }, w.suite);
+      link.addEventListener('click', () => openSweep(w.suite));
+      list.append(
+        el('li', {}, link, ` ${w.levels} levels${w.knee !== undefined ? `, efficiency under the floor from N = ${w.knee}` : ''}`),
+      );
+    }
+    $('overview').append(el('div', { class: 'sweeps' }, el('h2', {}, 'Scaling sweeps'), list));
   }
   const missed = o.checks?.missed ?? [];
   if (missed.length) {

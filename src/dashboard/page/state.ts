@@ -20,6 +20,8 @@ export interface ViewState {
   /** Two commits compared (sha or a prefix of 7 or more; '' = none): the change between their values. */
   from: string;
   to: string;
+  /** Scaling suite whose sweep is open ('' = none). */
+  sweep: string;
 }
 
 export const EMPTY_STATE: ViewState = {
@@ -32,6 +34,7 @@ export const EMPTY_STATE: ViewState = {
   bench: '',
   from: '',
   to: '',
+  sweep: '',
 };
 
 /** The state a fragment (`#q=parse&regressed=1`) names; unknown keys are ignored. */
@@ -47,6 +50,7 @@ export function parseState(hash: string): ViewState {
     bench: p.get(DASHBOARD_BENCH_PARAM) ?? '',
     from: p.get('from') ?? '',
     to: p.get('to') ?? '',
+    sweep: p.get('sweep') ?? '',
   };
 }
 
@@ -55,7 +59,7 @@ export function stateHash(s: ViewState): string {
   const p = new URLSearchParams();
   for (const k of ['q', 'suite', 'metric', 'branch'] as const) if (s[k]) p.set(k, s[k]);
   if (s.bench) p.set(DASHBOARD_BENCH_PARAM, s.bench);
-  for (const k of ['from', 'to'] as const) if (s[k]) p.set(k, s[k]);
+  for (const k of ['from', 'to', 'sweep'] as const) if (s[k]) p.set(k, s[k]);
   if (s.regressed) p.set('regressed', '1');
   if (s.log) p.set('log', '1');
   const text = p.toString();
