@@ -8,6 +8,7 @@ import { parseInputs } from './action/inputs.js';
 import { octokitPublisher } from './github/publish.js';
 import { octokitIssueTracker } from './github/issue-tracker.js';
 import { runAction } from './action/run-action.js';
+import { publishedDashboard } from './action/dashboard-link.js';
 import type { Logger } from './model/logger.js';
 import { redactor, secretValues, type Redact } from './model/redact.js';
 
@@ -80,6 +81,7 @@ export async function run(): Promise<void> {
                 : renderMarkdown(outcome.report, {
                     markerId: inputs.commentId,
                     runUrl: facts.runUrl,
+                    dashboardUrl: publishedDashboard(inputs, facts),
                     notes: outcome.notes,
                     audience: 'summary',
                   })),

@@ -108,11 +108,25 @@ describe('runAction (fake publisher and logger, directory store)', () => {
     expect(run.publisher.posts).toHaveLength(1);
     expect(run.publisher.posts[0]).toMatchObject({ prNumber: 7, markerId: 'track-performance' });
     expect(run.publisher.posts[0]!.body).toContain('<!-- track-performance:track-performance -->');
+    expect(run.publisher.posts[0]!.body).not.toContain('#bench='); // no dashboard published from a directory store
     // A PR never writes the baseline: still three runs.
     const history = JSON.parse(readFileSync(join(ws.dir, 'perf', 'main.json'), 'utf8')) as { entries: unknown[] };
     expect(history.entries).toHaveLength(3);
     // The report it wrote is the one it gated on.
     expect(JSON.parse(readFileSync(outcome.reportPath, 'utf8'))).toMatchObject({ verdict: 'fail', counts: { regression: 2 } });
+  });
+
+  it('links each regression of the comment to its chart on the dashboard the dashboard-url input names', async () => {
+    const ws = workspace();
+    for (let i = 1; i <= 2; i++) await runAction(request(ws.dir, push(i)));
+    ws.setFactor(2);
+    const run = request(ws.dir, pullRequest(), { 'dashboard-url': 'https://perf.example.org/d/' });
+    const outcome = await runAction(run);
+    const body = run.publisher.posts[0]!.body;
+    const regressions = outcome.report.benchmarks.filter((b) => b.verdict === 'regression').map((b) => b.id);
+    const links = [...body.matchAll(/\]\((https:\/\/perf\.example\.org\/d\/#bench=[^)\s]+)\)/g)].map((m) => new URL(m[1]!).hash);
+    expect(links).toEqual(regressions.map((id) => `#${new URLSearchParams({ bench: id }).toString()}`));
+    expect(body).toContain('[dashboard](https://perf.example.org/d/)');
   });
 
   it('does not fail at fail-on: never, and posts nothing with comment: false', async () => {

@@ -53,6 +53,15 @@ describe('track-performance dashboard', () => {
     expect(m.commitUrl).toBe('https://github.com/o/r/commit/');
     expect(m.benchmarks.map((b) => b.name)).toContain(HOSTILE_NAME);
     expect(readdirSync(join(out, 'data', 'b'))).toHaveLength(4);
+    expect(m.overview.checks).toBeUndefined(); // no config here: the history alone keeps no target outcomes
+
+    // The config beside the store: its thresholds are checked on the newest run.
+    const config = { suites: [{ name: 'x', command: 'true' }], thresholds: [{ benchmark: 'suite-2/*', target: '<= 1us' }] };
+    writeFileSync(join(dir, 'performance-tracker.json'), JSON.stringify(config));
+    expect((await cli(dir, ['dashboard', '--dir', 'store', '--out', 'site'])).code).toBe(0);
+    const checked = dataOf<Manifest>(join(out, 'data', DATA_FILES.manifest)).overview.checks!;
+    expect(checked.counts).toEqual({ met: 0, warning: 1, failure: 0, inconclusive: 0 });
+    expect(checked.missed[0]!.message).toMatch(/^median [\d.]+ µs misses the target <= 1us\.$/);
 
     // A rebuild from fewer benchmarks leaves no stale shard; a file of the user's own stays.
     writeFileSync(join(out, 'notes.txt'), 'mine');

@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium)('the dashboard page in Chromium', () => {
         defaultBranch: 'main',
         generated: '2026-03-02T00:00:00.000Z',
         repository: { serverUrl: 'https://github.com', name: 'o/r' },
+        checks: { thresholds: [{ benchmark: 'suite-0/*', target: '<= 12us' }] },
       },
       await pageAssets(),
     );
@@ -110,15 +111,36 @@ describe.skipIf(!hasChromium)('the dashboard page in Chromium', () => {
     await page.waitForSelector('#detail canvas');
     const captions = await page.$$eval('#detail caption, #detail figcaption', (els) => els.map((e) => e.textContent ?? ''));
     expect(captions[0]).toBe('Change points (default branch)');
-    expect(captions[1]).toBe('Newest run: statistics and metrics');
-    expect(captions[2]).toMatch(/^Samples of the newest run that kept them .*: 10 samples$/);
+    expect(captions[1]).toBe('Forecasts of the budgets (default branch)');
+    expect(captions[2]).toMatch(/^Targets and thresholds on the newest run \(aaaaaaa 2026-03-01\)$/);
+    expect(captions[3]).toBe('Newest run: statistics and metrics');
+    expect(captions[4]).toMatch(/^Samples of the newest run that kept them .*: 10 samples$/);
     const cp = await page.$$eval('#detail table.changes tbody tr', (rows) => rows.map((r) => r.textContent));
     expect(cp).toHaveLength(1);
-    expect(cp[0]).toMatch(/^aaaaaaa2026-02-15\+(1[5-9]|2[0-5])\.\d%regression$/);
+    expect(cp[0]).toMatch(/^aaaaaaa2026-02-15\+(1[5-9]|2[0-5])\.\d%\[\+\d+\.\d%, \+\d+\.\d%\]regression$/);
     const stats = await page.$$eval('#detail table.stats tbody tr', (rows) => rows.map((r) => r.firstChild?.textContent));
     expect(stats).toContain('median');
     expect(stats).toContain('peakRss');
     expect(await page.locator('#detail details.points tbody tr').count()).toBe(60);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the targets met in the overview, and the detail’s drift, forecast and checked threshold', async () => {
+    await openSite(page, site);
+    // suite-0 holds op-0000, op-0010, …, op-0140, near 1, 11, …, 44 µs (op-0010 stepped to ~13 µs): 2 of 15 meet ≤ 12 µs.
+    expect(await page.textContent('#overview .figure.checks')).toBe('2 of 15targets and thresholds met, newest run');
+    const missed = page.locator('#overview .missed li');
+    expect(await missed.count()).toBe(10);
+    await missed.first().locator('button').click();
+    await page.waitForSelector('#detail table.checks');
+    expect(await page.textContent('#detail table.checks tbody tr')).toMatch(/missed \(warning\)/);
+    expect(await page.textContent('#detail .drift')).toMatch(/^Drift over the last \d+ runs: [+-]\d/);
+    expect(await page.$$eval('#detail table.forecasts tbody tr', (rows) => rows.map((r) => r.children[3]?.textContent))).toEqual([
+      'crossed',
+    ]);
+    await openSite(page, site, `#bench=${encodeURIComponent(`suite-0/${benchName(10)}`)}`);
+    await page.waitForSelector('#detail table.changes');
+    expect(await page.textContent('#detail table.changes tbody tr')).toMatch(/\[\+\d+\.\d%, \+\d+\.\d%\]regression$/);
     expect(errors).toEqual([]);
   });
 
@@ -130,6 +152,29 @@ describe.skipIf(!hasChromium)('the dashboard page in Chromium', () => {
     const badges = await page.$$eval('.card .delta:not([hidden])', (els) => els.map((e) => e.textContent));
     expect(badges).toHaveLength(2);
     for (const b of badges) expect(b).toMatch(/^feature\/x [+-]\d+\.\d%$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('compares two commits: the change between their values with the stored intervals, as a change and not a verdict', async () => {
+    const sha = (run: number) => (run + 1).toString(16).padStart(40, 'a');
+    await openSite(page, site, `#q=${encodeURIComponent(`suite-0/${benchName(10)}`)}`);
+    await page.waitForSelector(`#to option[value="${sha(59)}"]`, { state: 'attached' });
+    await page.selectOption('#from', sha(30));
+    await page.selectOption('#to', sha(59));
+    expect(new URL(page.url()).hash).toBe(`#q=${encodeURIComponent(`suite-0/${benchName(10)}`)}&from=${sha(30)}&to=${sha(59)}`);
+    await page.waitForSelector('.card .commits:not([hidden])');
+    // The +20% step lies between the two (run 45), each run ±4.5% of noise; only the newer run kept raw samples, so only it has an interval.
+    expect(await page.textContent('.card .commits')).toMatch(
+      /^aaaaaaa → aaaaaaa: \+(1[0-9]|2[0-9])\.\d% \(a change, not a verdict\) · [\d.]+ µs \(no interval: samples not kept\) → [\d.]+ µs \[[\d.]+ µs – [\d.]+ µs\]$/,
+    );
+    await page.click('.card .open');
+    await page.waitForSelector('#detail table.commits');
+    expect(await page.textContent('#detail table.commits caption')).toMatch(/^Commits compared: \+\d+\.\d%, a change, not a verdict$/);
+    expect(await page.locator('#detail table.commits tbody tr').count()).toBe(2);
+    // A commit that has no run of the benchmark says so.
+    await openSite(page, site, `#q=${encodeURIComponent(`suite-0/${benchName(10)}`)}&from=${'f'.repeat(40)}&to=${sha(59)}`);
+    await page.waitForSelector('.card .commits:not([hidden])');
+    expect(await page.textContent('.card .commits')).toBe('fffffff → aaaaaaa: fffffff has no run of this benchmark');
     expect(errors).toEqual([]);
   });
 

@@ -54,7 +54,7 @@ describe('renderMarkdown', () => {
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(md).toMatch(
-      /\| parser › parse large file \| \+23\.1% \| \[\+15\.2%, \+31\.8%\] \| [▁▂▃▄▅▆▇█]{4}┊[▁▂▃▄▅▆▇█]{3} \| 1\.25 ms \| 1\.54 ms \|/,
+      /\| parser › parse large file \| \+23\.1% \| \[\+15\.2%, \+31\.8%\] \| \[[▁▂▃▄▅▆▇█]{4}┊[▁▂▃▄▅▆▇█]{3}\]\(https:\/\/octo-org\.github\.io\/octo-repo\/perf\/#bench=parser%2Fparse\+large\+file\) \| 1\.25 ms \| 1\.54 ms \|/,
     );
     expect(md).toContain('~ +1.1%'); // not significant
   });

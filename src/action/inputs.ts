@@ -23,6 +23,8 @@ export interface ActionInputs {
   /** With the gh-pages store: publish the dashboard beside the history on each recorded push. */
   dashboard: boolean;
   dashboardDir: string;
+  /** The dashboard's address for the comment's links ('' = derived from the repository when the dashboard is published). */
+  dashboardUrl: string;
   history: number;
   abBase: string;
   abSetup: string;
@@ -41,6 +43,16 @@ export interface ActionInputs {
   reportPeriod: string;
   /** Chat and webhook URLs by channel name (`NAME=URL` lines); secrets, never logged. */
   notifyUrls: Record<string, string>;
+}
+
+function httpUrl(name: string, value: string): string {
+  if (value && !/^https?:\/\/[^\s/]+/.test(value))
+    throw new ConfigError(
+      `Input '${name}' must be an http(s) address such as https://example.org/dashboard/; found '${value}'.`,
+      undefined,
+      name,
+    );
+  return value;
 }
 
 function validPeriod(text: string): string {
@@ -148,6 +160,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     dataDir: text('data-dir', 'benchmarks'),
     dashboard: bool('dashboard', true),
     dashboardDir: text('dashboard-dir', 'dashboard'),
+    dashboardUrl: httpUrl('dashboard-url', text('dashboard-url', '')),
     history: count('history', DEFAULT_HISTORY, 1),
     abBase: text('ab-base', ''),
     abSetup: text('ab-setup', ''),

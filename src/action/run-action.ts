@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config/index.js';
 import { compareRuns } from '../compare/index.js';
-import type { BaselineSpec } from '../flows/baseline-source.js';
+import { dashboardSettings, type BaselineSpec } from '../flows/baseline-source.js';
 import { notifyReport, notifyRun } from '../flows/notify-run.js';
 import { scheduledReport } from '../flows/period-report.js';
 import type { NotifyDeps } from '../notify/index.js';
@@ -21,6 +21,7 @@ import { publishComment, type Publisher } from '../github/publish.js';
 import type { IssueTracker } from '../github/issue-tracker.js';
 import { readReport } from './read-report.js';
 import { mergeFlow, shardFlow } from './shard-flows.js';
+import { publishedDashboard } from './dashboard-link.js';
 
 export interface ActionOutcome {
   mode: Mode;
@@ -88,6 +89,7 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
           dir: inputs.dashboardDir,
           defaultBranch: facts.defaultBranch ?? branch,
           repository: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', name: `${facts.owner}/${facts.repo}` },
+          ...dashboardSettings(config),
         },
       }),
   };
@@ -135,7 +137,14 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
 
   const verdict = gate(outcome.report, inputs.failOn);
   if (flow !== 'baseline' && inputs.comment && facts.prNumber && publisher)
-    await publishComment(publisher, { ...facts, prNumber: facts.prNumber }, outcome.report, outcome.notes, inputs, log);
+    await publishComment(
+      publisher,
+      { ...facts, prNumber: facts.prNumber },
+      outcome.report,
+      outcome.notes,
+      withDashboard(inputs, facts),
+      log,
+    );
   if (run.notify)
     await notifyRun(
       config,
@@ -164,7 +173,7 @@ async function commentFlow({ inputs, facts, env, log, publisher }: ActionRun): P
   const notes = [`Measured by the pull request's own workflow run (commit ${headSha.slice(0, 7)}).`];
   if (!prNumber) log.warning(`No pull request found for commit ${headSha}: nothing to comment on.`);
   else if (inputs.comment && publisher)
-    await publishComment(publisher, { ...facts, prNumber, runUrl: facts.runUrl }, report, notes, inputs, log);
+    await publishComment(publisher, { ...facts, prNumber, runUrl: facts.runUrl }, report, notes, withDashboard(inputs, facts), log);
   // The PR's own run already failed its check (and annotated it): this trusted run only posts.
   return { mode: 'comment', report, notes, reportPath: file, failed: false, gate: gate(report, inputs.failOn) };
 }
@@ -213,4 +222,10 @@ async function reportFlow(run: ActionRun, config: Config, baseline: BaselineSpec
 
 function requireBase(): never {
   throw new ConfigError("mode 'ab' needs a base commit: run it on a pull_request event, or set the 'ab-base' input.");
+}
+
+/** The comment's settings: its marker id and the dashboard it links to. */
+function withDashboard(inputs: ActionInputs, facts: RunnerFacts): { commentId: string; dashboardUrl?: string } {
+  const dashboardUrl = publishedDashboard(inputs, facts);
+  return { commentId: inputs.commentId, ...(dashboardUrl && { dashboardUrl }) };
 }

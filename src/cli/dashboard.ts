@@ -4,6 +4,8 @@ import { buildSite, writeSite } from '../dashboard/index.js';
 import { importFile } from '../importers/index.js';
 import { directoryHistories, emptyHistory, insertRun } from '../store/index.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
+import { dashboardSettings } from '../flows/baseline-source.js';
+import { optionalConfig } from './compare.js';
 
 export const dashboardHelp = `Usage: track-performance dashboard [--dir DIR | --baseline FILE...] [options]
 
@@ -17,6 +19,8 @@ Options:
   --branch NAME      the default branch, drawn first and used for the overview (default: main)
   --out DIR          where the site is written (default: .track-performance/dashboard);
                      its data/ folder is replaced, nothing else in it is removed
+  --config FILE      its targets and thresholds are checked on the newest run, its budgets
+                     forecast (default: performance-tracker.json when there is one)
   --repository O/R   link commits to https://github.com/O/R/commit/… (default: GITHUB_REPOSITORY)
   --open             open the site in the default browser
   -h, --help         this help`;
@@ -28,6 +32,7 @@ export async function dashboardCommand(argv: string[], io: CliIO): Promise<numbe
     branch: { type: 'string', default: 'main' },
     out: { type: 'string', default: '.track-performance/dashboard' },
     repository: { type: 'string' },
+    config: { type: 'string' },
     open: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -46,8 +51,10 @@ export async function dashboardCommand(argv: string[], io: CliIO): Promise<numbe
     histories = await directoryHistories(dir, (m) => write(io.stderr, `warning: ${m}`));
     if (!histories.length) write(io.stderr, `No history stored in ${dir}: the dashboard is empty.`);
   }
+  const config = await optionalConfig(values.config, cwd);
   const files = await buildSite({
     histories,
+    ...(config && dashboardSettings(config)),
     defaultBranch: values.branch,
     generated: new Date().toISOString(),
     ...(repo ? { repository: { serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com', name: repo } } : {}),

@@ -46,7 +46,7 @@ export async function buildSite(input: DashboardInput, assetsDir: string = defau
   const data = buildDashboardData(input);
   files.set(`data/${DATA_FILES.manifest}`, dataScript(DATA_FILES.manifest, data.manifest));
   files.set(`data/${DATA_FILES.runs}`, dataScript(DATA_FILES.runs, data.runs));
-  for (const [path, shard] of data.shards) files.set(`data/${path}`, dataScript(path, shard));
+  for (const shards of [data.shards, data.sweeps]) for (const [path, shard] of shards) files.set(`data/${path}`, dataScript(path, shard));
   return files;
 }
 

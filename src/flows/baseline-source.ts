@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { createStore, type Store, type Warn } from '../store/index.js';
 import type { RunFile } from '../model/index.js';
 import { readBaselineFile } from './baseline-file.js';
-import { buildSite } from '../dashboard/index.js';
+import { buildSite, type DashboardInput } from '../dashboard/index.js';
+import type { Config } from '../config/index.js';
 
 /** Where baselines are read from and recorded to, as the `baseline` input names it. */
 export interface BaselineSpec {
@@ -15,7 +16,10 @@ export interface BaselineSpec {
   ghPagesBranch?: string;
   dataDir?: string;
   /** gh-pages: publish the dashboard in this folder of the branch with each save. */
-  dashboard?: { dir: string; defaultBranch: string; repository?: { serverUrl: string; name: string } };
+  dashboard?: { dir: string; defaultBranch: string; repository?: { serverUrl: string; name: string } } & Pick<
+    DashboardInput,
+    'checks' | 'trend'
+  >;
 }
 
 export interface LoadedBaseline {
@@ -97,6 +101,17 @@ function dashboardSite(d: NonNullable<BaselineSpec['dashboard']>) {
         defaultBranch: d.defaultBranch,
         generated: new Date().toISOString(),
         ...(d.repository && { repository: d.repository }),
+        ...(d.checks && { checks: d.checks }),
+        ...(d.trend && { trend: d.trend }),
       }),
+  };
+}
+
+/** What the dashboard takes from the config: its targets and thresholds, and the trend settings. */
+export function dashboardSettings(config: Config): Pick<DashboardInput, 'checks' | 'trend'> {
+  const t = config.trend ?? {};
+  return {
+    checks: { targets: config.targets ?? [], thresholds: config.thresholds ?? [] },
+    trend: { ...(t.pValue !== undefined && { pValue: t.pValue }), ...(t.window !== undefined && { window: t.window }) },
   };
 }

@@ -34,10 +34,10 @@ export async function publishComment(
   facts: RunnerFacts & { prNumber: number },
   report: Report,
   notes: string[],
-  inputs: { commentId: string },
+  inputs: { commentId: string; dashboardUrl?: string },
   log: Logger,
 ): Promise<void> {
-  const body = renderMarkdown(report, { markerId: inputs.commentId, runUrl: facts.runUrl, notes });
+  const body = renderMarkdown(report, { markerId: inputs.commentId, runUrl: facts.runUrl, dashboardUrl: inputs.dashboardUrl, notes });
   try {
     const done = await publisher.upsert(facts.prNumber, body, inputs.commentId);
     log.info(`PR comment ${done.action}: ${done.url}`);

@@ -3,14 +3,18 @@
  * one shard per benchmark (its series on every branch) and the run list per branch. Pure:
  * history documents in, plain values out; site.ts writes them as scripts (file:// has no fetch).
  *
- * Change points and anomalies come from the trend room's detectors, run on the default branch's
- * primary metric only: analyzeTrends also fits drift and forecasts on every extra metric, which
- * the page does not draw and which takes ~2.8 s at 1,000 benchmarks × 163 runs (docs/trends.md).
+ * Change points, anomalies, drift and forecasts are the trend room's (dashboard-trends.ts), on the
+ * default branch; targets and thresholds are checked on its newest run (dashboard-checks.ts).
  */
 import { createHash } from 'node:crypto';
 import { medianCi } from '../compare/location.js';
 import type { BenchmarkSeries, HistoryDoc, StatKey } from '../store/history.js';
-import { DEFAULT_TREND_P, detectChangePoints, findAnomalies, DEFAULT_ANOMALY_Z, DEFAULT_WINDOW, MIN_CHANGE_RUNS } from '../trend/index.js';
+import type { SpeedupTarget, ThresholdConfig } from '../config/types.js';
+import type { TargetResult } from '../model/index.js';
+import { toRuns } from '../store/history.js';
+import type { SeriesTrend } from '../trend/index.js';
+import { checkNewest } from './dashboard-checks.js';
+import { historyTrends } from './dashboard-trends.js';
 import {
   DASHBOARD_SCHEMA_VERSION,
   type BranchSeries,
@@ -19,7 +23,9 @@ import {
   type RunsIndex,
   type Shard,
   type ShardChange,
+  type SweepShard,
 } from './dashboard-types.js';
+import { sweepData } from './dashboard-scaling.js';
 
 export interface DashboardInput {
   /** One history per branch (any order); the default branch's drives the overview. */
@@ -31,13 +37,17 @@ export interface DashboardInput {
   generated: string;
   windowDays?: number;
   trend?: { pValue?: number; window?: number; minEffect?: number };
+  /** The config's targets and thresholds: checked on the newest run, forecast on the history. Absent: unknown to the build. */
+  checks?: { targets?: readonly SpeedupTarget[]; thresholds?: readonly ThresholdConfig[] };
 }
 
 export interface DashboardData {
   manifest: Manifest;
   runs: RunsIndex;
-  /** Path inside the data folder → shard. */
+  /** Path inside the data folder → a benchmark's shard. */
   shards: Map<string, Shard>;
+  /** Path inside the data folder → a scaling sweep's data. */
+  sweeps: Map<string, SweepShard>;
 }
 
 const DAY = 864e5;
@@ -64,9 +74,14 @@ export function buildDashboardData(input: DashboardInput): DashboardData {
   const main = docs.find((d) => d.branch === input.defaultBranch);
   const newest = main?.entries.at(-1)?.timestamp;
   const since = Date.parse(newest ?? input.generated) - windowDays * DAY;
+  const thresholds = input.checks?.thresholds ?? [];
+  const trends = main ? historyTrends(main, input.trend ?? {}, thresholds) : new Map<string, SeriesTrend>();
+  const newestRun = main?.entries.length ? toRuns(main, [main.entries.length - 1])[0] : undefined;
+  const checks = input.checks ? checkNewest(newestRun, input.checks.targets ?? [], thresholds) : undefined;
 
   const suites = new Index();
   const metrics = new Index();
+  const sweeps = sweepData(main);
   const shards = new Map<string, Shard>();
   const benchmarks: ManifestBenchmark[] = [];
   const ids = [...new Set(docs.flatMap((d) => Object.keys(d.benchmarks)))].sort(cmp);
@@ -78,7 +93,7 @@ export function buildDashboardData(input: DashboardInput): DashboardData {
     docs.forEach((d, bi) => {
       const s = d.benchmarks[id];
       if (!s) return;
-      const series = branchSeries(s, d === main ? (input.trend ?? {}) : undefined);
+      const series = branchSeries(s, d === main ? trends.get(id) : undefined);
       if (series.v.length === 0) return;
       shard.branches[d.branch] = series;
       onBranches.push(bi);
@@ -89,7 +104,10 @@ export function buildDashboardData(input: DashboardInput): DashboardData {
     const ms = main ? shard.branches[main.branch] : undefined;
     const recent = ms ? newestChange(ms, runs[main!.branch]!, since) : undefined;
     const path = shardPath(id);
+    const checked = checks?.byBenchmark.get(id);
+    if (checked) shard.checks = checked;
     shards.set(path, shard);
+    const check = worstMissed(checked);
     benchmarks.push({
       id,
       suite: suites.of(head.suite),
@@ -102,6 +120,7 @@ export function buildDashboardData(input: DashboardInput): DashboardData {
       status: recent?.verdict ?? 'unchanged',
       branches: onBranches,
       metrics: [...metricNames].sort(cmp).map((m) => metrics.of(m)),
+      ...(check ? { check } : {}),
     });
   }
   const regressions = benchmarks.map((b, i) => ({ b: i, change: b.change ?? 0 })).filter((x) => benchmarks[x.b]!.status === 'regression');
@@ -120,14 +139,18 @@ export function buildDashboardData(input: DashboardInput): DashboardData {
       regressions: regressions.length,
       improvements: benchmarks.filter((b) => b.status === 'improvement').length,
       worst: regressions.slice(0, WORST),
+      ...(checks
+        ? { checks: { ...checks.overview, missed: checks.overview.missed.map(({ id, ...m }) => ({ ...m, ...indexOf(benchmarks, id) })) } }
+        : {}),
     },
     benchmarks,
+    ...(sweeps.sweeps.length ? { sweeps: sweeps.sweeps } : {}),
   };
-  return { manifest, runs, shards };
+  return { manifest, runs, shards, sweeps: sweeps.shards };
 }
 
-/** The points of a benchmark's series on one branch; change points and anomalies when `trend` is given. */
-function branchSeries(s: BenchmarkSeries, trend: DashboardInput['trend']): BranchSeries {
+/** The points of a benchmark's series on one branch; its trends (default branch) when given. */
+function branchSeries(s: BenchmarkSeries, trend: SeriesTrend | undefined): BranchSeries {
   const out: BranchSeries = { run: [], v: [], lo: [], hi: [], cp: [], an: [], metrics: {} };
   const metricCols = Object.entries(s.metrics ?? {});
   for (const [name, m] of metricCols) out.metrics[name] = { unit: m.unit, direction: m.direction, v: [] };
@@ -153,29 +176,32 @@ function branchSeries(s: BenchmarkSeries, trend: DashboardInput['trend']): Branc
     }
     if (Object.keys(stats).length) out.stats = stats;
   }
-  if (trend) Object.assign(out, changes(out.v, trend, s.direction));
+  if (trend) Object.assign(out, trendOf(trend, out.run));
   return out;
 }
 
-/** Anomalies left out, then change points on the rest, as analyzeTrends does (log space when all values are > 0). */
-function changes(
-  values: number[],
-  trend: NonNullable<DashboardInput['trend']>,
-  direction: BenchmarkSeries['direction'],
-): { cp: ShardChange[]; an: number[] } {
-  const log = values.every((v) => v > 0);
-  const origin = log ? Math.log(values[0] ?? 1) : (values[0] ?? 0);
-  const z = values.map((v) => (log ? Math.log(v) : v) - origin);
-  const an = findAnomalies(z, DEFAULT_ANOMALY_Z).map((a) => a.index);
-  const out = new Set(an);
-  const kept = z.map((_, i) => i).filter((i) => !out.has(i));
-  if (kept.length < MIN_CHANGE_RUNS) return { cp: [], an };
-  const found = detectChangePoints(
-    kept.map((i) => z[i]!),
-    { window: trend.window ?? DEFAULT_WINDOW, pValue: trend.pValue ?? DEFAULT_TREND_P, minMagnitude: trend.minEffect ?? 0, log },
-  );
-  const verdict = (change: number) => ((direction === 'smaller' ? change > 0 : change < 0) ? 'regression' : 'improvement');
-  return { cp: found.map((c) => ({ at: kept[c.index]!, change: c.change, verdict: verdict(c.change) })), an };
+/** The trends as the shard keeps them: change points and anomalies at their points, drift, forecasts. */
+function trendOf(p: SeriesTrend, run: number[]): Pick<BranchSeries, 'cp' | 'an' | 'drift' | 'forecasts'> {
+  const point = new Map(run.map((r, i) => [r, i]));
+  const forecasts = p.forecasts;
+  return {
+    cp: p.changePoints.map((c) => ({ at: point.get(c.after.index)!, change: c.change, ...(c.ci ? { ci: c.ci } : {}), verdict: c.verdict })),
+    an: p.anomalies.map((a) => point.get(a.run.index)!),
+    ...(p.drift ? { drift: p.drift } : {}),
+    ...(forecasts.length ? { forecasts } : {}),
+  };
+}
+
+/** `{ b }`, the index of benchmark `id` in the manifest, when it is there. */
+function indexOf(benchmarks: ManifestBenchmark[], id: string | undefined): { b?: number } {
+  const b = id === undefined ? -1 : benchmarks.findIndex((x) => x.id === id);
+  return b >= 0 ? { b } : {};
+}
+
+/** The worst missed check of a benchmark, if any. */
+function worstMissed(results: TargetResult[] | undefined): 'warning' | 'failure' | undefined {
+  if (results?.some((r) => r.status === 'failure')) return 'failure';
+  return results?.some((r) => r.status === 'warning') ? 'warning' : undefined;
 }
 
 /** The newest change point whose first run is inside the window, with its verdict from the direction. */

@@ -5,6 +5,7 @@
  * and regressions last; every cut leaves a note saying what was folded away.
  */
 import type { BenchmarkComparison, BenchmarkVerdict, Report } from '../model/index.js';
+import { benchmarkPermalink } from './dashboard-link.js';
 import { marker } from './escape.js';
 import { ciLabel, type Audience } from './words.js';
 import { scalingSection } from './scaling.js';
@@ -25,6 +26,7 @@ export interface RenderContext {
   markerId: string;
   /** Link to the workflow run. */
   runUrl?: string;
+  /** The published dashboard (dashboard-link.ts): linked in the footer, and each regression's trend links to its chart there. */
   dashboardUrl?: string;
   /** Shown near the top, e.g. "Baseline recorded on another machine (…)". */
   notes?: string[];
@@ -84,12 +86,14 @@ function compose(report: Report, ctx: RenderContext, regressions: BenchmarkCompa
     l.problems < Math.max(report.warnings.length, report.errors.length) ||
     l.details < all.length;
   const ci = ciLabel(report);
+  const dash = safeUrl(ctx.dashboardUrl);
+  const chartUrl = dash ? (id: string) => safeUrl(benchmarkPermalink(dash, id))! : undefined;
   return [
     marker(ctx.markerId),
     headline(report),
     designLine(report),
     notesBlock(ctx.notes ?? [], report),
-    regressionsSection(regressions, l.regressions, ci),
+    regressionsSection(regressions, l.regressions, ci, chartUrl),
     settlingSection(all),
     targetsSection(report.targets, l.targets),
     scalingSection(report.scaling ?? [], l.scaling),

@@ -147,7 +147,12 @@ function more(hidden: number, what: string): string {
 }
 
 /** Regressions first: change, CI, trend sparkline (history, then this run) and values. */
-export function regressionsSection(regressions: BenchmarkComparison[], limit: number, ci: string): string {
+export function regressionsSection(
+  regressions: BenchmarkComparison[],
+  limit: number,
+  ci: string,
+  chartUrl?: (id: string) => string,
+): string {
   if (regressions.length === 0) return '';
   const rows = regressions
     .slice(0, limit)
@@ -155,7 +160,7 @@ export function regressionsSection(regressions: BenchmarkComparison[], limit: nu
       nameCell(b),
       changeCell(b),
       formatInterval(b.ci),
-      trendCell(b),
+      chartUrl ? `[${trendCell(b) || 'chart'}](${chartUrl(b.id)})` : trendCell(b),
       valueCell(b.baseline, b.unit),
       valueCell(b.current, b.unit),
     ]);

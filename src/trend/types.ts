@@ -1,5 +1,5 @@
 /** The trend report: what `analyzeTrends` returns and what the CLI, JSON and markdown show. */
-import type { BaseUnit, Direction } from '../model/index.js';
+import type { BaseUnit, Direction } from '../model/run-file.js';
 
 /** A run of the history, as a change point or an anomaly names it. */
 export interface RunRef {

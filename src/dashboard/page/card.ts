@@ -9,6 +9,7 @@ import type { Manifest, ManifestBenchmark, RunsIndex, Shard } from '../../report
 import { drawChart } from './chart.js';
 import { el, table } from './dom.js';
 import { loadData } from './load.js';
+import { commitsLine, comparedPoints } from './commits-view.js';
 import { branchDelta, points, runsOf, type Point } from './series.js';
 import type { ViewState } from './state.js';
 
@@ -28,6 +29,7 @@ export interface Card {
 }
 
 export const STATUS_TEXT = { regression: 'regressed', improvement: 'improved', unchanged: '' } as const;
+const CHECK_TEXT = { warning: 'target missed', failure: 'alert crossed' } as const;
 
 /** The card of benchmark `b`; nothing is loaded until `draw`. */
 export function makeCard(b: ManifestBenchmark, ctx: CardContext, size: { width: number; height: number }): Card {
@@ -36,6 +38,7 @@ export function makeCard(b: ManifestBenchmark, ctx: CardContext, size: { width: 
   const status = STATUS_TEXT[b.status];
   const badge = el('span', { class: 'delta', hidden: true });
   const hover = el('p', { class: 'hover', 'aria-live': 'polite' });
+  const commits = el('p', { class: 'commits', hidden: true });
   const plot = el('div', { class: 'plot', style: `height:${size.height}px` }, el('span', { class: 'loading' }, 'loading…'));
   const tableBox = el('details', { class: 'points' }, el('summary', {}, 'Table'));
   const detail = el('button', { type: 'button', class: 'open' }, 'Detail');
@@ -50,11 +53,13 @@ export function makeCard(b: ManifestBenchmark, ctx: CardContext, size: { width: 
       el('span', { class: 'suite' }, m.suites[b.suite] ?? ''),
       b.last !== undefined && !ctx.state.metric ? el('span', { class: 'last' }, formatValue(b.last, unit)) : null,
       status ? el('span', { class: `status ${b.status}` }, `${status} ${formatChange(b.change ?? 0)}`) : null,
+      b.check ? el('span', { class: `check ${b.check}` }, CHECK_TEXT[b.check]) : null,
       badge,
       detail,
     ),
     plot,
     hover,
+    commits,
     tableBox,
   );
   let chart: uPlot | undefined;
@@ -87,6 +92,11 @@ export function makeCard(b: ManifestBenchmark, ctx: CardContext, size: { width: 
           badge.hidden = false;
           badge.textContent = `${overlay.branch} ${formatChange(d)}`;
         }
+      }
+      const compared = comparedPoints(shard, runs, ctx.state, m.defaultBranch);
+      if (compared) {
+        commits.hidden = false;
+        commits.textContent = commitsLine(compared, ctx.state, b.unit);
       }
       tableBox.append(pointsTable(b.name, main, metricUnit));
     },

@@ -23,7 +23,8 @@ export interface ChartInput {
   hover: HTMLElement;
 }
 
-function css(name: string, fallback: string): string {
+/** A colour of the page's theme (style.css), so charts follow light and dark mode. */
+export function css(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 

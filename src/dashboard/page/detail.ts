@@ -1,14 +1,17 @@
 /**
- * The detail of one benchmark: a wide chart, its change points with their commits, the newest
- * run's statistics and extra metrics, and the distribution of the newest kept raw samples.
+ * The detail of one benchmark: a wide chart, its change points with their commits and intervals,
+ * its drift, forecasts and checked thresholds, the newest run's statistics and extra metrics, and
+ * the distribution of the newest kept raw samples.
  */
-import { formatChange, formatValue } from '../../model/format.js';
+import { formatChange, formatInterval, formatValue } from '../../model/format.js';
 import type { Manifest, ManifestBenchmark, RunsIndex, Shard } from '../../report/dashboard-types.js';
 import { drawChart } from './chart.js';
 import { chartPoints, pointsTable } from './card.js';
-import { el, table } from './dom.js';
+import { el, table, withClass } from './dom.js';
 import { loadData } from './load.js';
 import type { ViewState } from './state.js';
+import { checksView, driftView, forecastsView } from './trends-view.js';
+import { commitsTable, comparedPoints } from './commits-view.js';
 
 const BINS = 12;
 
@@ -30,21 +33,30 @@ export async function renderDetail(into: HTMLElement, b: ManifestBenchmark, m: M
     drawChart(plot, { main, overlay, changes, unit: b.unit, log: s.log, width, height: 320, commitUrl: m.commitUrl, hover });
   } else plot.append(el('span', { class: 'empty' }, `No run of ${m.defaultBranch} has it.`));
 
+  const compared = comparedPoints(shard, runs, s, m.defaultBranch);
+  if (compared) into.append(commitsTable(compared, s, b.unit));
+
   const cps = home?.cp ?? [];
   into.append(
     withClass(
       table(
         'Change points (default branch)',
-        ['first run after', 'date', 'change', 'verdict'],
+        ['first run after', 'date', 'change', '95% interval', 'verdict'],
         cps.map((c) => {
           const p = main[c.at];
-          return [p?.commit.slice(0, 7) ?? '', p?.date.slice(0, 10) ?? '', formatChange(c.change), c.verdict];
+          return [p?.commit.slice(0, 7) ?? '', p?.date.slice(0, 10) ?? '', formatChange(c.change), formatInterval(c.ci), c.verdict];
         }),
       ),
       'changes',
     ),
   );
   if (cps.length === 0) into.append(el('p', {}, 'No change point found.'));
+  const checked = m.overview.checks?.run;
+  into.append(
+    driftView(home),
+    forecastsView(home, b.unit),
+    checksView(shard.checks, m.overview.checks !== undefined, checked ? `${checked[0].slice(0, 7)} ${checked[1].slice(0, 10)}` : ''),
+  );
 
   const stats = home?.stats ?? {};
   const rows = Object.entries(stats).map(([k, v]) => [k, k === 'n' ? String(v) : formatValue(v, b.unit)]);
@@ -90,9 +102,4 @@ function histogram(values: number[], unit: string, caption: string): HTMLElement
       ),
     ),
   );
-}
-
-function withClass<T extends HTMLElement>(e: T, name: string): T {
-  e.classList.add(name);
-  return e;
 }

@@ -28,3 +28,9 @@ export function table(caption: string, head: string[], rows: string[][]): HTMLTa
     el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))),
   );
 }
+
+/** `e` with one more class. */
+export function withClass<T extends HTMLElement>(e: T, name: string): T {
+  e.classList.add(name);
+  return e;
+}

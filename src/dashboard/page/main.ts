@@ -10,6 +10,8 @@ import { renderDetail } from './detail.js';
 import { el } from './dom.js';
 import { loadData } from './load.js';
 import { parseState, stateHash, visible, type ViewState } from './state.js';
+import { commitOptions } from './commits-view.js';
+import { renderSweep } from './sweep.js';
 
 const PAGE = 60;
 
@@ -20,12 +22,20 @@ async function start(): Promise<void> {
   let runsP: Promise<RunsIndex> | undefined;
   const runs = () => (runsP ??= loadData<RunsIndex>(DATA_FILES.runs));
   let state = parseState(location.hash);
-  overview(manifest, (id) => setState({ ...state, bench: id }));
+  overview(
+    manifest,
+    (id) => setState({ ...state, bench: id }),
+    (suite) => setState({ ...state, bench: '', sweep: suite }),
+  );
   const controls = setupControls(
     manifest,
     () => state,
     (s) => setState(s),
   );
+  // The commit pickers need the run list: loaded after the first paint, not before it.
+  void runs()
+    .then((r) => controls.commits(r))
+    .catch((err: Error) => console.error(err.message));
 
   let cards: Card[] = [];
   const observer = new IntersectionObserver(
@@ -58,8 +68,19 @@ async function start(): Promise<void> {
     list.textContent = '';
     detail.textContent = '';
     const bench = state.bench ? manifest.benchmarks.find((b) => b.id === state.bench) : undefined;
-    $('browse').hidden = Boolean(bench);
-    detail.hidden = !bench;
+    const sweep = !bench && state.sweep ? manifest.sweeps?.find((w) => w.suite === state.sweep) : undefined;
+    $('browse').hidden = Boolean(bench ?? sweep);
+    detail.hidden = !(bench ?? sweep);
+    if (sweep) {
+      const back = el('button', { type: 'button', class: 'back' }, '← All benchmarks');
+      back.addEventListener('click', () => setState({ ...state, sweep: '' }));
+      detail.append(back);
+      void runs()
+        .then((r) => renderSweep(detail, sweep, manifest, r))
+        .then(() => $('detail-title').focus())
+        .catch((err: Error) => console.error(err.message));
+      return;
+    }
     if (state.bench && !bench) list.append(el('p', { class: 'empty' }, `No benchmark ${state.bench} in this dashboard.`));
     if (bench) {
       const back = el('button', { type: 'button', class: 'back' }, '← All benchmarks');
@@ -119,7 +140,7 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-function overview(m: Manifest, open: (id: string) => void): void {
+function overview(m: Manifest, open: (id: string) => void, openSweep: (suite: string) => void): void {
   const o = m.overview;
   const fig = (label: string, value: string, cls = '') =>
     el('div', { class: `figure ${cls}` }, el('span', { class: 'value' }, value), el('span', { class: 'label' }, label));
@@ -129,6 +150,7 @@ function overview(m: Manifest, open: (id: string) => void): void {
     fig(`regressions, last ${m.windowDays} days`, String(o.regressions), o.regressions ? 'bad' : ''),
     fig(`improvements, last ${m.windowDays} days`, String(o.improvements), o.improvements ? 'good' : ''),
     fig(`runs of ${m.defaultBranch}`, String(main?.runs ?? 0)),
+    checksFigure(m),
   );
   if (o.worst.length) {
     const list = el('ol', {});
@@ -140,8 +162,45 @@ function overview(m: Manifest, open: (id: string) => void): void {
     }
     $('overview').append(el('div', { class: 'worst' }, el('h2', {}, 'Worst movers'), list));
   }
+  if (m.sweeps?.length) {
+    const list = el('ul', {});
+    for (const w of m.sweeps) {
+      const link = el('button', { type: 'button', class: 'link' }, w.suite);
+      link.addEventListener('click', () => openSweep(w.suite));
+      list.append(
+        el('li', {}, link, ` ${w.levels} levels${w.knee !== undefined ? `, efficiency under the floor from N = ${w.knee}` : ''}`),
+      );
+    }
+    $('overview').append(el('div', { class: 'sweeps' }, el('h2', {}, 'Scaling sweeps'), list));
+  }
+  const missed = o.checks?.missed ?? [];
+  if (missed.length) {
+    const list = el('ol', {});
+    for (const c of missed) {
+      const b = c.b === undefined ? undefined : m.benchmarks[c.b];
+      const link = b ? el('button', { type: 'button', class: 'link' }, c.name) : el('span', {}, c.name);
+      if (b) link.addEventListener('click', () => open(b.id));
+      list.append(el('li', { class: `check ${c.status}` }, link, ` ${CHECK_WORD[c.status]}: ${c.message}`));
+    }
+    $('overview').append(el('div', { class: 'missed' }, el('h2', {}, 'Targets and thresholds not met'), list));
+  }
   $('generated').textContent =
     `Built ${m.generated.slice(0, 16).replace('T', ' ')} UTC from ${m.branches.length} branch histor${m.branches.length === 1 ? 'y' : 'ies'}.`;
+}
+
+const CHECK_WORD = { met: 'met', warning: 'missed', failure: 'alert', inconclusive: 'unknown' } as const;
+
+/** Targets and thresholds met on the newest run, or why the build does not know. */
+function checksFigure(m: Manifest): HTMLElement {
+  const c = m.overview.checks;
+  const fig = (value: string, label: string, cls = '') =>
+    el('div', { class: `figure checks ${cls}` }, el('span', { class: 'value' }, value), el('span', { class: 'label' }, label));
+  if (!c) return fig('—', 'targets and thresholds: unknown (built without the config)');
+  const total = c.counts.met + c.counts.warning + c.counts.failure + c.counts.inconclusive;
+  if (total === 0)
+    return fig('—', c.configured ? 'targets and thresholds: none applies to the newest run' : 'targets and thresholds: none configured');
+  const cls = c.counts.failure ? 'bad' : c.counts.warning ? 'warn' : 'good';
+  return fig(`${c.counts.met} of ${total}`, `targets and thresholds met, newest run`, cls);
 }
 
 function setupControls(m: Manifest, get: () => ViewState, set: (s: ViewState, replace?: boolean) => void) {
@@ -150,6 +209,8 @@ function setupControls(m: Manifest, get: () => ViewState, set: (s: ViewState, re
   const metric = $<HTMLSelectElement>('metric');
   const branch = $<HTMLSelectElement>('branch');
   const regressed = $<HTMLInputElement>('regressed');
+  const from = $<HTMLSelectElement>('from');
+  const to = $<HTMLSelectElement>('to');
   const log = $<HTMLInputElement>('log');
   const option = (value: string, text: string) => el('option', { value }, text);
   suite.append(...[...m.suites].sort().map((s) => option(s, s)));
@@ -161,6 +222,13 @@ function setupControls(m: Manifest, get: () => ViewState, set: (s: ViewState, re
   metric.addEventListener('change', () => set({ ...get(), metric: metric.value }));
   branch.addEventListener('change', () => set({ ...get(), branch: branch.value }));
   regressed.addEventListener('change', () => set({ ...get(), regressed: regressed.checked }));
+  from.addEventListener('change', () => set({ ...get(), from: from.value }));
+  to.addEventListener('change', () => set({ ...get(), to: to.value }));
+  // A permalink's commit (a prefix, say) that is not among the options is kept as an option of its own.
+  const pick = (select: HTMLSelectElement, value: string) => {
+    if (value && ![...select.options].some((o) => o.value === value)) select.append(option(value, value.slice(0, 7)));
+    select.value = value;
+  };
   log.addEventListener('change', () => set({ ...get(), log: log.checked }));
   return {
     sync(s: ViewState) {
@@ -170,6 +238,17 @@ function setupControls(m: Manifest, get: () => ViewState, set: (s: ViewState, re
       branch.value = s.branch;
       regressed.checked = s.regressed;
       log.checked = s.log;
+      pick(from, s.from);
+      pick(to, s.to);
+    },
+    commits(r: RunsIndex) {
+      const opts = commitOptions(
+        r,
+        m.branches.map((b) => b.name),
+      );
+      for (const select of [from, to]) select.append(...opts.map((o) => option(o.value, o.text)));
+      pick(from, get().from);
+      pick(to, get().to);
     },
   };
 }

@@ -2,7 +2,7 @@
  * A benchmark's points as the chart and its table show them: times, values, interval, commits,
  * change from the previous point. Pure.
  */
-import type { BranchSeries, RunsIndex } from '../../report/dashboard-types.js';
+import type { BranchSeries, RunsIndex, Shard } from '../../report/dashboard-types.js';
 
 export interface Point {
   /** Seconds since the epoch (uPlot's x). */
@@ -53,4 +53,27 @@ export function branchDelta(base: Point[], other: Point[]): number | null {
 /** The runs of a branch, or none. */
 export function runsOf(index: RunsIndex, branch: string): Array<[string, string]> {
   return index[branch] ?? [];
+}
+
+/** A run's point of one benchmark, found by its commit: on `prefer` (the default branch) first, then on any branch. */
+export interface CommitPoint extends Point {
+  branch: string;
+}
+
+/** The point of commit `sha` (full, or a prefix of 7 or more) in `shard`; null when no run of it has the benchmark. */
+export function commitPoint(shard: Shard, runs: RunsIndex, sha: string, prefer: string): CommitPoint | null {
+  if (sha.length < 7) return null;
+  const branches = [prefer, ...Object.keys(shard.branches).filter((b) => b !== prefer)];
+  for (const branch of branches) {
+    const s = shard.branches[branch];
+    if (!s) continue;
+    const p = points(s, runsOf(runs, branch), '').find((x) => x.commit.startsWith(sha));
+    if (p) return { ...p, branch };
+  }
+  return null;
+}
+
+/** The relative change from one commit's value to another's: a change, not a verdict. */
+export function commitChange(from: Point | null, to: Point | null): number | null {
+  return from && to && from.value !== 0 ? to.value / from.value - 1 : null;
 }

@@ -3,7 +3,7 @@
  * fragment, so every view is a permalink. Pure: the page and the tests call the same functions.
  */
 import { matchesGlob } from '../../config/min-effect.js';
-import type { Manifest, ManifestBenchmark } from '../../report/dashboard-types.js';
+import { DASHBOARD_BENCH_PARAM, type Manifest, type ManifestBenchmark } from '../../report/dashboard-types.js';
 
 export interface ViewState {
   /** Name search: a substring, or a glob with `*` (both case-insensitive), against the id. */
@@ -17,9 +17,25 @@ export interface ViewState {
   log: boolean;
   /** Benchmark id whose detail is open ('' = the list). */
   bench: string;
+  /** Two commits compared (sha or a prefix of 7 or more; '' = none): the change between their values. */
+  from: string;
+  to: string;
+  /** Scaling suite whose sweep is open ('' = none). */
+  sweep: string;
 }
 
-export const EMPTY_STATE: ViewState = { q: '', suite: '', metric: '', branch: '', regressed: false, log: false, bench: '' };
+export const EMPTY_STATE: ViewState = {
+  q: '',
+  suite: '',
+  metric: '',
+  branch: '',
+  regressed: false,
+  log: false,
+  bench: '',
+  from: '',
+  to: '',
+  sweep: '',
+};
 
 /** The state a fragment (`#q=parse&regressed=1`) names; unknown keys are ignored. */
 export function parseState(hash: string): ViewState {
@@ -31,14 +47,19 @@ export function parseState(hash: string): ViewState {
     branch: p.get('branch') ?? '',
     regressed: p.get('regressed') === '1',
     log: p.get('log') === '1',
-    bench: p.get('bench') ?? '',
+    bench: p.get(DASHBOARD_BENCH_PARAM) ?? '',
+    from: p.get('from') ?? '',
+    to: p.get('to') ?? '',
+    sweep: p.get('sweep') ?? '',
   };
 }
 
 /** The fragment of a state, defaults left out ('' for the default view). */
 export function stateHash(s: ViewState): string {
   const p = new URLSearchParams();
-  for (const k of ['q', 'suite', 'metric', 'branch', 'bench'] as const) if (s[k]) p.set(k, s[k]);
+  for (const k of ['q', 'suite', 'metric', 'branch'] as const) if (s[k]) p.set(k, s[k]);
+  if (s.bench) p.set(DASHBOARD_BENCH_PARAM, s.bench);
+  for (const k of ['from', 'to', 'sweep'] as const) if (s[k]) p.set(k, s[k]);
   if (s.regressed) p.set('regressed', '1');
   if (s.log) p.set('log', '1');
   const text = p.toString();
