@@ -41,8 +41,15 @@ export async function runCommandCount(
       countTree(valgrind, measure, command, join(tmp, out), cwd, env, suite.timeout ?? COMMAND_DEFAULTS.timeout);
     const control = await count(':', 'control');
     const commands = typeof suite.command === 'string' ? { [suite.name]: suite.command } : suite.command;
+    const total = Object.keys(commands).length;
+    const started = performance.now();
+    const progress = (done: number) => {
+      const elapsedMs = performance.now() - started;
+      ctx.emit({ type: 'count-progress', suite: suite.name, measure, done, total, elapsedMs, etaMs: (elapsedMs / done) * (total - done) });
+    };
     for (const [i, [name, command]] of Object.entries(commands).entries()) {
       const r = await count(command, `c${i}`);
+      progress(i + 1);
       if ('error' in r) {
         const error = {
           suite: suite.name,

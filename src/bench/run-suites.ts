@@ -6,6 +6,7 @@ import { runCommandPair, runCommandSuite } from './command.js';
 import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
 import { measuresOf, runCountedSuite } from './run-counted.js';
+import { countParallelism, runLimited } from './parallel.js';
 import { describeShares, planShard } from './shard-plan.js';
 import { runScalingRecord } from './scaling.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
@@ -28,9 +29,12 @@ export interface RunOptions {
 }
 
 /**
- * Runs the configured suites one after the other (never in parallel: they would disturb each
- * other's timings) and assembles the run file. A suite that fails becomes a RunError and the
- * others go on; only a bug (not a user error) stops the run.
+ * Runs the configured suites and assembles the run file. Counted parts (instructions, cycles)
+ * go first, up to `instructions.parallel` Valgrind processes at once (counts do not feel the
+ * load); then the timed parts one after the other, alone on the machine (they would disturb each
+ * other's timings). The log and the run file keep the config's order: a suite's events are held
+ * until the suites before it are shown (only the counting progress shows at once). A suite that
+ * fails becomes a RunError and the others go on; only a bug (not a user error) stops the run.
  */
 export async function runSuites(config: Config, options: RunOptions): Promise<RunFile> {
   const ctx = runnerContext(options);
@@ -47,22 +51,56 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
   // A shard measures its share of the suites and of the sweeps (each sweep in one shard).
   const plan = options.shard ? planShard(selected, options.shard, sweeps, options.shardWeights) : undefined;
   if (plan) ctx.emit({ type: 'info', suite: '', message: describeShares(plan) });
-  for (const suite of plan?.suites ?? selected) {
-    const kind = suiteKind(suite);
-    const started = performance.now();
-    ctx.emit({ type: 'suite-start', suite: suite.name, kind });
-    const outcomes: SuiteOutcome[] = [];
-    const measures = measuresOf(suite, config);
-    for (const measure of measures) {
-      const measured =
-        measure === 'time'
-          ? await runSuite(suite, kind, ctx)
-          : await runCountedSuite(suite, measure, ctx, !measures.includes('time'), run.machine);
-      const outcome = plan ? plan.share(suite, measured) : measured;
-      addOutcome(run, outcome);
-      outcomes.push(outcome);
+  const share = (suite: SuiteConfig, o: SuiteOutcome) => (plan ? plan.share(suite, o) : o);
+  const parts = (plan?.suites ?? selected).map((suite) => ({
+    suite,
+    measures: measuresOf(suite, config),
+    held: [] as ProgressEvent[],
+    counted: [] as SuiteOutcome[],
+    pending: 0,
+    ms: 0,
+  }));
+  type Part = (typeof parts)[number];
+  const show = (p: Part, timed?: SuiteOutcome) => {
+    for (const e of p.held) ctx.emit(e);
+    const outcomes = timed ? [timed, ...p.counted] : p.counted;
+    for (const o of outcomes) addOutcome(run, o);
+    suiteDone(ctx, p.suite, outcomes, p.ms);
+  };
+  let next = 0;
+  // Suites counted only are shown as soon as every suite before them is.
+  const flush = () => {
+    for (let p = parts[next]; p && p.pending === 0 && !p.measures.includes('time'); p = parts[++next]) {
+      ctx.emit({ type: 'suite-start', suite: p.suite.name, kind: suiteKind(p.suite) });
+      show(p);
     }
-    suiteDone(ctx, suite, outcomes, started);
+  };
+  const jobs = parts.flatMap((p) =>
+    p.measures
+      .filter((m) => m !== 'time')
+      .map((measure, j) => {
+        p.pending++;
+        return async () => {
+          const started = performance.now();
+          const held = { cwd: ctx.cwd, emit: (e: ProgressEvent) => (e.type === 'count-progress' ? ctx.emit(e) : p.held.push(e)) };
+          const measured = await runCountedSuite(p.suite, measure, held, !p.measures.includes('time'), run.machine);
+          p.counted[j] = share(p.suite, measured);
+          p.ms += performance.now() - started;
+          p.pending--;
+          flush();
+        };
+      }),
+  );
+  flush();
+  await runLimited(jobs, countParallelism(config));
+  for (; next < parts.length; next++) {
+    const p = parts[next]!;
+    const kind = suiteKind(p.suite);
+    ctx.emit({ type: 'suite-start', suite: p.suite.name, kind });
+    const started = performance.now();
+    const timed = p.measures.includes('time') ? share(p.suite, await runSuite(p.suite, kind, ctx)) : undefined;
+    p.ms += performance.now() - started;
+    show(p, timed);
   }
   for (const suite of plan?.sweeps ?? sweeps) {
     const record = await runScalingRecord(suite, run.machine!.cores, ctx);
@@ -120,7 +158,7 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
       ctx.head,
       suite,
       [outcomes, ...counted].flatMap((pair) => order.map((side) => pair[side])),
-      started,
+      performance.now() - started,
     );
   }
   if (plan) runs.head.shard = plan.record;
@@ -161,9 +199,8 @@ function addOutcome(run: RunFile, outcome: SuiteOutcome): void {
   run.errors!.push(...outcome.errors);
 }
 
-function suiteDone(ctx: RunnerContext, suite: SuiteConfig, outcomes: SuiteOutcome[], started: number): void {
+function suiteDone(ctx: RunnerContext, suite: SuiteConfig, outcomes: SuiteOutcome[], durationMs: number): void {
   const count = (f: (o: SuiteOutcome) => number) => outcomes.reduce((n, o) => n + f(o), 0);
-  const durationMs = performance.now() - started;
   ctx.emit({
     type: 'suite-done',
     suite: suite.name,

@@ -49,6 +49,7 @@ export async function runTinybenchCount(
   const out = join(dir, 'callgrind.out');
   try {
     const outcome = await runCountingWorker(suite, ctx, file, {
+      measure,
       valgrind: valgrind.path,
       valgrindArgs: callgrindArgs(measure, out, COUNT_REGION_ARGS),
       nodeFlags: COUNT_NODE_FLAGS,

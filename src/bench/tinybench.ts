@@ -108,6 +108,8 @@ interface Copy {
 
 /** How a counting worker runs (tinybench-count.ts): under Valgrind, its counts read by `counted`. */
 export interface Counting {
+  /** The measure's name, for the progress events. */
+  measure: string;
   /** Valgrind and its arguments, before Node. */
   valgrind: string;
   valgrindArgs: string[];
@@ -161,7 +163,7 @@ async function runWorkerProcess(
   };
   const shared = base !== undefined;
   const collectors: { head: Collector; base?: Collector } = {
-    head: new Collector(suite, head.ctx, shared, counting?.counted),
+    head: new Collector(suite, head.ctx, shared, counting?.counted, counting?.measure),
     ...(base && { base: new Collector(suite, base.ctx, shared) }),
   };
   const stderr = new TailBuffer();
@@ -223,9 +225,12 @@ class Collector {
   private readonly errors: RunError[] = [];
   private tasks: string[] = [];
   private finished = 0;
+  private failed = 0;
   /** Counted benchmarks by task name (their own names carry the measure). */
   private readonly countedOf = new Map<string, BenchmarkResult>();
   private current: string | undefined;
+  /** When the tasks were registered (start-up under Valgrind is over), for the counting ETA. */
+  private registeredAt = 0;
   private fatal: string | undefined;
   private done = false;
 
@@ -235,6 +240,7 @@ class Collector {
     /** Two copies share the process (in-process A/B): its heap is theirs together, so no `heapUsed`. */
     private readonly sharedHeap = false,
     private readonly counted?: Counting['counted'],
+    private readonly measure?: string,
   ) {}
 
   accept(m: WorkerMessage): void {
@@ -242,6 +248,7 @@ class Collector {
     switch (m.type) {
       case 'registered':
         this.tasks = m.tasks;
+        this.registeredAt = performance.now();
         return;
       case 'task-start':
         this.current = m.task;
@@ -254,13 +261,18 @@ class Collector {
         this.current = undefined;
         this.finished++;
         const b = this.counted?.(m) ?? { error: 'counts arrived from a worker that was not counting' };
-        if ('error' in b) return this.error(m.task, `Suite ${quote(suite)}: task ${quote(m.task)}: ${b.error}`);
-        this.countedOf.set(m.task, b);
-        return this.add(b);
+        if ('error' in b) this.error(m.task, `Suite ${quote(suite)}: task ${quote(m.task)}: ${b.error}`);
+        else {
+          this.countedOf.set(m.task, b);
+          this.add(b);
+        }
+        return this.countProgress(this.finished + this.failed);
       }
       case 'task-error':
         this.current = undefined;
-        return this.error(m.task, `Suite ${quote(suite)}: task ${quote(m.task)} threw ${m.message}`);
+        this.failed++;
+        this.error(m.task, `Suite ${quote(suite)}: task ${quote(m.task)} threw ${m.message}`);
+        return this.countProgress(this.finished + this.failed);
       case 'metric': {
         if (m.task === undefined) return this.add(metricBenchmark(suite, m));
         const owner = this.countedOf.get(m.task) ?? this.benchmarks.find((b) => b.suite === suite && b.name === m.task);
@@ -293,6 +305,15 @@ class Collector {
       this.error(this.current, `Suite ${quote(name)}: its process ${how}${where}${progress}.${describeStderr(stderrTail)}`);
     }
     return { benchmarks: this.benchmarks, errors: this.errors };
+  }
+
+  /** Under Valgrind: tasks done so far and the time left at the pace of the tasks done. */
+  private countProgress(done: number): void {
+    if (!this.measure || this.tasks.length === 0) return;
+    const elapsedMs = performance.now() - this.registeredAt;
+    const total = this.tasks.length;
+    const etaMs = done > 0 ? (elapsedMs / done) * Math.max(0, total - done) : 0;
+    this.ctx.emit({ type: 'count-progress', suite: this.suite.name, measure: this.measure, done, total, elapsedMs, etaMs });
   }
 
   private add(benchmark: BenchmarkResult): void {

@@ -15,6 +15,11 @@ export type ProgressEvent =
   | { type: 'error'; suite: string; task?: string; message: string }
   /** A fact worth logging: the import format detected, the CPU/RSS measuring method, … */
   | { type: 'info'; suite: string; message: string }
+  /**
+   * A counted suite's progress after each task (Valgrind runs 20–80× slower than native): shown
+   * as it happens even while parallel suites hold their other events back for a stable order.
+   */
+  | { type: 'count-progress'; suite: string; measure: string; done: number; total: number; elapsedMs: number; etaMs: number }
   | { type: 'suite-done'; suite: string; benchmarks: number; errors: number; durationMs: number };
 
 /** What one suite produced: its benchmarks and the tasks that could not be measured. */

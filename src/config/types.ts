@@ -215,6 +215,11 @@ export interface Config {
   suites: SuiteConfig[];
   /** What tinybench and command suites measure unless they say (default `time`). */
   measure?: Measure | Measure[];
+  /** How counted suites run. */
+  instructions?: {
+    /** Valgrind processes at once for independent counted suites (default: the CPU count). */
+    parallel?: number;
+  };
   /** Concurrency sweeps: run by `optimize`, and by the action and `benchmark` with the suites (docs/optimize.md). */
   scaling?: ScalingSuite[];
   compare?: CompareConfig;

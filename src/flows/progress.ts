@@ -4,6 +4,9 @@ import { formatValue } from '../model/format.js';
 import { splitError } from '../report/words.js';
 import type { Logger } from '../model/logger.js';
 
+const seconds = (ms: number) =>
+  ms < 60_000 ? `${(ms / 1000).toFixed(0)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+
 /**
  * Turns runner events into log lines: one group per suite, a line per task, errors as warnings.
  * `label` marks the task and error lines of one side of an A/B (e.g. "base 1a2b3c4").
@@ -22,6 +25,11 @@ export function progressLogger(log: Logger, label?: string): (e: ProgressEvent) 
       }
       case 'info':
         log.info(`  ${e.message}`);
+        break;
+      case 'count-progress':
+        log.info(
+          `  ⧗ ${tag}${JSON.stringify(e.suite)} [${e.measure}]: ${e.done}/${e.total} tasks counted in ${seconds(e.elapsedMs)}${e.done < e.total ? `, about ${seconds(e.etaMs)} left` : ''}`,
+        );
         break;
       case 'error': {
         // The first line is the warning; a command's stderr follows as a fenced block, not one flattened line.
