@@ -58,8 +58,7 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
       config,
       workspace: cwd,
       log: streamLogger(io.stderr),
-      baseline: { source: 'none', workspace: cwd, history: 0 },
-      git: { baseBranch: values.base, branch: 'HEAD' },
+      git: {},
     },
     { baseRef: values.base, setup: values.setup, rounds, timeBudget: budget },
   );

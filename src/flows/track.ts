@@ -118,8 +118,11 @@ export interface AbRequest {
   timeBudget: number;
 }
 
+/** What A/B reads of a track request: no stored baseline (base is measured here), no branch to store under. */
+export type AbTrackRequest = Pick<TrackRequest, 'config' | 'workspace' | 'log'> & { git: Pick<GitFacts, 'commit'> };
+
 /** A/B: base and head measured interleaved in this job, judged by the paired design. */
-export async function compareAb(req: TrackRequest, ab: AbRequest): Promise<TrackOutcome> {
+export async function compareAb(req: AbTrackRequest, ab: AbRequest): Promise<TrackOutcome> {
   const result = await runAb({ ...ab, config: req.config, repoDir: req.workspace, commit: req.git.commit, log: req.log });
   const report = compareRuns({
     baseline: result.base,
