@@ -745,10 +745,12 @@ var ae = class extends EventTarget {
   }
 };
 
-// src/bench/registrar.ts
+// src/model/errors.ts
 var SuiteUsageError = class extends Error {
   name = "SuiteUsageError";
 };
+
+// src/bench/registrar.ts
 var Registrar = class {
   tasks = [];
   metrics = [];

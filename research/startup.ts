@@ -11,6 +11,9 @@
  * The peer is not on npm: `--peer DIR` is a checkout of a release tag (it has dist/ and
  * node_modules), `--peer-git GITDIR` a clone to take `--peer-ref` (default v1.22.0) from; else the
  * script tries to clone it from GitHub and, failing that, measures the action alone.
+ * `--instructions` also runs each process once under Cachegrind and prints its instruction count,
+ * which, unlike CPU seconds, does not move with the machine's load (runs are 20–80× slower: use
+ * it with `--sizes 1,100`; needs the Debian package `valgrind`).
  * Goals (issue 14): cold start ≤ the peer's; less CPU than the peer at every size; ≤ 256 MB peak
  * at 1,000 × 1,000. Needs GNU time (Debian package `time`).
  */
@@ -35,6 +38,7 @@ const { values: opt } = parseArgs({
     'peer-ref': { type: 'string', default: 'v1.22.0' },
     // Keeps the prepared workspaces (to profile a run by hand); prints where.
     keep: { type: 'boolean', default: false },
+    instructions: { type: 'boolean', default: false },
   },
 });
 const REPS = Number(opt.reps);
@@ -45,6 +49,8 @@ interface Sample {
   cpu: number;
   wall: number;
   rssMb: number;
+  /** Instructions of one run (`--instructions`). */
+  instructions?: number;
 }
 interface Proc {
   args: string[];
@@ -53,6 +59,8 @@ interface Proc {
   reset?: () => void;
 }
 
+if (opt.instructions && spawnSync('valgrind', ['--version']).status !== 0)
+  throw new Error('--instructions needs valgrind: install the Debian package "valgrind"');
 if (!existsSync(TIME)) throw new Error(`${TIME} is missing: install the Debian package "time"`);
 for (const f of ['index.js', 'cli.js']) if (!existsSync(join(ROOT, 'dist', f))) throw new Error(`dist/${f} is missing: run npm run build`);
 
@@ -79,6 +87,29 @@ function once(p: Proc, cwd: string): Sample {
   return { cpu: user + sys, wall, rssMb: rssKb / 1024 };
 }
 
+/**
+ * Instructions of one process under Cachegrind (every thread's). Valgrind drops environment
+ * variables whose names hold '-' (INPUT_FAIL-ON…), so env(1) sets them again inside it.
+ */
+function instructions(p: Proc, cwd: string): number {
+  p.reset?.();
+  const hyphenated = Object.entries(p.env)
+    .filter(([k]) => k.includes('-'))
+    .map(([k, v]) => `${k}=${v}`);
+  const out = join(work, 'cachegrind.out');
+  const args = ['--tool=cachegrind', '--cache-sim=no', '--trace-children=yes', `--cachegrind-out-file=${out}`];
+  const r = spawnSync('valgrind', [...args, '/usr/bin/env', ...hyphenated, process.execPath, ...p.args], {
+    cwd,
+    env: p.env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const refs = [...r.stderr.matchAll(/I\s+refs:\s+([\d,]+)/g)].pop()?.[1];
+  if (r.status !== 0 || !refs)
+    throw new Error(`${p.args.join(' ')} under valgrind exited ${r.status}:\n${(r.stdout + r.stderr).slice(-2000)}`);
+  return Number(refs.replaceAll(',', ''));
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Median of each figure over REPS runs, ours and the peer's alternating so that load hits both alike. */
@@ -94,7 +125,12 @@ function pair(ours: Proc, theirs: Proc | undefined, cwd: string): [Sample, Sampl
     wall: median(s.map((x) => x.wall)),
     rssMb: median(s.map((x) => x.rssMb)),
   });
-  return [med(a), theirs ? med(b) : undefined];
+  const [x, y] = [med(a), theirs ? med(b) : undefined];
+  if (opt.instructions) {
+    x.instructions = instructions(ours, cwd);
+    if (theirs && y) y.instructions = instructions(theirs, cwd);
+  }
+  return [x, y];
 }
 
 /** The defaults a runner passes for every input of an action.yml (`default:` lines; no YAML library needed for this shape). */
@@ -292,6 +328,7 @@ function findPeer(): string | undefined {
 }
 
 const rows: string[][] = [];
+const millions = (n: number | undefined) => (n === undefined ? '—' : `${(n / 1e6).toFixed(0)} M`);
 const fmt = (s: Sample | undefined, f: (s: Sample) => string) => (s ? f(s) : '—');
 function row(name: string, [a, b]: [Sample, Sample | undefined]): void {
   rows.push([
@@ -303,6 +340,13 @@ function row(name: string, [a, b]: [Sample, Sample | undefined]): void {
     fmt(b, (x) => x.wall.toFixed(2)),
     a.rssMb.toFixed(0),
     fmt(b, (x) => x.rssMb.toFixed(0)),
+    ...(opt.instructions
+      ? [
+          millions(a.instructions),
+          fmt(b, (x) => millions(x.instructions)),
+          fmt(b, (x) => (a.instructions && x.instructions ? `${(a.instructions / x.instructions).toFixed(2)}×` : '—')),
+        ]
+      : []),
   ]);
 }
 
@@ -324,9 +368,23 @@ try {
     `track-performance dist at ${rev}${peer ? `; github-action-benchmark ${opt.peer ? opt.peer : opt['peer-ref']}` : ''}; node ${process.version}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; median of ${REPS} runs`,
   );
   console.log(
-    markdownTable([['run', 'CPU s', 'peer CPU s', 'ratio', 'wall s', 'peer wall s', 'peak MB', 'peer peak MB'], ...rows], {
-      align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-    }),
+    markdownTable(
+      [
+        [
+          'run',
+          'CPU s',
+          'peer CPU s',
+          'ratio',
+          'wall s',
+          'peer wall s',
+          'peak MB',
+          'peer peak MB',
+          ...(opt.instructions ? ['instructions', 'peer instructions', 'ratio'] : []),
+        ],
+        ...rows,
+      ],
+      { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
+    ),
   );
 } finally {
   if (opt.keep) console.log(`workspaces kept in ${work}`);

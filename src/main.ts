@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { join } from 'node:path';
 import { annotations, renderMarkdown } from './report/index.js';
-import { ConfigError, isUserError } from './model/errors.js';
+import { InputError, isUserError } from './model/errors.js';
 import { runnerFacts } from './github/context.js';
 import { parseInputs } from './action/inputs.js';
 import { octokitPublisher } from './github/publish.js';
@@ -42,7 +42,7 @@ function contextOrExplain(): typeof github.context {
     void github.context.repo; // a getter that throws without GITHUB_REPOSITORY
     return github.context;
   } catch {
-    throw new ConfigError(
+    throw new InputError(
       'GITHUB_REPOSITORY is not set: the action runs on a GitHub runner (or @github/local-action); use the track-performance CLI elsewhere.',
     );
   }

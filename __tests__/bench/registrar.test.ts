@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { metricSamples, Registrar, SuiteUsageError } from '../../src/bench/registrar.js';
+import { metricSamples, Registrar } from '../../src/bench/registrar.js';
+import { SuiteUsageError } from '../../src/model/errors.js';
 
 describe('Registrar', () => {
   it('collects tasks and metrics in order', () => {

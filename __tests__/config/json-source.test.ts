@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonSyntaxError, MAX_DEPTH, parseJsonWithPositions } from '../../src/config/json-source.js';
+import { MAX_DEPTH, parseJsonWithPositions } from '../../src/config/json-source.js';
+import { JsonSyntaxError } from '../../src/model/errors.js';
 
 describe('parseJsonWithPositions', () => {
   it('gives the same value as JSON.parse on any valid JSON', () => {

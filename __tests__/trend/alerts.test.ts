@@ -58,6 +58,35 @@ describe('alerts on a push to the default branch (directory store)', () => {
     expect(first.warnings.some((w) => w.startsWith('Trend critical: app/parse changed'))).toBe(true);
   });
 
+  it('alerts each series once, however many other series change or stay flat', async () => {
+    // app/early steps at run 10, app/late at run 25, app/flat never: the earlier analysis is
+    // made only for series with a change point, and that must not re-raise nor hide one.
+    const series = { early: noisy(40, 0.01, 31, [[10, 0.2]]), late: noisy(40, 0.01, 32, [[25, 0.2]]), flat: noisy(40, 0.01, 33, []) };
+    const store = createStore({ kind: 'directory', dir: mkdtempSync(join(tmpdir(), 'trend-several-')) });
+    const config = { suites: [], trend: { minEffect: 0.05 } };
+    const raised: Array<{ at: number; id: string }> = [];
+    for (let i = 0; i < 40; i++) {
+      const r = run(i);
+      r.benchmarks = Object.entries(series).map(([name, zs]) => {
+        const value = 1e6 * Math.exp(zs[i]!);
+        return {
+          ...r.benchmarks[0]!,
+          id: `app/${name}`,
+          name,
+          value,
+          metrics: {},
+          stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 },
+        };
+      });
+      await store.save(r, 'main');
+      const notes = await alertOnTrends(store, 'main', config, logger().log);
+      for (const n of notes) if (n.startsWith('Trend critical')) raised.push({ at: i, id: /app\/\w+/.exec(n)![0] });
+    }
+    expect(raised.map((r) => r.id)).toEqual(['app/early', 'app/late']);
+    expect(raised[0]!.at).toBeGreaterThanOrEqual(11);
+    expect(raised[1]!.at).toBeGreaterThanOrEqual(26);
+  });
+
   it('warns of a budget the drift will cross within the horizon, and never throws', async () => {
     const store = createStore({ kind: 'directory', dir: mkdtempSync(join(tmpdir(), 'trend-budget-')) });
     for (let i = 0; i < 30; i++) {

@@ -127,6 +127,20 @@ describe('analyzeTrends', () => {
     expect(renderTrendMarkdown(report)).toMatch(/crosses &lt;&#61; 30s in ~\d+ runs/);
   });
 
+  it('finds the same change points and anomalies with changePointsOnly, and fits no drift nor forecast', () => {
+    const z = noisy(40, 0.02, 10, []);
+    const t = noisy(40, 0.01, 11, [[20, 0.15]]);
+    const runs = history(40, (i) => [result('slow', 20e9 * Math.exp(z[i]! + 0.01 * i)), result('step', 1e6 * Math.exp(t[i]!))]);
+    const thresholds = [{ benchmark: 's/slow', target: '<= 30s' }];
+    const full = analyzeTrends({ runs, thresholds });
+    const only = analyzeTrends({ runs, thresholds, changePointsOnly: true });
+    expect(full.series.some((s) => s.drift) && full.series.some((s) => s.forecasts.length)).toBe(true);
+    expect(only.series.map((s) => [s.id, s.changePoints, s.anomalies])).toEqual(
+      full.series.map((s) => [s.id, s.changePoints, s.anomalies]),
+    );
+    expect(only.series.every((s) => !s.drift && s.forecasts.length === 0)).toBe(true);
+  });
+
   it('says why a percentile cannot be forecast once retention summarized the runs', () => {
     // Runs before 25 are summaries (retention dropped their samples and percentiles).
     const summary = { n: 3, mean: 1e6, median: 1e6, min: 9e5, max: 1.1e6, stdev: 1e5 };

@@ -1,4 +1,4 @@
-import { ConfigError } from '../model/errors.js';
+import { InputError } from '../model/errors.js';
 import type { Report } from '../model/index.js';
 
 /**
@@ -10,12 +10,12 @@ export function readReport(text: string, file: string): Report {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`${file}: not JSON (${(e as Error).message}); expected the report.json a track-performance run wrote.`, file);
+    throw new InputError(`${file}: not JSON (${(e as Error).message}); expected the report.json a track-performance run wrote.`, file);
   }
   const r = data as Partial<Report>;
   if (!r || typeof r !== 'object' || r.schemaVersion !== 1)
-    throw new ConfigError(`${file}: expected a track-performance report with schemaVersion 1.`, file);
+    throw new InputError(`${file}: expected a track-performance report with schemaVersion 1.`, file);
   if (!Array.isArray(r.benchmarks) || !Array.isArray(r.targets) || !['pass', 'warn', 'fail'].includes(String(r.verdict)))
-    throw new ConfigError(`${file}: expected 'verdict' (pass, warn or fail), 'benchmarks' and 'targets' arrays.`, file);
+    throw new InputError(`${file}: expected 'verdict' (pass, warn or fail), 'benchmarks' and 'targets' arrays.`, file);
   return r as Report;
 }

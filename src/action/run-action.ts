@@ -7,7 +7,7 @@ import { notifyReport, notifyRun } from '../flows/notify-run.js';
 import { scheduledReport } from '../flows/period-report.js';
 import type { NotifyDeps } from '../notify/index.js';
 import { periodTitle, renderPeriodMarkdown } from '../report/period.js';
-import { ConfigError } from '../model/errors.js';
+import { ConfigError, InputError } from '../model/errors.js';
 import { gate, type GateResult } from '../compare/gate.js';
 import type { Logger } from '../model/logger.js';
 import { branchOf, pickMode, type Mode } from '../flows/mode.js';
@@ -68,7 +68,7 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
   if (mode === 'comment') return commentFlow(run);
 
   const branch = branchOf(facts.ref);
-  if (!branch) throw new ConfigError('The run has no branch (GITHUB_REF is empty): set it, or run on a push or pull_request event.');
+  if (!branch) throw new InputError('The run has no branch (GITHUB_REF is empty): set it, or run on a push or pull_request event.');
   if (inputs.baseline === 'gh-pages' && inputs.ghPagesBranch === facts.defaultBranch)
     throw new ConfigError(
       `Input 'gh-pages-branch' is '${inputs.ghPagesBranch}', the default branch: history commits would land on it. Name a branch of its own, such as gh-pages.`,
@@ -163,7 +163,7 @@ async function commentFlow({ inputs, facts, env, log, publisher }: ActionRun): P
   const file = resolve(env.workspace, inputs.reportFile || join('track-performance', 'report.json'));
   const report = readReport(
     await readFile(file, 'utf8').catch(() => {
-      throw new ConfigError(`Input 'report-file': cannot read ${file}. Download the PR run's report artifact first.`);
+      throw new InputError(`Input 'report-file': cannot read ${file}. Download the PR run's report artifact first.`, file);
     }),
     file,
   );

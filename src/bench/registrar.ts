@@ -1,4 +1,5 @@
 import type { MetricOptions, MetricValue, Suite, TaskOptions } from '../suite.js';
+import { SuiteUsageError } from '../model/errors.js';
 
 export interface RegisteredTask {
   name: string;
@@ -10,11 +11,6 @@ export interface RegisteredMetric {
   name: string;
   value: MetricValue;
   options: MetricOptions;
-}
-
-/** A mistake in how a suite file uses the registrar: reported by its message alone, without our stack. */
-export class SuiteUsageError extends Error {
-  override name = 'SuiteUsageError';
 }
 
 /** Collects what a suite file registers; nothing runs until the worker has the whole list. */

@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import type { SuiteFunction } from '../suite.js';
-import { metricSamples, Registrar, SuiteUsageError, type RegisteredTask } from './registrar.js';
+import { metricSamples, Registrar, type RegisteredTask } from './registrar.js';
+import { SuiteUsageError } from '../model/errors.js';
 import { summarize } from '../model/summarize.js';
 import type { SideTag, WorkerMessage, WorkerRequest } from './worker-protocol.js';
 

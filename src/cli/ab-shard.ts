@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { writeJson } from '../flows/report-files.js';
-import { measureAbShard, type AbRequest, type TrackRequest } from '../flows/track.js';
+import { measureAbShard, type AbRequest, type AbTrackRequest } from '../flows/track.js';
 import { parseShard, shardFileName, variantLabel } from '../model/index.js';
 import { write, type CliIO } from './io.js';
 
@@ -10,7 +10,7 @@ import { write, type CliIO } from './io.js';
  * verdict: exit 0 once the file is written. GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT are recorded when set.
  */
 export async function abShard(
-  req: TrackRequest,
+  req: AbTrackRequest,
   ab: AbRequest,
   values: { shard: string; variant?: string; out: string },
   io: CliIO,

@@ -3,7 +3,7 @@ import { DEFAULT_MARKER_ID, renderConsole, renderMarkdown } from '../report/inde
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
 import { streamLogger } from '../model/logger.js';
 import { writeOutputs } from '../flows/report-files.js';
-import { compareAb, type TrackRequest } from '../flows/track.js';
+import { compareAb, type AbTrackRequest } from '../flows/track.js';
 import { abShard } from './ab-shard.js';
 import { gate } from '../compare/gate.js';
 import { parse, UsageError, write, type CliIO } from './io.js';
@@ -59,13 +59,7 @@ export async function abCommand(argv: string[], io: CliIO): Promise<number> {
   if (!(budget >= 0)) throw new UsageError(`--time-budget must be a number of seconds ≥ 0; found '${values['time-budget']}'.`);
   const cwd = io.cwd ?? process.cwd();
   const config = await loadConfig(resolve(cwd, values.config));
-  const req: TrackRequest = {
-    config,
-    workspace: cwd,
-    log: streamLogger(io.stderr),
-    baseline: { source: 'none', workspace: cwd, history: 0 },
-    git: { baseBranch: values.base, branch: 'HEAD' },
-  };
+  const req: AbTrackRequest = { config, workspace: cwd, log: streamLogger(io.stderr), git: {} };
   const ab = { baseRef: values.base, setup: values.setup, rounds, timeBudget: budget };
   if (values.shard !== undefined) return abShard(req, ab, { ...values, shard: values.shard }, io);
   const outcome = await compareAb(req, ab);

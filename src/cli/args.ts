@@ -5,13 +5,9 @@
  * repeated flags (`--baseline a.json --baseline b.json`).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../model/errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** Bad usage: printed with the verb's help, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 /**
  * Parses `argv`. Options declared `multiple: true` with type string are lists: the bare words

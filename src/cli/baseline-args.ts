@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_HISTORY, readBaselineFile, readStoreDir } from '../flows/baseline-file.js';
 import type { RunFile } from '../model/index.js';
-import { UsageError } from './args.js';
+import { UsageError } from '../model/errors.js';
 
 export const baselineOptions = {
   baseline: { type: 'string', multiple: true },

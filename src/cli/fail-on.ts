@@ -1,6 +1,6 @@
 /** `--fail-on`: the verbs that judge a report fail at the level the action's `fail-on` input names. */
 import { FAIL_ON_LEVELS, type FailOn } from '../compare/gate.js';
-import { UsageError } from './args.js';
+import { UsageError } from '../model/errors.js';
 
 export const failOnOption = { 'fail-on': { type: 'string' } } as const;
 

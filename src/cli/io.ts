@@ -9,7 +9,8 @@ export interface CliIO {
   env?: NodeJS.ProcessEnv;
 }
 
-export { parse, UsageError } from './args.js';
+export { parse } from './args.js';
+export { UsageError } from '../model/errors.js';
 
 export const write = (stream: NodeJS.WritableStream, text: string): void => {
   stream.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -5,26 +5,14 @@
  * which JSON.parse silently resolves to the last one.
  */
 
-/** 1-based line and column. */
-export interface Position {
-  line: number;
-  column: number;
-}
+import { JsonSyntaxError, type Position } from '../model/errors.js';
+
+export type { Position };
 
 export interface ParsedJson {
   value: unknown;
   /** Start of each value, keyed by JSON pointer ('' for the root, '/suites/0/runs'). */
   positions: Map<string, Position>;
-}
-
-/** A syntax error at a position; the caller turns it into a ConfigError naming the file. */
-export class JsonSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly position: Position,
-  ) {
-    super(message);
-  }
 }
 
 /** JSON pointer segment escaping (RFC 6901), matching ajv's `instancePath`. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigError } from '../model/errors.js';
-import { JsonSyntaxError, parseJsonWithPositions, type Position } from './json-source.js';
+import { ConfigError, JsonSyntaxError } from '../model/errors.js';
+import { parseJsonWithPositions, type Position } from './json-source.js';
 import { displayPath, formatProblem, toPointer, type Problem } from './problem.js';
 import type { Config } from './types.js';
 import { configProblems } from './validate.js';

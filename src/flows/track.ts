@@ -120,8 +120,11 @@ export interface AbRequest {
   timeBudget: number;
 }
 
+/** What A/B reads of a track request: no stored baseline (base is measured here), no branch to store under. */
+export type AbTrackRequest = Pick<TrackRequest, 'config' | 'workspace' | 'log'> & { git: Pick<GitFacts, 'commit'> };
+
 /** A/B: base and head measured interleaved in this job, judged by the paired design. */
-export async function compareAb(req: TrackRequest, ab: AbRequest): Promise<TrackOutcome> {
+export async function compareAb(req: AbTrackRequest, ab: AbRequest): Promise<TrackOutcome> {
   const result = await runAb({ ...ab, config: req.config, repoDir: req.workspace, commit: req.git.commit, log: req.log });
   const pairs = { baseCommit: result.baseSha, base: result.base, head: result.head };
   return judgeAb(req.config, pairs, [...result.notes, ...abNote(req.config, result.base.length, result.baseSha, 'in this job')]);
@@ -131,7 +134,7 @@ export async function compareAb(req: TrackRequest, ab: AbRequest): Promise<Track
  * An A/B shard job: the pairs of this shard's share, measured as {@link compareAb} measures them,
  * carried in the shard record of its run file (the head's last round) for the merge job to judge.
  */
-export async function measureAbShard(req: TrackRequest, ab: AbRequest): Promise<RunFile> {
+export async function measureAbShard(req: AbTrackRequest & Pick<TrackRequest, 'shard' | 'variant'>, ab: AbRequest): Promise<RunFile> {
   const spec = req.shard!.spec;
   const result = await runAb({ ...ab, config: req.config, repoDir: req.workspace, commit: req.git.commit, log: req.log, shard: spec });
   const round = ({ shard: _plan, ...run }: RunFile): RunFile => run;

@@ -10,6 +10,7 @@ import type { Store } from '../store/index.js';
 import { analyzeTrends } from '../trend/index.js';
 import { trendAlerts, type TrendAlert } from '../trend/alerts.js';
 import type { Logger } from '../model/logger.js';
+import type { RunFile } from '../model/index.js';
 import { changePointIssues } from '../trend/issue-plan.js';
 import { syncTrendIssues, type IssueSync } from './trend-issues.js';
 
@@ -30,7 +31,13 @@ export async function alertOnTrends(
     const options = { ...(t.pValue !== undefined ? { pValue: t.pValue } : {}), ...(t.window !== undefined ? { window: t.window } : {}) };
     const thresholds = config.thresholds ?? [];
     const now = analyzeTrends({ runs, branch, options, thresholds });
-    const before = runs.length > 1 ? analyzeTrends({ runs: runs.slice(0, -1), branch, options, thresholds }) : undefined;
+    // The earlier analysis only tells which of now's change points are new: it needs only the
+    // series that have one (each series is analysed on its own points, so theirs is unchanged).
+    const changed = new Set(now.series.filter((s) => s.changePoints.length).map((s) => s.id));
+    const before =
+      runs.length > 1
+        ? analyzeTrends({ runs: onlyBenchmarks(runs.slice(0, -1), changed), branch, options, changePointsOnly: true })
+        : undefined;
     const minEffect = t.minEffect ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT;
     const alerts = trendAlerts(now, before, { minEffect, horizon: t.horizon ?? DEFAULT_HORIZON });
     onAlerts?.(alerts);
@@ -45,6 +52,11 @@ export async function alertOnTrends(
     log.warning(`Trend analysis of ${branch} failed: ${(e as Error).message}`);
     return [];
   }
+}
+
+/** The runs (same order, so the same run indexes) with only the benchmarks of `ids`. */
+function onlyBenchmarks(runs: readonly RunFile[], ids: ReadonlySet<string>): RunFile[] {
+  return runs.map((r) => ({ ...r, benchmarks: r.benchmarks.filter((b) => ids.has(b.id)) }));
 }
 
 function sentence(a: TrendAlert): string {

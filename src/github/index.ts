@@ -4,7 +4,6 @@ export {
   findPullRequestForSha,
   findComment,
   truncateBody,
-  CommentPermissionError,
   ACTIONS_BOT_LOGIN,
   type Octokit,
   type UpsertParams,
@@ -14,11 +13,11 @@ export {
   upsertMarkedIssue,
   closeMarkedIssue,
   findMarkedIssue,
-  IssueAccessError,
   type IssueTarget,
   type IssueResult,
   type FoundIssue,
 } from './marked-issue.js';
+export { CommentPermissionError, IssueAccessError } from '../model/errors.js';
 export { octokitPublisher, publishComment, type Publisher } from './publish.js';
 export { runnerFacts, type RunnerFacts, type ContextLike } from './context.js';
 export { octokitIssueTracker, type IssueTracker } from './issue-tracker.js';

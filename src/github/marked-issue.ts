@@ -5,22 +5,8 @@
  * GitHub I/O lives here; what the issue says is the caller's business.
  */
 import { marker } from '../report/escape.js';
+import { IssueAccessError } from '../model/errors.js';
 import { status, truncateBody, whoAmI, type Octokit } from './upsert.js';
-
-/**
- * GitHub refused the issue call: 403 (the token lacks `issues: write`) or 410 (issues are
- * disabled on the repository). The caller warns and goes on; no verdict depends on an issue.
- */
-export class IssueAccessError extends Error {
-  override name = 'IssueAccessError';
-  constructor(
-    message: string,
-    readonly status: 403 | 410,
-    cause?: unknown,
-  ) {
-    super(message, { cause });
-  }
-}
 
 export interface IssueTarget {
   owner: string;

@@ -5,24 +5,13 @@
  */
 import type { getOctokit } from '@actions/github';
 import { marker } from '../report/escape.js';
+import { CommentPermissionError } from '../model/errors.js';
 
 /** The client `@actions/github`'s `getOctokit(token, options)` returns. */
 export type Octokit = ReturnType<typeof getOctokit>;
 
 /** The login GitHub shows for comments made with a workflow's GITHUB_TOKEN. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-
-/**
- * GitHub refused to write the comment (403): typically the read-only token of a pull request
- * from a fork. The caller warns and goes on; the verdict does not depend on the comment.
- */
-export class CommentPermissionError extends Error {
-  override name = 'CommentPermissionError';
-  readonly status = 403;
-  constructor(message: string, cause?: unknown) {
-    super(message, { cause });
-  }
-}
 
 export interface UpsertParams {
   owner: string;

@@ -52,7 +52,77 @@ export class BenchError extends Error {
   }
 }
 
+/**
+ * A file or runner fact the run was handed that is not what it expects, though no setting is
+ * wrong: a report artifact that is not a report, a missing GITHUB_* variable.
+ */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Errors the user can act on: printed as a message, not a stack trace. */
-export function isUserError(e: unknown): e is ConfigError | ImportError | StoreError | BenchError {
-  return e instanceof ConfigError || e instanceof ImportError || e instanceof StoreError || e instanceof BenchError;
+export function isUserError(e: unknown): e is ConfigError | ImportError | StoreError | BenchError | InputError {
+  return (
+    e instanceof ConfigError || e instanceof ImportError || e instanceof StoreError || e instanceof BenchError || e instanceof InputError
+  );
+}
+
+/** 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A JSON syntax error at a position (config/json-source.ts); the caller turns it into a ConfigError naming the file. */
+export class JsonSyntaxError extends Error {
+  override name = 'JsonSyntaxError';
+  constructor(
+    message: string,
+    readonly position: Position,
+  ) {
+    super(message);
+  }
+}
+
+/** Bad usage of a CLI verb: printed with the verb's help, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** A mistake in how a suite file uses the registrar (bench/registrar.ts): reported by its message alone, without our stack. */
+export class SuiteUsageError extends Error {
+  override name = 'SuiteUsageError';
+}
+
+/**
+ * GitHub refused to write the comment (403): typically the read-only token of a pull request
+ * from a fork. The caller warns and goes on; the verdict does not depend on the comment.
+ */
+export class CommentPermissionError extends Error {
+  override name = 'CommentPermissionError';
+  readonly status = 403;
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+  }
+}
+
+/**
+ * GitHub refused the issue call: 403 (the token lacks `issues: write`) or 410 (issues are
+ * disabled on the repository). The caller warns and goes on; no verdict depends on an issue.
+ */
+export class IssueAccessError extends Error {
+  override name = 'IssueAccessError';
+  constructor(
+    message: string,
+    readonly status: 403 | 410,
+    cause?: unknown,
+  ) {
+    super(message, { cause });
+  }
 }

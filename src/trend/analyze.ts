@@ -10,7 +10,7 @@ import type { RunFile } from '../model/index.js';
 import { studentTQuantile } from '../compare/student-t.js';
 import { findAnomalies, DEFAULT_ANOMALY_Z } from './anomalies.js';
 import { detectChangePoints, DEFAULT_WINDOW, type DetectedChange } from './change-points.js';
-import { mannKendall, theilSen } from './drift.js';
+import { mannKendall, theilSen, theilSenSlope } from './drift.js';
 import { forecastThreshold } from './forecast.js';
 import { extractSeries, type RawSeries } from './series.js';
 import type { Level, RunRef, SeriesTrend, TrendChangePoint, TrendDrift, TrendOptions, TrendReport } from './types.js';
@@ -29,6 +29,8 @@ export interface TrendInput {
   options?: TrendOptions;
   /** The config's thresholds: those with a budget get forecasts. */
   thresholds?: readonly ThresholdConfig[];
+  /** Anomalies and change points only, no drift nor forecasts: for callers that read nothing else (half the work). */
+  changePointsOnly?: boolean;
 }
 
 const DAY = 864e5;
@@ -49,7 +51,7 @@ export function analyzeTrends(input: TrendInput): TrendReport {
     ...(runs[i]?.commit ? { commit: runs[i].commit } : {}),
     timestamp: runs[i]?.timestamp ?? '',
   });
-  const series = extractSeries(runs).map((s) => analyzeSeries(s, runs, ref, options, input.thresholds ?? []));
+  const series = extractSeries(runs).map((s) => analyzeSeries(s, runs, ref, options, input.thresholds ?? [], input.changePointsOnly));
   linkTogether(series);
   const warnings: string[] = [];
   if (runs.length === 0) warnings.push('No runs stored: nothing to analyse.');
@@ -72,6 +74,7 @@ function analyzeSeries(
   ref: (i: number) => RunRef,
   o: Required<TrendOptions>,
   thresholds: readonly ThresholdConfig[],
+  changePointsOnly = false,
 ): SeriesTrend {
   const notes: string[] = [];
   const values = s.points.map((p) => p.value);
@@ -112,6 +115,7 @@ function analyzeSeries(
     const cps = detectChangePoints(kz, { window: o.window, pValue: o.pValue, minMagnitude: o.minEffect, log });
     out.changePoints = cps.map((c) => changePoint(c, s, kept, ref, log, back));
   }
+  if (changePointsOnly) return out;
   // Drift and forecasts: the newest `window` runs; one change point among them explains their
   // rise or fall, so then only the runs after it count. Several are a staircase: drift.
   const recent = driftRuns(kept, out.changePoints, s, o.window);
@@ -201,11 +205,11 @@ function drift(
   }
   if (!log) return (notes.push('No drift on the raw scale (values ≤ 0).'), undefined);
   const y = recent.map((i) => z[i] as number);
-  const fit = theilSen(recent, y);
   const mk = mannKendall(y);
+  const fit = theilSen(recent, y, 0.95, mk.variance);
   const days = recent.map((i) => Date.parse(runs[s.points[i]!.run]!.timestamp) / DAY);
   const spansTime = days.every(Number.isFinite) && (days.at(-1) as number) > (days[0] as number);
-  const perDay = spansTime ? theilSen(days, y).slope : NaN;
+  const perDay = spansTime ? theilSenSlope(days, y) : NaN;
   const significant = mk.pValue < o.driftPValue && (fit.ci[0] > 0 || fit.ci[1] < 0);
   const worse = s.direction === 'smaller' ? fit.slope > 0 : fit.slope < 0;
   return {

@@ -46,8 +46,32 @@ export function mannKendall(y: readonly number[]): MannKendall & { variance: num
   return { s, z, pValue: variance > 0 ? 2 * normalCdf(-Math.abs(z)) : 1, variance };
 }
 
-/** Theil–Sen slope of y on x (x strictly increasing), with Sen's interval at `confidence`. */
-export function theilSen(x: readonly number[], y: readonly number[], confidence = 0.95): SlopeFit {
+/**
+ * Theil–Sen slope of y on x (x strictly increasing), with Sen's interval at `confidence`.
+ * `variance` is the Mann–Kendall variance of `y` (sVariance), when the caller already has it.
+ */
+export function theilSen(x: readonly number[], y: readonly number[], confidence = 0.95, variance = sVariance(y)): SlopeFit {
+  const slopes = pairSlopes(x, y);
+  const m = slopes.length;
+  if (m === 0) return { slope: NaN, ci: [NaN, NaN], intercept: NaN };
+  const mid = median(slopes);
+  const c = probit(1 - (1 - confidence) / 2) * Math.sqrt(variance);
+  const lo = Math.max(0, Math.min(m - 1, Math.round((m - c) / 2) - 1));
+  const hi = Math.max(0, Math.min(m - 1, Math.round((m + c) / 2)));
+  const rest = Float64Array.from(y, (v, i) => v - mid * (x[i] as number)).sort();
+  const k = rest.length;
+  const intercept = k % 2 ? (rest[(k - 1) / 2] as number) : ((rest[k / 2 - 1] as number) + (rest[k / 2] as number)) / 2;
+  return { slope: mid, ci: [beside(slopes, lo), beside(slopes, hi)], intercept };
+}
+
+/** The Theil–Sen slope alone (no interval, no intercept). */
+export function theilSenSlope(x: readonly number[], y: readonly number[]): number {
+  const slopes = pairSlopes(x, y);
+  return slopes.length ? median(slopes) : NaN;
+}
+
+/** The slopes between every pair of points with distinct x. */
+function pairSlopes(x: readonly number[], y: readonly number[]): Float64Array {
   const all = new Float64Array((x.length * (x.length - 1)) / 2);
   let m = 0;
   for (let i = 0; i < x.length; i++) {
@@ -56,21 +80,28 @@ export function theilSen(x: readonly number[], y: readonly number[], confidence 
       if (dx !== 0) all[m++] = ((y[j] as number) - (y[i] as number)) / dx;
     }
   }
-  if (m === 0) return { slope: NaN, ci: [NaN, NaN], intercept: NaN };
-  const slopes = all.subarray(0, m);
-  const mid = m % 2 ? kth(slopes, (m - 1) / 2) : (kth(slopes, m / 2 - 1) + kth(slopes, m / 2)) / 2;
-  const variance = sVariance(y);
-  const c = probit(1 - (1 - confidence) / 2) * Math.sqrt(variance);
-  const lo = Math.max(0, Math.min(m - 1, Math.round((m - c) / 2) - 1));
-  const hi = Math.max(0, Math.min(m - 1, Math.round((m + c) / 2)));
-  const rest = Float64Array.from(y, (v, i) => v - mid * (x[i] as number)).sort();
-  const k = rest.length;
-  const intercept = k % 2 ? (rest[(k - 1) / 2] as number) : ((rest[k / 2 - 1] as number) + (rest[k / 2] as number)) / 2;
-  return { slope: mid, ci: [kth(slopes, lo), kth(slopes, hi)], intercept };
+  return all.subarray(0, m);
 }
 
-/** The k-th smallest of `a` (0-based), reordering `a`: Floyd–Rivest selection, O(n), no full sort. */
-function kth(a: Float64Array, k: number): number {
-  quickselect(a as unknown as number[], k);
+/**
+ * The median of `a`, reordering it so that a[0..p] ≤ a[p+1..] with p = ⌊(m−1)/2⌋, the lower
+ * middle: later order statistics then need only select within one side (beside).
+ */
+function median(a: Float64Array): number {
+  const m = a.length;
+  const p = (m - 1) >> 1;
+  const low = kth(a, p, 0, m - 1);
+  return m % 2 ? low : (low + kth(a, p + 1, p + 1, m - 1)) / 2;
+}
+
+/** The k-th smallest of `a` once `median` has split it: selected within k's side only. */
+function beside(a: Float64Array, k: number): number {
+  const p = (a.length - 1) >> 1;
+  return k <= p ? kth(a, k, 0, p) : kth(a, k, p + 1, a.length - 1);
+}
+
+/** The k-th smallest of a[left..right] (0-based k in that range), reordering that range: Floyd–Rivest selection, O(n), no full sort. */
+function kth(a: Float64Array, k: number, left: number, right: number): number {
+  if (right > left) quickselect(a as unknown as number[], k, left, right);
   return a[k] as number;
 }
