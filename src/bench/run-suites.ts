@@ -1,5 +1,5 @@
 import { ConfigError, isUserError } from '../model/errors.js';
-import type { Config, SuiteConfig, TinybenchSuite } from '../config/types.js';
+import type { Config, ScalingSuite, SuiteConfig, TinybenchSuite } from '../config/types.js';
 import { suiteKind, type SuiteKind } from '../config/index.js';
 import { RUN_SCHEMA_VERSION, type RunError, type RunFile, type ShardSpec } from '../model/index.js';
 import { runCommandPair, runCommandSuite } from './command.js';
@@ -7,7 +7,7 @@ import { runImportSuite } from './import-suite.js';
 import { machineInfo } from './machine.js';
 import { measuresOf, runCountedSuite } from './run-counted.js';
 import { planShard } from './shard-plan.js';
-import { runScalingRecord } from './scaling.js';
+import { runScalingRecord, type ScalingLevel } from './scaling.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
 import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteOutcome } from './types.js';
 
@@ -23,6 +23,8 @@ export interface RunOptions {
   shard?: ShardSpec;
   /** Run the config's scaling suites too (default true; the A/B rounds leave them out). */
   scaling?: boolean;
+  /** Levels to add to a sweep after its first rounds (near the knee its first fit found; see flows). */
+  scalingExtra?: (suite: ScalingSuite, levels: readonly ScalingLevel[]) => number[];
 }
 
 /**
@@ -61,7 +63,14 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     suiteDone(ctx, suite, outcomes, started);
   }
   for (const suite of scaling.filter((s) => !only || only.includes(s.name))) {
-    const record = await runScalingRecord(suite, run.machine!.cores, ctx);
+    const record = await runScalingRecord(suite, ctx, {
+      cores: run.machine!.cores,
+      ...(options.scalingExtra && { extra: (levels) => options.scalingExtra!(suite, levels) }),
+    });
+    if (!('levels' in record)) {
+      run.errors!.push(record);
+      continue;
+    }
     (run.scaling ??= []).push(record);
     // A level that failed is the run's error too, so the one gate sees it like a crashed suite.
     for (const l of record.levels) if (l.error !== undefined) run.errors!.push({ suite: suite.name, task: `N=${l.n}`, message: l.error });

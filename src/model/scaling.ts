@@ -93,6 +93,8 @@ export interface ScalingLevelRecord {
   metrics?: Record<string, number[]>;
   /** Why the level stopped. */
   error?: string;
+  /** Measured after the first fit, near the knee it found (the first fit leaves it out). */
+  added?: boolean;
 }
 
 /** A value with its 95% interval; a bound is null when unknown (and `hi` when unbounded). */
