@@ -14,7 +14,7 @@ describe('a tinybench scaling task (suite.scaling) with a known serial share', (
     const [result] = JSON.parse(run.stdout);
     expect(result.command).toBe('tinybench locked.mjs › locked jobs');
     expect(result.unit).toBe('jobs');
-    // The task's own levels, interleaved (every other round reversed).
+    // The task's own levels (and none added: Amdahl has no peak), interleaved (every other round reversed).
     expect(result.levels.map((l: { n: number }) => l.n)).toEqual([1, 2, 3, 4, 6, 8]);
     expect(result.order.slice(0, 12)).toEqual([1, 2, 3, 4, 6, 8, 8, 6, 4, 3, 2, 1]);
     const fit = result.analysis.fit;

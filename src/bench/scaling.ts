@@ -78,26 +78,31 @@ export async function runScalingSuite(suite: ScalingSuite, ctx: RunnerContext, o
       ? await openTinybenchStepper({ ...suite, tinybench: suite.tinybench }, ctx)
       : await openCommandStepper({ ...suite, command: suite.command ?? '' }, ctx);
   try {
-    const { defaults } = stepper;
-    const unit = suite.unit ?? defaults.unit ?? SCALING_DEFAULTS.unit;
-    const state = new Map<number, ScalingLevel>();
-    const order: number[] = [];
-    const first = options.levels ?? suite.levels ?? defaults.levels ?? defaultLevels(options.cores);
-    await sweepRounds(suite, stepper, unit, newLevels(state, first, false), order, ctx);
-    const more = options.extra?.(sorted(state)) ?? [];
-    const added = newLevels(state, more, true);
-    if (added.length > 0) {
-      ctx.emit({
-        type: 'info',
-        suite: suite.name,
-        message: `levels N = ${added.map((l) => l.n).join(', ')} added near the knee of the first fit`,
-      });
-      await sweepRounds(suite, stepper, unit, added, order, ctx);
-    }
-    return { suite: suite.name, command: stepper.label, unit, levels: sorted(state), order };
+    return await sweepWith(suite, stepper, ctx, options);
   } finally {
     await stepper.close();
   }
+}
+
+/** The sweep over an open stepper (which the caller closes): the first levels' rounds, then any extra levels' rounds. */
+export async function sweepWith(suite: ScalingSuite, stepper: Stepper, ctx: RunnerContext, options: SweepOptions): Promise<ScalingSweep> {
+  const { defaults } = stepper;
+  const unit = suite.unit ?? defaults.unit ?? SCALING_DEFAULTS.unit;
+  const state = new Map<number, ScalingLevel>();
+  const order: number[] = [];
+  const first = options.levels ?? suite.levels ?? defaults.levels ?? defaultLevels(options.cores);
+  await sweepRounds(suite, stepper, unit, newLevels(state, first, false), order, ctx);
+  const more = options.extra?.(sorted(state)) ?? [];
+  const added = newLevels(state, more, true);
+  if (added.length > 0) {
+    ctx.emit({
+      type: 'info',
+      suite: suite.name,
+      message: `levels N = ${added.map((l) => l.n).join(', ')} added near the knee of the first fit`,
+    });
+    await sweepRounds(suite, stepper, unit, added, order, ctx);
+  }
+  return { suite: suite.name, command: stepper.label, unit, levels: sorted(state), order };
 }
 
 /** The levels of `ns` not in `state` yet, added to it (whole numbers ≥ 1, each once, ascending). */

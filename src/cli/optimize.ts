@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { machineInfo } from '../bench/machine.js';
 import { sweepRecord, sweepSuite, type ScalingSweep } from '../bench/scaling.js';
-import { analyseScaling, type ScalingAnalysis } from '../compare/scaling/index.js';
+import { analyseScaling, sweepExtra, type ScalingAnalysis } from '../compare/scaling/index.js';
 import { checkScalingTargets } from '../compare/scaling-targets.js';
 import { checkQuality, levelValues } from '../compare/scaling-quality.js';
 import type { LevelValues, TargetResult } from '../model/index.js';
@@ -66,7 +66,11 @@ export async function optimizeCommand(argv: string[], io: CliIO): Promise<number
   const failedSuites: string[] = [];
   for (const s of suites) {
     const suite = repeats === undefined ? s : { ...s, repeats };
-    const sweep = await sweepSuite(suite, { cwd, emit: log }, { cores: machine.cores, ...(levelsArg && { levels: levelsArg }) });
+    const sweep = await sweepSuite(
+      suite,
+      { cwd, emit: log },
+      { cores: machine.cores, ...(levelsArg && { levels: levelsArg }), extra: (l) => sweepExtra(suite, l) },
+    );
     if (!('levels' in sweep)) {
       failedSuites.push(sweep.message);
       continue;

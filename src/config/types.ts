@@ -163,6 +163,8 @@ export interface ScalingSuite {
   unit?: string;
   /** Efficiency (speedup / N) under which a level is past the knee (default 0.5). */
   efficiencyFloor?: number;
+  /** Levels added near a peak the first fit finds inside or near the range, then refitted (default 3; 0: none). */
+  kneeLevels?: number;
   /** Speedup, efficiency and peak targets; a missed `min` fails the check (and makes `optimize` exit 1). */
   targets?: ScalingTargets;
   /** Per-level quality: a reported metric's mean at every N against `target` (warning) and `alert` (failure). */

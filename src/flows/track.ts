@@ -1,6 +1,6 @@
 import { runAb } from './ab/run-ab.js';
 import { runSuites } from '../bench/index.js';
-import { compareRuns, withScalingFits, type CompareInput } from '../compare/index.js';
+import { compareRuns, sweepExtra, withScalingFits, type CompareInput } from '../compare/index.js';
 import { suiteMinEffects, type Config } from '../config/index.js';
 import { labelVariant, type Report, type RunFile, type ShardSpec } from '../model/index.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
@@ -59,6 +59,7 @@ export async function measure(req: TrackRequest): Promise<RunFile> {
     ref: req.git.ref,
     onProgress: progressLogger(req.log),
     ...(req.shard && { shard: req.shard.spec }),
+    scalingExtra: sweepExtra,
   });
   return stampRun(withScalingFits(run, req.config.scaling), req.shard, req.variant);
 }
