@@ -11,6 +11,14 @@
  * };
  * ```
  *
+ * A scaling task receives the concurrency N and does its work with N at once (N promises, N
+ * worker threads, a pool of N); listed under `scaling` in the config (`"tinybench": file`), it
+ * is swept over the levels and fitted like a command with `{N}` (docs/optimize.md):
+ *
+ * ```ts
+ * suite.scaling('fetch all', (n) => fetchAll(urls, { concurrency: n }), { levels: [1, 2, 4, 8, 16], work: urls.length, unit: 'pages' });
+ * ```
+ *
  * Each suite file runs in its own Node process; tasks run one after the other. In A/B mode the
  * base tree's copy of the file is loaded into the same process (its own module instances, its
  * own working directory) and measured task by task beside this one, unless the suite sets
@@ -39,6 +47,25 @@ export interface MetricOptions {
     /** Attach the metric to this task's benchmark instead of making a benchmark of its own. */
     task?: string;
 }
+/**
+ * What a scaling task may return (or resolve to): `units` of work the call did (overriding
+ * `work`), and other numbers (accuracy, errors, …) kept per level, each level's mean per round.
+ */
+export type ScalingReturn = void | undefined | Record<string, number>;
+export interface ScalingTaskOptions {
+    /** Levels N to measure (the config's `levels` and `optimize --levels` take precedence). Default 1, 2, 3, 4, 6, … up to 2 × cores. */
+    levels?: number[];
+    /** Units of work one call does (default 1); throughput = units / the calls' time. The config's `work` takes precedence. */
+    work?: number;
+    /** Each of the N workers does `work` units, so a call does work × N (weak scaling). Default false. */
+    workPerWorker?: boolean;
+    /** Name of a work unit for the report (default "runs"). */
+    unit?: string;
+    /** Once at each level before its calls of a round, outside the timed window (start a pool of N). */
+    beforeLevel?: (n: number) => unknown;
+    /** Once at each level after its calls of a round (stop the pool). */
+    afterLevel?: (n: number) => unknown;
+}
 /** A number, several samples of it, or a function (sync or async) computing either. */
 export type MetricValue = number | number[] | (() => number | number[] | Promise<number | number[]>);
 /** What a suite file's default export receives. */
@@ -47,6 +74,11 @@ export interface Suite {
     add(name: string, fn: () => unknown, options?: TaskOptions): Suite;
     /** Records a custom metric (computed after the tasks ran), e.g. accuracy or compression ratio. */
     metric(name: string, value: MetricValue, options?: MetricOptions): Suite;
+    /**
+     * Registers a scaling task: `fn(n)` does the work at concurrency n. Only a `scaling` entry of
+     * the config sweeps it; a plain tinybench suite of the same file leaves it out.
+     */
+    scaling(name: string, fn: (n: number) => ScalingReturn | Promise<ScalingReturn>, options?: ScalingTaskOptions): Suite;
 }
 /** The default export of a suite file. It may be async (e.g. to load fixtures). */
 export type SuiteFunction = (suite: Suite) => void | Promise<void>;

@@ -11,6 +11,14 @@
  * };
  * ```
  *
+ * A scaling task receives the concurrency N and does its work with N at once (N promises, N
+ * worker threads, a pool of N); listed under `scaling` in the config (`"tinybench": file`), it
+ * is swept over the levels and fitted like a command with `{N}` (docs/optimize.md):
+ *
+ * ```ts
+ * suite.scaling('fetch all', (n) => fetchAll(urls, { concurrency: n }), { levels: [1, 2, 4, 8, 16], work: urls.length, unit: 'pages' });
+ * ```
+ *
  * Each suite file runs in its own Node process; tasks run one after the other. In A/B mode the
  * base tree's copy of the file is loaded into the same process (its own module instances, its
  * own working directory) and measured task by task beside this one, unless the suite sets

@@ -754,6 +754,7 @@ var SuiteUsageError = class extends Error {
 var Registrar = class {
   tasks = [];
   metrics = [];
+  scalingTasks = [];
   add(name, fn, options = {}) {
     checkName("task", name);
     if (typeof fn !== "function")
@@ -771,6 +772,24 @@ var Registrar = class {
     this.metrics.push({ name, value, options });
     return this;
   }
+  scaling(name, fn, options = {}) {
+    checkName("scaling", name);
+    if (typeof fn !== "function")
+      throw new SuiteUsageError(`suite.scaling(${JSON.stringify(name)}, fn): fn must be a function of the level n, got ${typeof fn}`);
+    if (this.scalingTasks.some((t2) => t2.name === name))
+      throw new SuiteUsageError(`suite.scaling: ${JSON.stringify(name)} is already the name of a scaling task in this suite`);
+    const bad = (options.levels ?? []).find((n2) => !Number.isInteger(n2) || n2 < 1);
+    if (options.levels !== void 0 && (!Array.isArray(options.levels) || options.levels.length === 0 || bad !== void 0))
+      throw new SuiteUsageError(
+        `suite.scaling(${JSON.stringify(name)}): levels must be a non-empty array of whole numbers \u2265 1, got ${JSON.stringify(options.levels)}`
+      );
+    if (options.work !== void 0 && !(typeof options.work === "number" && options.work > 0 && Number.isFinite(options.work)))
+      throw new SuiteUsageError(
+        `suite.scaling(${JSON.stringify(name)}): work must be a number above 0, got ${JSON.stringify(options.work)}`
+      );
+    this.scalingTasks.push({ name, fn, options });
+    return this;
+  }
   taken(name) {
     return this.tasks.some((t2) => t2.name === name) || this.metrics.some((m2) => m2.name === name && m2.options.task === void 0);
   }
@@ -778,7 +797,7 @@ var Registrar = class {
 function checkName(what, name) {
   if (typeof name !== "string" || name.trim() === "") {
     throw new SuiteUsageError(
-      `suite.${what === "task" ? "add" : "metric"}: the ${what} name must be a non-empty string, got ${JSON.stringify(name)}`
+      `suite.${what === "task" ? "add" : what}: the ${what === "scaling" ? "scaling task" : what} name must be a non-empty string, got ${JSON.stringify(name)}`
     );
   }
 }
@@ -1146,21 +1165,28 @@ async function runWorker(req, send2) {
   await send2({ type: "done" });
 }
 async function load(file, cwd, tag, send2) {
-  const registrar = new Registrar();
+  let registrar;
   try {
-    enter(cwd);
-    const fn = suiteFunction(await import(pathToFileURL(file).href));
-    await fn(registrar);
+    registrar = await register(file, cwd);
   } catch (e2) {
     await send2({ type: "fatal", message: describe(e2), ...tag });
     return void 0;
   }
   if (registrar.tasks.length === 0 && registrar.metrics.length === 0) {
-    await send2({ type: "fatal", message: "it registered no task and no metric (call suite.add(name, fn) in the default export)", ...tag });
+    const sweeps = registrar.scalingTasks.map((t2) => JSON.stringify(t2.name)).join(", ");
+    const message = sweeps ? `it registered only scaling tasks (${sweeps}): list the file under "scaling" in the config ({ "name": \u2026, "tinybench": \u2026, "task": \u2026 }) to sweep them` : "it registered no task and no metric (call suite.add(name, fn) in the default export)";
+    await send2({ type: "fatal", message, ...tag });
     return void 0;
   }
   await send2({ type: "registered", tasks: registrar.tasks.map((t2) => t2.name), metrics: registrar.metrics.map((m2) => m2.name), ...tag });
   return { tag, cwd, registrar, samples: new Map(registrar.tasks.map((t2) => [t2.name, []])) };
+}
+async function register(file, cwd) {
+  const registrar = new Registrar();
+  enter(cwd);
+  const fn = suiteFunction(await import(pathToFileURL(file).href));
+  await fn(registrar);
+  return registrar;
 }
 async function measureInCopy(copy, name, req, pass, passes, send2) {
   const task = copy.registrar.tasks.find((t2) => t2.name === name);
@@ -1335,6 +1361,98 @@ async function uncounted(task, n2) {
   }
 }
 
+// src/bench/worker-scaling.ts
+async function runScalingWorker(req, send2) {
+  const task = await pick(req, send2);
+  if (!task) return send2({ type: "done" });
+  const { levels, work, workPerWorker, unit } = task.options;
+  await send2({
+    type: "scaling-ready",
+    task: task.name,
+    ...levels && { levels },
+    ...work !== void 0 && { work },
+    ...workPerWorker !== void 0 && { workPerWorker },
+    ...unit !== void 0 && { unit }
+  });
+  const { time, iterations } = req.scaling;
+  let queue = Promise.resolve();
+  await new Promise((finished) => {
+    const onMessage = (m2) => {
+      if (m2.type === "end") return void queue.then(finished);
+      queue = queue.then(async () => {
+        const r2 = await measureLevel(task, m2.n, time, iterations);
+        await send2("error" in r2 ? { type: "step-error", n: m2.n, message: r2.error } : { type: "step-done", n: m2.n, ...r2 });
+      });
+    };
+    process.on("message", onMessage);
+    process.once("disconnect", () => finished());
+  });
+  await send2({ type: "done" }).catch(() => void 0);
+}
+async function pick(req, send2) {
+  let tasks;
+  try {
+    tasks = (await register(req.file, process.cwd())).scalingTasks;
+  } catch (e2) {
+    await send2({ type: "fatal", message: describe(e2) });
+    return void 0;
+  }
+  const wanted = req.scaling.task;
+  const names = tasks.map((t2) => JSON.stringify(t2.name)).join(", ");
+  const task = wanted === void 0 ? tasks.length === 1 ? tasks[0] : void 0 : tasks.find((t2) => t2.name === wanted);
+  if (task) return task;
+  const message = tasks.length === 0 ? "it registered no scaling task (call suite.scaling(name, (n) => \u2026) in the default export)" : wanted === void 0 ? `it registers several scaling tasks (${names}): name one with "task" in the config` : `it registers no scaling task named ${JSON.stringify(wanted)}; its scaling tasks are ${names}`;
+  await send2({ type: "fatal", message });
+  return void 0;
+}
+async function measureLevel(task, n2, time, iterations) {
+  const returned = [];
+  const keep = (r2) => void returned.push(r2 === void 0 || r2 === null ? void 0 : r2);
+  const bench = new ae({ time, iterations, warmupTime: 0, warmupIterations: 0, retainSamples: true, throws: false });
+  const { beforeLevel, afterLevel } = task.options;
+  bench.add(`${task.name} N=${n2}`, async () => keep(await task.fn(n2)));
+  try {
+    if (beforeLevel) await beforeLevel(n2);
+    await bench.run();
+    if (afterLevel) await afterLevel(n2);
+  } catch (e2) {
+    return { error: describe(e2) };
+  }
+  const result = bench.tasks[0].result;
+  if (result.state === "errored") return { error: `threw ${describe(result.error)}` };
+  if (result.state !== "completed" || !result.latency.samples) return { error: `tinybench ended the level in state '${result.state}'` };
+  const samples = result.latency.samples;
+  try {
+    return { calls: samples.length, seconds: samples.reduce((s2, ms) => s2 + ms, 0) / 1e3, ...numbers(returned.slice(-samples.length)) };
+  } catch (e2) {
+    return { error: describe(e2) };
+  }
+}
+function numbers(returned) {
+  const sums = {};
+  for (const r2 of returned) {
+    if (r2 === void 0) continue;
+    if (typeof r2 !== "object" || Array.isArray(r2))
+      throw new TypeError(`a scaling task returns nothing or an object of numbers such as {"units": 20}, got ${JSON.stringify(r2)}`);
+    for (const [k2, v2] of Object.entries(r2)) {
+      if (typeof v2 !== "number" || !Number.isFinite(v2) || k2 === "units" && !(v2 > 0))
+        throw new TypeError(
+          `its returned ${JSON.stringify(k2)} is ${JSON.stringify(v2)}; expected a finite number${k2 === "units" ? " above 0" : ""}`
+        );
+      const s2 = sums[k2] ??= { total: 0, count: 0 };
+      s2.total += v2;
+      s2.count++;
+    }
+  }
+  const units = sums.units;
+  if (units && units.count !== returned.length)
+    throw new TypeError(`it returned "units" from ${units.count} of ${returned.length} calls; return them from every call or from none`);
+  const metrics = Object.fromEntries(
+    Object.entries(sums).filter(([k2]) => k2 !== "units").map(([k2, s2]) => [k2, s2.total / s2.count])
+  );
+  return { ...units && { units: units.total }, metrics };
+}
+
 // src/bench/tinybench-worker.ts
 if (!process.send) {
   process.stderr.write("tinybench-worker: run by track-performance over IPC, not by hand.\n");
@@ -1342,7 +1460,7 @@ if (!process.send) {
 }
 var send = (m2) => new Promise((resolve, reject) => process.send(m2, void 0, {}, (e2) => e2 ? reject(e2) : resolve()));
 var request = JSON.parse(process.argv[2] ?? "{}");
-(request.count ? runCountWorker(request, send) : runWorker(request, send)).then(
+(request.scaling ? runScalingWorker(request, send) : request.count ? runCountWorker(request, send) : runWorker(request, send)).then(
   // Exit even when the suite left timers or sockets open.
   () => process.exit(0),
   (e2) => {

@@ -8,35 +8,10 @@
  *
  * Usage: npx tsx research/usl-accuracy.ts [--trials=N] [--log-sd=s]
  */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { median, sampleStandardDeviation } from 'simple-statistics';
 import { analyseScaling, uslThroughput, type UslParams } from '../src/compare/scaling/index.js';
-import { loadCorpus } from './corpus/load.js';
-import { rng } from './corpus/simulate.js';
+import { syntheticSetup } from './scaling-noise.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
-const trials = Number(opt('trials', '200'));
-
-/** The corpus's between-run log-SD (each sweep repeat is its own process run). */
-function corpusLogSd(): number {
-  const corpus = loadCorpus(join(here, 'corpus', 'data', 'corpus.jsonl.gz'));
-  const sds: number[] = [];
-  for (const v of corpus.variants) {
-    for (const w of corpus.workloads) {
-      const logs = corpus.rounds.map((r) => Math.log(median(r[v]!.samples[w]!)));
-      if (logs.length > 2) sds.push(sampleStandardDeviation(logs));
-    }
-  }
-  return median(sds);
-}
-
-const logSdArg = opt('log-sd', '');
-const logSd = logSdArg === '' ? corpusLogSd() : Number(logSdArg);
-const rand = rng(20261201);
-const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+const { trials, logSd, logSdSource, gauss } = syntheticSetup(20261201, 200);
 
 interface Design {
   label: string;
@@ -98,9 +73,7 @@ for (const d of designs) {
   }
 }
 
-console.log(
-  `USL fit accuracy: ${trials} synthetic sweeps per row; noise lognormal, log-SD ${logSd.toFixed(3)} ${logSdArg === '' ? "(the corpus's between-run noise: SD of log run-median across rounds, median over workloads and variants of research/corpus/data/corpus.jsonl.gz)" : '(--log-sd)'}.`,
-);
+console.log(`USL fit accuracy: ${trials} synthetic sweeps per row; noise lognormal, log-SD ${logSd.toFixed(3)} ${logSdSource}.`);
 console.log(
   "Intervals are the USL fit's 95% intervals (covariance, Student t); N* within ±20% of the truth; advice: the sentence names the true bound.\n",
 );

@@ -32,10 +32,11 @@ for (const mode of modes) {
   for (const s of shares) {
     for (let r = 0; r < rounds; r++) {
       const command = `node ${join(here, 'usl-workload.mjs')} --workers {N} --jobs 10 --job-ms 30 --serial ${s} --parallel ${mode}`;
-      const sweep = await runScalingSuite({ name: `s${s}`, command, repeats, warmup: 0, unit: 'jobs' }, levels, {
-        cwd: here,
-        emit: () => undefined,
-      });
+      const sweep = await runScalingSuite(
+        { name: `s${s}`, command, repeats, warmup: 0, unit: 'jobs' },
+        { cwd: here, emit: () => undefined },
+        { levels, cores: 1 },
+      );
       const a = analyseScaling(sweep.levels);
       const fit = a.fit ? a.fit[a.fit.chosen] : undefined;
       const i = fit?.intervals.sigma;

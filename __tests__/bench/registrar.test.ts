@@ -27,6 +27,21 @@ describe('Registrar', () => {
     expect(() => r.add('  ', () => 1)).toThrow('the task name must be a non-empty string');
     expect(() => r.add('x', 42 as unknown as () => unknown)).toThrow('fn must be a function, got number');
   });
+
+  it('collects scaling tasks apart from the tasks, and refuses bad levels, work and repeated names', () => {
+    const r = new Registrar();
+    r.add('a', () => 1).scaling('a', async () => {}, { levels: [1, 2, 4], work: 3, unit: 'pages' });
+    expect(r.tasks.map((t) => t.name)).toEqual(['a']);
+    expect(r.scalingTasks.map((t) => [t.name, t.options.levels])).toEqual([['a', [1, 2, 4]]]);
+    expect(() => r.scaling('a', async () => {})).toThrow('suite.scaling: "a" is already the name of a scaling task in this suite');
+    expect(() => r.scaling('b', async () => {}, { levels: [1, 0.5] })).toThrow(
+      'suite.scaling("b"): levels must be a non-empty array of whole numbers ≥ 1, got [1,0.5]',
+    );
+    expect(() => r.scaling('c', async () => {}, { levels: [] })).toThrow('levels must be a non-empty array');
+    expect(() => r.scaling('d', async () => {}, { work: 0 })).toThrow('suite.scaling("d"): work must be a number above 0, got 0');
+    expect(() => r.scaling('', async () => {})).toThrow('suite.scaling: the scaling task name must be a non-empty string');
+    expect(() => r.scaling('e', 1 as unknown as () => undefined)).toThrow('fn must be a function of the level n, got number');
+  });
 });
 
 describe('metricSamples', () => {

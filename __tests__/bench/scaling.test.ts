@@ -27,8 +27,8 @@ describe('runScalingSuite', () => {
         repeats: 2,
         warmup: 1,
       },
-      [3, 1],
       ctx(events),
+      { levels: [3, 1], cores: 1 },
     );
     expect(sweep.levels.map((l) => [l.n, l.units, l.metrics])).toEqual([
       [1, [5, 5], { accuracy: [0.1, 0.1] }],
@@ -43,8 +43,8 @@ describe('runScalingSuite', () => {
     const events: ProgressEvent[] = [];
     const sweep = await runScalingSuite(
       { name: 'm', command: 'test {N} -eq 2 && echo nope > "$TRACK_PERFORMANCE_METRICS"; true', repeats: 2, warmup: 0 },
-      [1, 2],
       ctx(events),
+      { levels: [1, 2], cores: 1 },
     );
     expect(sweep.levels[0]!.throughputs).toHaveLength(2);
     expect(sweep.levels[1]!.error).toMatch(

@@ -148,6 +148,15 @@ describe.concurrent('runTinybenchSuite', () => {
     expect((e as BenchError).message).not.toContain('worker-run');
   });
 
+  it('leaves scaling tasks out of a plain suite, and says where a file of only scaling tasks belongs', async () => {
+    const both = await run('ws', 'with-scaling.bench.js');
+    expect(both.benchmarks.map((b) => b.name)).toEqual(['plain']);
+    expect(both.errors).toEqual([]);
+    const e = await run('os', 'only-scaling.bench.js').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(BenchError);
+    expect((e as BenchError).message).toContain('it registered only scaling tasks ("pool"): list the file under "scaling" in the config');
+  });
+
   it('names a missing suite file and where it was looked for', async () => {
     const e = await run('gone', 'no/such.bench.ts').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(BenchError);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_DEFAULTS } from '../../src/bench/command.js';
 import { SCALING_DEFAULTS } from '../../src/bench/scaling.js';
+import { TINYBENCH_STEP_DEFAULTS } from '../../src/bench/scaling-tinybench.js';
 import { DEFAULT_EFFICIENCY_FLOOR } from '../../src/compare/scaling/index.js';
 import { TINYBENCH_DEFAULTS } from '../../src/bench/tinybench.js';
 import { CONFIG_SCHEMA, DEFAULT_MIN_EFFECT, parseConfig } from '../../src/config/index.js';
@@ -91,6 +92,7 @@ describe('schema and src/config/types.ts agree', () => {
       timeout: sc.timeout!.default,
     }).toEqual({ ...SCALING_DEFAULTS });
     expect(sc.efficiencyFloor!.default).toBe(DEFAULT_EFFICIENCY_FLOOR);
+    expect({ time: sc.time!.default, iterations: sc.iterations!.default }).toEqual({ ...TINYBENCH_STEP_DEFAULTS });
   });
 
   it('is the file that ships in the package, and is itself a valid draft 2020-12 schema', () => {

@@ -1,4 +1,4 @@
-import type { MetricOptions, MetricValue, Suite, TaskOptions } from '../suite.js';
+import type { MetricOptions, MetricValue, ScalingReturn, ScalingTaskOptions, Suite, TaskOptions } from '../suite.js';
 import { SuiteUsageError } from '../model/errors.js';
 
 export interface RegisteredTask {
@@ -13,10 +13,17 @@ export interface RegisteredMetric {
   options: MetricOptions;
 }
 
+export interface RegisteredScaling {
+  name: string;
+  fn: (n: number) => ScalingReturn | Promise<ScalingReturn>;
+  options: ScalingTaskOptions;
+}
+
 /** Collects what a suite file registers; nothing runs until the worker has the whole list. */
 export class Registrar implements Suite {
   readonly tasks: RegisteredTask[] = [];
   readonly metrics: RegisteredMetric[] = [];
+  readonly scalingTasks: RegisteredScaling[] = [];
 
   add(name: string, fn: () => unknown, options: TaskOptions = {}): Suite {
     checkName('task', name);
@@ -38,6 +45,25 @@ export class Registrar implements Suite {
     return this;
   }
 
+  scaling(name: string, fn: RegisteredScaling['fn'], options: ScalingTaskOptions = {}): Suite {
+    checkName('scaling', name);
+    if (typeof fn !== 'function')
+      throw new SuiteUsageError(`suite.scaling(${JSON.stringify(name)}, fn): fn must be a function of the level n, got ${typeof fn}`);
+    if (this.scalingTasks.some((t) => t.name === name))
+      throw new SuiteUsageError(`suite.scaling: ${JSON.stringify(name)} is already the name of a scaling task in this suite`);
+    const bad = (options.levels ?? []).find((n) => !Number.isInteger(n) || n < 1);
+    if (options.levels !== undefined && (!Array.isArray(options.levels) || options.levels.length === 0 || bad !== undefined))
+      throw new SuiteUsageError(
+        `suite.scaling(${JSON.stringify(name)}): levels must be a non-empty array of whole numbers ≥ 1, got ${JSON.stringify(options.levels)}`,
+      );
+    if (options.work !== undefined && !(typeof options.work === 'number' && options.work > 0 && Number.isFinite(options.work)))
+      throw new SuiteUsageError(
+        `suite.scaling(${JSON.stringify(name)}): work must be a number above 0, got ${JSON.stringify(options.work)}`,
+      );
+    this.scalingTasks.push({ name, fn, options });
+    return this;
+  }
+
   private taken(name: string): boolean {
     return this.tasks.some((t) => t.name === name) || this.metrics.some((m) => m.name === name && m.options.task === undefined);
   }
@@ -46,7 +72,7 @@ export class Registrar implements Suite {
 function checkName(what: string, name: unknown): asserts name is string {
   if (typeof name !== 'string' || name.trim() === '') {
     throw new SuiteUsageError(
-      `suite.${what === 'task' ? 'add' : 'metric'}: the ${what} name must be a non-empty string, got ${JSON.stringify(name)}`,
+      `suite.${what === 'task' ? 'add' : what}: the ${what === 'scaling' ? 'scaling task' : what} name must be a non-empty string, got ${JSON.stringify(name)}`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { ConfigError, isUserError } from '../model/errors.js';
-import type { Config, SuiteConfig, TinybenchSuite } from '../config/types.js';
+import type { Config, ScalingSuite, SuiteConfig, TinybenchSuite } from '../config/types.js';
 import { suiteKind, type SuiteKind } from '../config/index.js';
 import { RUN_SCHEMA_VERSION, type RunError, type RunFile, type ShardSpec, type ShardWeights } from '../model/index.js';
 import { runCommandPair, runCommandSuite } from './command.js';
@@ -8,7 +8,7 @@ import { machineInfo } from './machine.js';
 import { measuresOf, runCountedSuite } from './run-counted.js';
 import { countParallelism, runLimited } from './parallel.js';
 import { describeShares, planShard } from './shard-plan.js';
-import { runScalingRecord } from './scaling.js';
+import { runScalingRecord, type ScalingLevel } from './scaling.js';
 import { runTinybenchPair, runTinybenchSuite } from './tinybench.js';
 import { quote, type ProgressEvent, type RunnerContext, type Side, type SuiteOutcome } from './types.js';
 
@@ -26,6 +26,8 @@ export interface RunOptions {
   shardWeights?: ShardWeights;
   /** Run the config's scaling suites too (default true; the A/B rounds leave them out). */
   scaling?: boolean;
+  /** Levels to add to a sweep after its first rounds (near the knee its first fit found; see flows). */
+  scalingExtra?: (suite: ScalingSuite, levels: readonly ScalingLevel[]) => number[];
 }
 
 /**
@@ -103,7 +105,14 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     show(p, timed);
   }
   for (const suite of plan?.sweeps ?? sweeps) {
-    const record = await runScalingRecord(suite, run.machine!.cores, ctx);
+    const record = await runScalingRecord(suite, ctx, {
+      cores: run.machine!.cores,
+      ...(options.scalingExtra && { extra: (levels) => options.scalingExtra!(suite, levels) }),
+    });
+    if (!('levels' in record)) {
+      run.errors!.push(record);
+      continue;
+    }
     (run.scaling ??= []).push(record);
     // A level that failed is the run's error too, so the one gate sees it like a crashed suite.
     for (const l of record.levels) if (l.error !== undefined) run.errors!.push({ suite: suite.name, task: `N=${l.n}`, message: l.error });

@@ -1,20 +1,16 @@
-import { readFile, rm, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ScalingSuite } from '../config/types.js';
-import type { ScalingRecord } from '../model/index.js';
-import { runCommandSuite, COMMAND_DEFAULTS } from './command.js';
-import { quote, type RunnerContext } from './types.js';
+import { isUserError } from '../model/errors.js';
+import type { RunError, ScalingRecord } from '../model/index.js';
+import { COMMAND_DEFAULTS } from './command.js';
+import { openCommandStepper } from './scaling-command.js';
+import { stepUnits, type Stepper } from './scaling-step.js';
+import { openTinybenchStepper } from './scaling-tinybench.js';
+import type { RunnerContext } from './types.js';
+
+export { METRICS_ENV } from './scaling-command.js';
 
 /** Defaults of a scaling suite (the schema states the same). */
 export const SCALING_DEFAULTS = { repeats: 3, warmup: 1, work: 1, unit: 'runs', timeout: COMMAND_DEFAULTS.timeout } as const;
-
-/**
- * The environment variable naming the file a run may write `{"units": …, "seconds": …, "metric": …}`
- * to: the work it did, the time its work took by its own clock (to leave out start-up), and
- * other numbers (accuracy, errors, …) kept per level.
- */
-export const METRICS_ENV = 'TRACK_PERFORMANCE_METRICS';
 
 /** What a sweep measured at one level. */
 export interface ScalingLevel {
@@ -27,6 +23,8 @@ export interface ScalingLevel {
   metrics: Record<string, number[]>;
   /** Why the level stopped: a failed run, or a bad metrics file. */
   error?: string;
+  /** Measured after the first fit, to place its knee (see `extra` of {@link runScalingSuite}). */
+  added?: boolean;
 }
 
 export interface ScalingSweep {
@@ -53,130 +51,142 @@ export function defaultLevels(cores: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/** How a sweep runs beyond its suite: the levels (else the suite's, the task's, the defaults) and extra levels. */
+export interface SweepOptions {
+  /** Levels to measure, overriding the suite's (`optimize --levels`). */
+  levels?: readonly number[];
+  /** The machine's cores, for the default levels. */
+  cores: number;
+  /**
+   * After the sweep: more levels to measure, given what it measured (levels near a knee the first
+   * fit found, computed by the caller: the fit lives in compare/). They are swept the same way, in
+   * the same process for a tinybench task, and marked `added`.
+   */
+  extra?: (levels: readonly ScalingLevel[]) => number[];
+}
+
 /**
- * Runs a sweep through the command runner, one invocation per step: `warmup` untimed rounds,
- * then `repeats` timed rounds over the levels, every other round in reverse so that a linear
- * drift of the machine (a neighbour's load ramping up, thermal throttling) shifts every level
- * alike instead of bending the curve. A level whose run fails stops there; the others go on.
+ * Runs a sweep, one step (a command run, or a tinybench worker's calls) per level per round:
+ * `warmup` untimed rounds, then `repeats` timed rounds over the levels, every other round in
+ * reverse so that a linear drift of the machine (a neighbour's load ramping up, thermal
+ * throttling) shifts every level alike instead of bending the curve. A level whose step fails
+ * stops there; the others go on. Throws a BenchError when a tinybench file cannot be used.
  */
-export async function runScalingSuite(suite: ScalingSuite, levels: readonly number[], ctx: RunnerContext): Promise<ScalingSweep> {
+export async function runScalingSuite(suite: ScalingSuite, ctx: RunnerContext, options: SweepOptions): Promise<ScalingSweep> {
+  const stepper =
+    suite.tinybench !== undefined
+      ? await openTinybenchStepper({ ...suite, tinybench: suite.tinybench }, ctx)
+      : await openCommandStepper({ ...suite, command: suite.command ?? '' }, ctx);
+  try {
+    return await sweepWith(suite, stepper, ctx, options);
+  } finally {
+    await stepper.close();
+  }
+}
+
+/** The sweep over an open stepper (which the caller closes): the first levels' rounds, then any extra levels' rounds. */
+export async function sweepWith(suite: ScalingSuite, stepper: Stepper, ctx: RunnerContext, options: SweepOptions): Promise<ScalingSweep> {
+  const { defaults } = stepper;
+  const unit = suite.unit ?? defaults.unit ?? SCALING_DEFAULTS.unit;
+  const state = new Map<number, ScalingLevel>();
+  const order: number[] = [];
+  const first = options.levels ?? suite.levels ?? defaults.levels ?? defaultLevels(options.cores);
+  await sweepRounds(suite, stepper, unit, newLevels(state, first, false), order, ctx);
+  const more = options.extra?.(sorted(state)) ?? [];
+  const added = newLevels(state, more, true);
+  if (added.length > 0) {
+    ctx.emit({
+      type: 'info',
+      suite: suite.name,
+      message: `levels N = ${added.map((l) => l.n).join(', ')} added near the knee of the first fit`,
+    });
+    await sweepRounds(suite, stepper, unit, added, order, ctx);
+  }
+  return { suite: suite.name, command: stepper.label, unit, levels: sorted(state), order };
+}
+
+/** The levels of `ns` not in `state` yet, added to it (whole numbers ≥ 1, each once, ascending). */
+function newLevels(state: Map<number, ScalingLevel>, ns: readonly number[], added: boolean): ScalingLevel[] {
+  const fresh = [...new Set(ns)].filter((n) => Number.isInteger(n) && n >= 1 && !state.has(n)).sort((a, b) => a - b);
+  return fresh.map((n) => {
+    const level: ScalingLevel = { n, throughputs: [], wallNs: [], units: [], metrics: {}, ...(added && { added }) };
+    state.set(n, level);
+    return level;
+  });
+}
+
+function sorted(state: Map<number, ScalingLevel>): ScalingLevel[] {
+  return [...state.values()].sort((a, b) => a.n - b.n);
+}
+
+/** Warm-up and timed rounds over `levels`, interleaved (every other round reversed). */
+async function sweepRounds(
+  suite: ScalingSuite,
+  stepper: Stepper,
+  unit: string,
+  levels: ScalingLevel[],
+  order: number[],
+  ctx: RunnerContext,
+): Promise<void> {
   const repeats = suite.repeats ?? SCALING_DEFAULTS.repeats;
   const warmup = suite.warmup ?? SCALING_DEFAULTS.warmup;
-  const unit = suite.unit ?? SCALING_DEFAULTS.unit;
-  const sorted = [...new Set(levels)].sort((a, b) => a - b);
-  const state = new Map<number, ScalingLevel>(sorted.map((n) => [n, { n, throughputs: [], wallNs: [], units: [], metrics: {} }]));
-  const order: number[] = [];
-  const tmp = await mkdtemp(join(tmpdir(), 'tp-scaling-'));
-  try {
-    for (let round = 0; round < warmup + repeats; round++) {
-      const timed = round >= warmup;
-      const k = timed ? round - warmup : round;
-      for (const n of k % 2 === 0 ? sorted : [...sorted].reverse()) {
-        const level = state.get(n)!;
-        if (level.error !== undefined) continue;
-        await step(suite, level, timed, join(tmp, 'metrics.json'), ctx);
-        if (!timed || level.error !== undefined) continue;
-        order.push(n);
-        const i = level.throughputs.length - 1;
-        ctx.emit({
-          type: 'info',
-          suite: suite.name,
-          message: `N = ${n}, run ${i + 1}/${repeats}: ${level.throughputs[i]!.toPrecision(4)} ${unit}/s`,
-        });
+  const work = suite.work ?? stepper.defaults.work ?? SCALING_DEFAULTS.work;
+  const perWorker = suite.workPerWorker ?? stepper.defaults.workPerWorker ?? false;
+  for (let round = 0; round < warmup + repeats; round++) {
+    const timed = round >= warmup;
+    const k = timed ? round - warmup : round;
+    for (const level of k % 2 === 0 ? levels : [...levels].reverse()) {
+      if (level.error !== undefined) continue;
+      const r = await stepper.step(level.n);
+      if ('error' in r) {
+        level.error = r.error;
+        ctx.emit({ type: 'error', suite: suite.name, task: `N=${level.n}`, message: r.error });
+        continue;
       }
+      if (!timed) continue;
+      const units = stepUnits(r, level.n, work, perWorker);
+      level.wallNs.push(r.wallNs);
+      level.units.push(units);
+      level.throughputs.push(units / r.seconds);
+      for (const [name, v] of Object.entries(r.metrics)) (level.metrics[name] ??= []).push(v);
+      order.push(level.n);
+      const i = level.throughputs.length;
+      ctx.emit({
+        type: 'info',
+        suite: suite.name,
+        message: `N = ${level.n}, run ${i}/${repeats}: ${level.throughputs[i - 1]!.toPrecision(4)} ${unit}/s`,
+      });
     }
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
   }
-  return { suite: suite.name, command: suite.command, unit, levels: sorted.map((n) => state.get(n)!), order };
-}
-
-/** One invocation at one level, through runCommandSuite (one run, no warm-up of its own). */
-async function step(suite: ScalingSuite, level: ScalingLevel, timed: boolean, metricsFile: string, ctx: RunnerContext): Promise<void> {
-  const command = suite.command.replaceAll('{N}', String(level.n));
-  await rm(metricsFile, { force: true });
-  const outcome = await runCommandSuite(
-    {
-      name: suite.name,
-      command: { [`N=${level.n}`]: command },
-      runs: 1,
-      warmup: 0,
-      ...(suite.cwd && { cwd: suite.cwd }),
-      env: { ...suite.env, [METRICS_ENV]: metricsFile },
-      timeout: suite.timeout ?? SCALING_DEFAULTS.timeout,
-    },
-    // The per-invocation chatter (GNU time found, task done) would repeat for every run.
-    { cwd: ctx.cwd, emit: () => undefined },
-  );
-  const error = outcome.errors[0];
-  if (error) {
-    level.error = error.message;
-    ctx.emit({ type: 'error', suite: suite.name, task: `N=${level.n}`, message: error.message });
-    return;
-  }
-  if (!timed) return;
-  const wallNs = outcome.benchmarks[0]!.samples![0]!;
-  const written = await readMetrics(metricsFile, suite.name, command);
-  if (typeof written === 'string') {
-    level.error = written;
-    ctx.emit({ type: 'error', suite: suite.name, task: `N=${level.n}`, message: written });
-    return;
-  }
-  const work = suite.work ?? SCALING_DEFAULTS.work;
-  const units = written.units ?? (suite.workPerWorker ? work * level.n : work);
-  const seconds = written.seconds ?? wallNs / 1e9;
-  level.wallNs.push(wallNs);
-  level.units.push(units);
-  level.throughputs.push(units / seconds);
-  for (const [k, v] of Object.entries(written.metrics)) (level.metrics[k] ??= []).push(v);
-}
-
-/** The metrics file a run wrote, if any: `units` and other numbers; a message when it is malformed. */
-async function readMetrics(
-  file: string,
-  suite: string,
-  command: string,
-): Promise<{ units?: number; seconds?: number; metrics: Record<string, number> } | string> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return { metrics: {} };
-  const bad = (why: string) =>
-    `Suite ${quote(suite)}: command ${quote(command)} wrote ${quote(text.slice(0, 200))} to $${METRICS_ENV}, ${why}; expected a JSON object of numbers such as {"units": 120, "accuracy": 0.97}.`;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return bad('which is not JSON');
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return bad('which is not an object');
-  const metrics: Record<string, number> = {};
-  const own: { units?: number; seconds?: number } = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return bad(`whose ${quote(k)} is not a number`);
-    if (k === 'units' || k === 'seconds') {
-      if (!(v > 0)) return bad(`whose ${quote(k)} is not above 0`);
-      own[k] = v;
-    } else metrics[k] = v;
-  }
-  return { ...own, metrics };
 }
 
 /**
- * A scaling suite swept at its levels (default {@link defaultLevels}) inside a benchmark run, one
- * progress group like any suite, kept as the run file keeps it: the raw throughputs per level.
+ * A scaling suite swept as one progress group like any suite; a suite that cannot run at all (its
+ * tinybench file missing or broken) becomes an error instead.
  */
-export async function runScalingRecord(suite: ScalingSuite, cores: number, ctx: RunnerContext): Promise<ScalingRecord> {
+export async function sweepSuite(suite: ScalingSuite, ctx: RunnerContext, options: SweepOptions): Promise<ScalingSweep | RunError> {
   const started = performance.now();
-  ctx.emit({ type: 'suite-start', suite: suite.name, kind: 'command' });
-  const sweep = await runScalingSuite(suite, suite.levels ?? defaultLevels(cores), ctx);
-  const errors = sweep.levels.filter((l) => l.error !== undefined).length;
-  ctx.emit({
-    type: 'suite-done',
-    suite: suite.name,
-    benchmarks: sweep.levels.length - errors,
-    errors,
-    durationMs: performance.now() - started,
-  });
-  return sweepRecord(sweep);
+  ctx.emit({ type: 'suite-start', suite: suite.name, kind: suite.tinybench !== undefined ? 'tinybench' : 'command' });
+  const done = (benchmarks: number, errors: number) =>
+    ctx.emit({ type: 'suite-done', suite: suite.name, benchmarks, errors, durationMs: performance.now() - started });
+  try {
+    const sweep = await runScalingSuite(suite, ctx, options);
+    const errors = sweep.levels.filter((l) => l.error !== undefined).length;
+    done(sweep.levels.length - errors, errors);
+    return sweep;
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    const error: RunError = { suite: suite.name, message: e.message };
+    ctx.emit({ type: 'error', ...error });
+    done(0, 1);
+    return error;
+  }
+}
+
+/** A scaling suite swept inside a benchmark run, kept as the run file keeps it (the raw throughputs per level). */
+export async function runScalingRecord(suite: ScalingSuite, ctx: RunnerContext, options: SweepOptions): Promise<ScalingRecord | RunError> {
+  const sweep = await sweepSuite(suite, ctx, options);
+  return 'levels' in sweep ? sweepRecord(sweep) : sweep;
 }
 
 /** The run file's record of a sweep: per level its throughputs, its other metrics and its error. */
@@ -190,6 +200,7 @@ export function sweepRecord(sweep: ScalingSweep): ScalingRecord {
       throughputs: l.throughputs,
       ...(Object.keys(l.metrics).length > 0 && { metrics: l.metrics }),
       ...(l.error !== undefined && { error: l.error }),
+      ...(l.added && { added: true }),
     })),
   };
 }

@@ -80,7 +80,7 @@ export async function runTinybenchPair(
 }
 
 /** The suite file's absolute path, or a BenchError saying it is missing. */
-export async function suiteFile(suite: TinybenchSuite, ctx: RunnerContext): Promise<string> {
+export async function suiteFile(suite: Pick<TinybenchSuite, 'name' | 'tinybench'>, ctx: RunnerContext): Promise<string> {
   const file = resolve(ctx.cwd, suite.tinybench);
   try {
     await access(file);
@@ -91,6 +91,19 @@ export async function suiteFile(suite: TinybenchSuite, ctx: RunnerContext): Prom
     );
   }
   return file;
+}
+
+/** How to start the worker on `file`, or a BenchError when its TypeScript has no loader. */
+export function launchWorker(suite: Pick<TinybenchSuite, 'name' | 'tinybench'>, file: string, ctx: RunnerContext) {
+  const launch = workerLaunch(file, ctx.cwd);
+  if ('missingLoader' in launch) {
+    throw new BenchError(
+      `Suite ${quote(suite.name)}: ${quote(suite.tinybench)} is TypeScript and Node ${process.version} cannot run TypeScript by itself (Node ≥ 22.18 can). Install tsx in the project (npm install --save-dev tsx) or use a newer Node.`,
+      suite.name,
+    );
+  }
+  if (launch.typescript) ctx.emit({ type: 'info', suite: suite.name, message: `TypeScript handled by ${launch.typescript}.` });
+  return launch;
 }
 
 /** A side that could not run: its error as the outcome (a bug is rethrown). */
@@ -141,14 +154,7 @@ async function runWorkerProcess(
   counting?: Counting,
 ): Promise<Record<Side, SuiteOutcome>> {
   const { head, base } = copies;
-  const launch = workerLaunch(head.file, head.ctx.cwd);
-  if ('missingLoader' in launch) {
-    throw new BenchError(
-      `Suite ${quote(suite.name)}: ${quote(suite.tinybench)} is TypeScript and Node ${process.version} cannot run TypeScript by itself (Node ≥ 22.18 can). Install tsx in the project (npm install --save-dev tsx) or use a newer Node.`,
-      suite.name,
-    );
-  }
-  if (launch.typescript) head.ctx.emit({ type: 'info', suite: suite.name, message: `TypeScript handled by ${launch.typescript}.` });
+  const launch = launchWorker(suite, head.file, head.ctx);
   const request: WorkerRequest = {
     file: head.file,
     time: suite.time ?? TINYBENCH_DEFAULTS.time,

@@ -30,6 +30,14 @@ export interface WorkerRequest {
    * then `iterations` calls, each between callgrind's start and stop requests and dumped as
    * `t<task index>` (see worker-count.ts).
    */
+  scaling?: {
+    /** The scaling task to sweep; may be absent when the file registers exactly one. */
+    task?: string;
+    /** Measured time per step (one level in one round), ms. */
+    time: number;
+    /** Fewest calls per step. */
+    iterations: number;
+  };
   count?: {
     iterations: number;
     warmupIterations: number;
@@ -62,8 +70,16 @@ export type WorkerMessage = SideTag &
     | { type: 'counted'; task: string; index: number; iterations: number }
     | { type: 'metric'; name: string; samples: number[]; unit: string; direction: 'smaller' | 'bigger'; task?: string }
     | { type: 'metric-error'; name: string; message: string }
+    /** Scaling mode: the task to sweep is loaded, with the options its file gave it. */
+    | { type: 'scaling-ready'; task: string; levels?: number[]; work?: number; workPerWorker?: boolean; unit?: string }
+    /** Scaling mode: one step's calls, their summed time, the units they returned (if any) and their other numbers' mean. */
+    | { type: 'step-done'; n: number; calls: number; seconds: number; units?: number; metrics: Record<string, number> }
+    | { type: 'step-error'; n: number; message: string }
     /** The suite file could not be loaded or registered nothing usable. */
     | { type: 'fatal'; message: string }
     /** Everything is measured (sent once, untagged, for both copies). */
     | { type: 'done' }
   );
+
+/** What the parent sends a scaling worker over IPC: measure level n once, or end. */
+export type StepRequest = { type: 'step'; n: number } | { type: 'end' };

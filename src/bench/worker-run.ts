@@ -50,22 +50,33 @@ export async function runWorker(req: WorkerRequest, send: Send): Promise<void> {
 
 /** Imports and registers one copy of the suite, or reports why it cannot (undefined). */
 export async function load(file: string, cwd: string, tag: SideTag, send: Send): Promise<Copy | undefined> {
-  const registrar = new Registrar();
+  let registrar: Registrar;
   try {
-    enter(cwd);
-    // Not a literal: the bundler leaves it a runtime import of the user's file.
-    const fn = suiteFunction(await import(pathToFileURL(file).href));
-    await fn(registrar);
+    registrar = await register(file, cwd);
   } catch (e) {
     await send({ type: 'fatal', message: describe(e), ...tag });
     return undefined;
   }
   if (registrar.tasks.length === 0 && registrar.metrics.length === 0) {
-    await send({ type: 'fatal', message: 'it registered no task and no metric (call suite.add(name, fn) in the default export)', ...tag });
+    const sweeps = registrar.scalingTasks.map((t) => JSON.stringify(t.name)).join(', ');
+    const message = sweeps
+      ? `it registered only scaling tasks (${sweeps}): list the file under "scaling" in the config ({ "name": …, "tinybench": …, "task": … }) to sweep them`
+      : 'it registered no task and no metric (call suite.add(name, fn) in the default export)';
+    await send({ type: 'fatal', message, ...tag });
     return undefined;
   }
   await send({ type: 'registered', tasks: registrar.tasks.map((t) => t.name), metrics: registrar.metrics.map((m) => m.name), ...tag });
   return { tag, cwd, registrar, samples: new Map(registrar.tasks.map((t) => [t.name, []])) };
+}
+
+/** Imports the suite file in `cwd` and lets its default export register (throws what goes wrong). */
+export async function register(file: string, cwd: string): Promise<Registrar> {
+  const registrar = new Registrar();
+  enter(cwd);
+  // Not a literal: the bundler leaves it a runtime import of the user's file.
+  const fn = suiteFunction(await import(pathToFileURL(file).href));
+  await fn(registrar);
+  return registrar;
 }
 
 /** One pass of task `name` in one copy (if it has the task and it has not thrown). */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { runSuites } from '../bench/index.js';
-import { compareRuns, withScalingFits } from '../compare/index.js';
+import { compareRuns, sweepExtra, withScalingFits } from '../compare/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
 import { streamLogger } from '../model/logger.js';
 import { progressLogger } from '../flows/progress.js';
@@ -65,6 +65,7 @@ export async function benchmarkCommand(argv: string[], io: CliIO): Promise<numbe
     onProgress: progressLogger(streamLogger(io.stderr)),
     ...(shard && { shard }),
     ...(weights && { shardWeights: weights }),
+    scalingExtra: sweepExtra,
   });
   const env = io.env ?? process.env;
   const attempt = Number(env.GITHUB_RUN_ATTEMPT);

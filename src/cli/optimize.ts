@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { machineInfo } from '../bench/machine.js';
-import { defaultLevels, runScalingSuite, sweepRecord, type ScalingSweep } from '../bench/scaling.js';
-import { analyseScaling, type ScalingAnalysis } from '../compare/scaling/index.js';
+import { sweepRecord, sweepSuite, type ScalingSweep } from '../bench/scaling.js';
+import { analyseScaling, sweepExtra, type ScalingAnalysis } from '../compare/scaling/index.js';
 import { checkScalingTargets } from '../compare/scaling-targets.js';
 import { checkQuality, levelValues } from '../compare/scaling-quality.js';
 import type { LevelValues, TargetResult } from '../model/index.js';
@@ -14,7 +14,8 @@ import { renderMarkdown, renderText } from '../report/scaling.js';
 
 export const optimizeHelp = `Usage: track-performance optimize [options]
 
-Runs the config's scaling suites (a command with {N} in it, at each concurrency level N, the
+Runs the config's scaling suites (a command with {N} in it, or a tinybench scaling task called
+with N, at each concurrency level N, the
 repeats interleaved across levels), fits Gunther's Universal Scalability Law and Amdahl's law,
 and prints per level the throughput with its interval, the speedup and the efficiency; the fit
 (σ contention, κ coherency, the peak N*), advice in words and a chart. See docs/optimize.md.
@@ -61,24 +62,23 @@ export async function optimizeCommand(argv: string[], io: CliIO): Promise<number
   const machine = machineInfo();
   const log = progressLogger(streamLogger(io.stderr));
   const results: OptimizeResult[] = [];
+  /** Suites that could not run at all (a broken tinybench file); already logged to stderr. */
+  const failedSuites: string[] = [];
   for (const s of suites) {
     const suite = repeats === undefined ? s : { ...s, repeats };
-    const levels = levelsArg ?? suite.levels ?? defaultLevels(machine.cores);
-    log({ type: 'suite-start', suite: suite.name, kind: 'command' });
-    const started = performance.now();
-    const sweep = await runScalingSuite(suite, levels, { cwd, emit: log });
-    const failures = sweep.levels.filter((l) => l.error !== undefined).length;
-    log({
-      type: 'suite-done',
-      suite: suite.name,
-      benchmarks: sweep.levels.length - failures,
-      errors: failures,
-      durationMs: performance.now() - started,
-    });
-    const analysis = analyseScaling(sweep.levels, {
+    const sweep = await sweepSuite(
+      suite,
+      { cwd, emit: log },
+      { cores: machine.cores, ...(levelsArg && { levels: levelsArg }), extra: (l) => sweepExtra(suite, l) },
+    );
+    if (!('levels' in sweep)) {
+      failedSuites.push(sweep.message);
+      continue;
+    }
+    const record = sweepRecord(sweep);
+    const analysis = analyseScaling(record.levels, {
       ...(suite.efficiencyFloor !== undefined && { efficiencyFloor: suite.efficiencyFloor }),
     });
-    const record = sweepRecord(sweep);
     const targets = [
       ...(suite.targets ? checkScalingTargets(suite.name, suite.targets, analysis) : []),
       ...checkQuality(suite.name, suite.quality ?? [], record),
@@ -97,7 +97,9 @@ export async function optimizeCommand(argv: string[], io: CliIO): Promise<number
         .join('\n\n'),
     );
   }
-  return results.some((r) => r.analysis.failed.length > 0 || r.targets.some((t) => t.status === 'failure')) ? 1 : 0;
+  return failedSuites.length > 0 || results.some((r) => r.analysis.failed.length > 0 || r.targets.some((t) => t.status === 'failure'))
+    ? 1
+    : 0;
 }
 
 function parseLevels(text: string): number[] {

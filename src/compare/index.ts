@@ -12,3 +12,4 @@ export { pairsToDetect } from './finish.js';
 export { DEFAULT_MIN_EFFECT } from '../config/index.js';
 export type { LocationStatistic } from '../model/index.js';
 export { compareScaling, withScalingFits } from './scaling-runs.js';
+export { sweepExtra } from './scaling/index.js';

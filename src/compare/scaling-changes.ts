@@ -13,6 +13,7 @@
 import type { BenchmarkComparison, Interval, ScalingAnalysis } from '../model/index.js';
 import { speedupAt } from './scaling-targets.js';
 import { uslThroughput } from './scaling/index.js';
+import { levelNoise, louder, widenParameter, widenRatio, type LevelNoise } from './scaling/level-noise.js';
 
 export interface ChangeContext {
   suite: string;
@@ -100,13 +101,16 @@ export function scalingChanges(ctx: ChangeContext, current: ScalingAnalysis, bas
   }
   const base = speedupAt(baseline, ctx.at);
   const out: BenchmarkComparison[] = [];
-  const asSide = (s: NonNullable<ReturnType<typeof speedupAt>>): Side => ({
+  // Both sides' intervals widened by the noise a level's repeats share: the louder side's (level-noise.ts).
+  const both = louder(levelNoise(current), levelNoise(baseline));
+  const noise = { current: both, baseline: both };
+  const asSide = (s: NonNullable<ReturnType<typeof speedupAt>>, n: LevelNoise | undefined): Side => ({
     value: s.value,
-    ...(s.ci && { interval: { lo: s.ci[0], hi: s.ci[1] } }),
+    ...(s.ci && { interval: widenRatio(s.value, { lo: s.ci[0], hi: s.ci[1] }, n) }),
   });
   out.push(
     cur && base
-      ? judge(speedup, asSide(cur), asSide(base), ctx.minEffect(speedup.id))
+      ? judge(speedup, asSide(cur, noise.current), asSide(base, noise.baseline), ctx.minEffect(speedup.id))
       : {
           ...speedup,
           verdict: 'inconclusive',
@@ -120,8 +124,8 @@ export function scalingChanges(ctx: ChangeContext, current: ScalingAnalysis, bas
     [sigma, 'sigma'],
     [kappa, 'kappa'],
   ] as const) {
-    const c = paramOf(current, key);
-    const b = paramOf(baseline, key);
+    const c = paramOf(current, key, noise.current);
+    const b = paramOf(baseline, key, noise.baseline);
     out.push(
       c && b
         ? judge(e, c, b, ctx.minEffect(e.id), felt)
@@ -135,7 +139,7 @@ export function scalingChanges(ctx: ChangeContext, current: ScalingAnalysis, bas
   return out;
 }
 
-function paramOf(a: ScalingAnalysis, key: 'sigma' | 'kappa'): Side | undefined {
+function paramOf(a: ScalingAnalysis, key: 'sigma' | 'kappa', noise?: LevelNoise): Side | undefined {
   const u = a.fit?.usl;
-  return u ? { value: u.params[key], interval: u.intervals[key] } : undefined;
+  return u ? { value: u.params[key], interval: widenParameter(u.params[key], u.intervals[key], noise) } : undefined;
 }

@@ -139,8 +139,16 @@ export interface ScalingQuality {
 export interface ScalingSuite {
   /** Unique name among the scaling suites. */
   name: string;
-  /** Shell command containing `{N}` (every occurrence is replaced by the level). */
-  command: string;
+  /** Shell command containing `{N}` (every occurrence is replaced by the level); exactly one of `command` and `tinybench`. */
+  command?: string;
+  /** A tinybench suite file whose `suite.scaling(name, (n) => …)` task is swept. */
+  tinybench?: string;
+  /** With `tinybench`: which scaling task of the file (needed when it registers several). */
+  task?: string;
+  /** With `tinybench`: measured time per level per round, ms (default 500). */
+  time?: number;
+  /** With `tinybench`: fewest calls per level per round (default 3). */
+  iterations?: number;
   /** Concurrency levels; default 1, 2, 4, … up to 2 × the machine's cores. */
   levels?: number[];
   /** Timed runs per level (default 3), made round-robin over the levels. */
@@ -155,13 +163,15 @@ export interface ScalingSuite {
   unit?: string;
   /** Efficiency (speedup / N) under which a level is past the knee (default 0.5). */
   efficiencyFloor?: number;
+  /** Levels added near a peak the first fit finds inside or near the range, then refitted (default 3; 0: none). */
+  kneeLevels?: number;
   /** Speedup, efficiency and peak targets; a missed `min` fails the check (and makes `optimize` exit 1). */
   targets?: ScalingTargets;
   /** Per-level quality: a reported metric's mean at every N against `target` (warning) and `alert` (failure). */
   quality?: ScalingQuality[];
   cwd?: string;
   env?: Record<string, string>;
-  /** Per-run timeout, ms. */
+  /** Per-run timeout, ms (with `tinybench`: the longest a level may go without finishing). */
   timeout?: number;
 }
 

@@ -105,6 +105,42 @@ function speedupProblems(targets: unknown): Problem[] {
   return out;
 }
 
+/** Keys a scaling suite takes only with `tinybench` (the schema's dependentRequired). */
+const TINYBENCH_SCALING_KEYS = ['task', 'time', 'iterations'] as const;
+
+/**
+ * What a scaling suite runs: exactly one of `command` and `tinybench`, and the tinybench-only keys
+ * with `tinybench`. Checked here for one plain message instead of ajv's oneOf branches.
+ */
+function scalingKindProblems(scaling: unknown): Problem[] {
+  if (!Array.isArray(scaling)) return [];
+  const out: Problem[] = [];
+  scaling.forEach((s, i) => {
+    if (!isObject(s)) return;
+    const at = ['scaling', i];
+    const kinds = (['command', 'tinybench'] as const).filter((k) => k in s);
+    if (kinds.length !== 1)
+      out.push({
+        at,
+        expected: 'exactly one of "command" (with {N}) or "tinybench" (a file with a suite.scaling task)',
+        found: kinds.length === 0 ? 'neither' : 'both',
+      });
+    if (kinds[0] === 'command')
+      for (const key of TINYBENCH_SCALING_KEYS.filter((k) => k in s))
+        out.push({
+          at: [...at, key],
+          expected: `no ${JSON.stringify(key)} in a command sweep`,
+          found: `${JSON.stringify(key)}`,
+          hint: `${JSON.stringify(key)} applies to a "tinybench" sweep`,
+        });
+  });
+  return out;
+}
+
+/** ajv's errors for what scalingKindProblems says better (schema paths are relative to the scalingSuite $def). */
+const isScalingKindError = (e: { instancePath: string; schemaPath: string }) =>
+  /^\/scaling\/\d+$/.test(e.instancePath) && /^#\/(oneOf|dependentRequired)/.test(e.schemaPath);
+
 /**
  * Every problem of a parsed config value, in no particular order; empty when it is valid.
  * Pure: the loader adds the file name and positions.
@@ -112,12 +148,15 @@ function speedupProblems(targets: unknown): Problem[] {
 export function configProblems(value: unknown): Problem[] {
   const suites = isObject(value) && Array.isArray(value.suites) ? value.suites : undefined;
   // Suite errors from the whole-schema run are the oneOf noise; suites are checked one by one below.
-  const rest = validateConfigSchema(value).filter((e) => !(suites && /^\/suites\/\d+(\/|$)/.test(e.instancePath)));
+  const rest = validateConfigSchema(value).filter(
+    (e) => !(suites && /^\/suites\/\d+(\/|$)/.test(e.instancePath)) && !isScalingKindError(e),
+  );
   const out = ajvProblems(rest, value);
   if (suites) {
     suites.forEach((s, i) => out.push(...suiteProblems(s, i)));
     out.push(...duplicateNames(suites));
   }
-  if (isObject(value)) out.push(...conditionProblems(value.thresholds), ...speedupProblems(value.targets));
+  if (isObject(value))
+    out.push(...conditionProblems(value.thresholds), ...speedupProblems(value.targets), ...scalingKindProblems(value.scaling));
   return out;
 }

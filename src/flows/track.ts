@@ -1,6 +1,6 @@
 import { abNote, runAb } from './ab/run-ab.js';
 import { runSuites } from '../bench/index.js';
-import { compareRuns, withScalingFits, type CompareInput } from '../compare/index.js';
+import { compareRuns, sweepExtra, withScalingFits, type CompareInput } from '../compare/index.js';
 import { suiteMinEffects, type Config } from '../config/index.js';
 import { labelVariant, type AbPairs, type Report, type RunFile, type ShardSpec, type ShardWeights } from '../model/index.js';
 import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline-source.js';
@@ -61,6 +61,7 @@ export async function measure(req: TrackRequest): Promise<RunFile> {
     ref: req.git.ref,
     onProgress: progressLogger(req.log),
     ...(req.shard && { shard: req.shard.spec, ...(req.shard.weights && { shardWeights: req.shard.weights }) }),
+    scalingExtra: sweepExtra,
   });
   return stampRun(withScalingFits(run, req.config.scaling), req.shard, req.variant);
 }

@@ -82,6 +82,10 @@ export interface ScalingAnalysis {
   warnings: string[];
   /** One or two sentences a user can act on. */
   advice: string;
+  /** Levels measured after the first fit, near the knee it found (the fit above includes them). */
+  added?: number[];
+  /** The first fit, over the levels before any were added: reported beside the refit. */
+  firstFit?: { levels: number[]; fit?: ScalingFit; reason?: string };
 }
 
 /** What a sweep measured at one level, as the run file keeps it. */
@@ -93,6 +97,8 @@ export interface ScalingLevelRecord {
   metrics?: Record<string, number[]>;
   /** Why the level stopped. */
   error?: string;
+  /** Measured after the first fit, near the knee it found (the first fit leaves it out). */
+  added?: boolean;
 }
 
 /** A value with its 95% interval; a bound is null when unknown (and `hi` when unbounded). */

@@ -54,6 +54,15 @@ function modelLine(f: ModelFit, unit: string): string {
   return `${name}: λ = ${sig(f.params.lambda)} ${unit}/s (${range(i.lambda)}), σ = ${sig(f.params.sigma)} (${range(i.sigma)})${kappa}; AICc ${sig(f.aicc)}`;
 }
 
+/** The fit before levels were added near its knee, beside the refit above. */
+function firstFitLine(first: NonNullable<ScalingAnalysis['firstFit']>, added: number[], esc: (s: string) => string): string {
+  const head = `First fit (N = ${first.levels.join(', ')}; then N = ${added.join(', ')} added near its peak)`;
+  if (!first.fit) return `${head}: no fit: ${esc(first.reason ?? '')}`;
+  const { usl, peak } = first.fit;
+  const at = peak ? `, N* ≈ ${sig(peak.n)} (${range(peak.interval)})` : '';
+  return `${head}: USL σ = ${sig(usl.params.sigma)} (${range(usl.intervals.sigma)}), κ = ${sig(usl.params.kappa)} (${range(usl.intervals.kappa)})${at}`;
+}
+
 /** The fit in lines: both models, the choice, N*, the knee, warnings. */
 export function fitLines(v: SweepView, esc: (s: string) => string): string[] {
   const a = v.analysis;
@@ -71,6 +80,7 @@ export function fitLines(v: SweepView, esc: (s: string) => string): string[] {
     } else out.push('Peak: none (κ = 0: throughput never falls)');
     out.push(`Amdahl limit: at most ${sig(fit.amdahlLimit.value)}× (${range(fit.amdahlLimit.interval)}) as N grows`);
   } else out.push(`No fit: ${esc(a.reason ?? '')}`);
+  if (a.firstFit) out.push(firstFitLine(a.firstFit, a.added ?? [], esc));
   out.push(
     a.knee !== undefined
       ? `Knee: efficiency under ${Math.round(a.efficiencyFloor * 100)}% from N = ${a.knee}`

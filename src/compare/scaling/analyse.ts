@@ -25,8 +25,21 @@ export interface ScalingOptions {
 
 export type { Peak, ScalingAnalysis, ScalingFit } from '../../model/scaling.js';
 
-/** Analyses a sweep (levels in any order; repeats of one N may come as separate entries). */
+/**
+ * Analyses a sweep (levels in any order; repeats of one N may come as separate entries). When some
+ * levels were `added` near a knee, the fit covers all levels and `firstFit` the ones before.
+ */
 export function analyseScaling(input: readonly LevelMeasurements[], options: ScalingOptions = {}): ScalingAnalysis {
+  const added = [...new Set(input.filter((l) => l.added).map((l) => l.n))].sort((a, b) => a - b);
+  const all = analyseLevels(input, options);
+  if (added.length === 0) return all;
+  const before = input.filter((l) => !l.added);
+  const first = analyseLevels(before, options);
+  const levels = [...new Set(before.map((l) => l.n))].sort((a, b) => a - b);
+  return { ...all, added, firstFit: { levels, ...(first.fit && { fit: first.fit }), ...(first.reason && { reason: first.reason }) } };
+}
+
+function analyseLevels(input: readonly LevelMeasurements[], options: ScalingOptions): ScalingAnalysis {
   const floor = options.efficiencyFloor ?? DEFAULT_EFFICIENCY_FLOOR;
   const warnings: string[] = [];
   const failed = input.filter((l) => l.error !== undefined).map((l) => ({ n: l.n, error: l.error! }));

@@ -10,5 +10,6 @@ export {
   type ScalingOptions,
 } from './analyse.js';
 export { adviceFor, nearPeak } from './advice.js';
+export { DEFAULT_KNEE_LEVELS, KNEE_HORIZON, kneeLevels, sweepExtra } from './knee-levels.js';
 export { kneeOf, pooledLogSd, summarizeLevels, type LevelMeasurements, type LevelSummary } from './levels.js';
 export { fitModel, uslThroughput, type Interval, type ModelFit, type ScalingPoint, type UslParams } from './usl.js';

@@ -14,6 +14,8 @@ export interface LevelMeasurements {
   n: number;
   throughputs: number[];
   error?: string;
+  /** Measured after the first fit, near its knee (see knee-levels.ts). */
+  added?: boolean;
 }
 
 export type { LevelSummary } from '../../model/scaling.js';
