@@ -52,12 +52,12 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
       .filter((k) => k.startsWith(`${prefix}-`));
 
   /** A cache store with its own key prefix (tests share the fake) that collects its warnings. */
-  function store(keyPrefix: string, opts: { history?: number; token?: string } = {}) {
+  function store(keyPrefix: string, opts: { keep?: number; token?: string } = {}) {
     const warnings: string[] = [];
     const s = createStore({
       kind: 'cache',
       keyPrefix,
-      history: opts.history,
+      keep: opts.keep,
       token: opts.token ?? TOKENS.actions,
       repository: 'octo-org/octo-repo',
       apiUrl: gh.url,
@@ -145,7 +145,7 @@ describe.skipIf(!hasTar)('Actions cache store, real @actions/cache client agains
   });
 
   it('keeps the last K runs with their samples', async () => {
-    const { s } = store('bounded', { history: 3 });
+    const { s } = store('bounded', { keep: 3 });
     for (let i = 0; i < 5; i++) await s.save(makeRun(`c${i}`, at(i), [bench('a', i + 1)]), 'main');
     const runs = (await s.load('main'))!;
     expect(runs.map((r) => r.commit)).toEqual(['c2', 'c3', 'c4']);

@@ -79,7 +79,7 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
   const baseline: BaselineSpec = {
     source: inputs.baseline,
     workspace: env.workspace,
-    history: inputs.history,
+    runsToLoad: inputs.history,
     token: inputs.token,
     ghPagesBranch: inputs.ghPagesBranch,
     dataDir: inputs.dataDir,

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createStore, type Store, type Warn } from '../store/index.js';
+import { CACHE_KEEP, createStore, type Store, type Warn } from '../store/index.js';
 import type { RunFile } from '../model/index.js';
 import { readBaselineFile } from './baseline-file.js';
 import { buildSite, type DashboardInput } from '../dashboard/index.js';
@@ -11,7 +11,8 @@ export interface BaselineSpec {
   /** `cache`, `gh-pages`, or paths (comma or newline separated): a directory store, or run files and history files. */
   source: string;
   workspace: string;
-  history: number;
+  /** Baseline runs loaded for the comparison (the `history` input, `--history`); the engine may use fewer (`compare.history`). */
+  runsToLoad: number;
   token?: string;
   ghPagesBranch?: string;
   dataDir?: string;
@@ -29,7 +30,8 @@ export interface LoadedBaseline {
 
 /** The store behind a spec, or undefined when the spec names run files (read-only). */
 async function storeFor(spec: BaselineSpec, warn?: Warn): Promise<Store | undefined> {
-  if (spec.source === 'cache') return createStore({ kind: 'cache', history: spec.history, token: spec.token, ...(warn && { warn }) });
+  if (spec.source === 'cache')
+    return createStore({ kind: 'cache', keep: Math.max(CACHE_KEEP, spec.runsToLoad), token: spec.token, ...(warn && { warn }) });
   if (spec.source === 'gh-pages')
     return createStore({
       kind: 'gh-pages',
@@ -60,7 +62,7 @@ export async function openBaseline(spec: BaselineSpec, warn?: Warn): Promise<Bas
     return {
       store,
       load: async (branch) => {
-        const runs = await store.load(branch, spec.history);
+        const runs = await store.load(branch, spec.runsToLoad);
         return runs?.length ? { runs, from: store.describe() } : undefined;
       },
     };
@@ -68,8 +70,8 @@ export async function openBaseline(spec: BaselineSpec, warn?: Warn): Promise<Bas
     load: async () => {
       const paths = splitPaths(spec.source, spec.workspace);
       const runs: RunFile[] = [];
-      // A history file yields its newest `history` runs, as a store would.
-      for (const p of paths) runs.push(...(await readBaselineFile(p, spec.history)));
+      // A history file yields its newest `runsToLoad` runs, as a store would.
+      for (const p of paths) runs.push(...(await readBaselineFile(p, spec.runsToLoad)));
       return { runs, from: paths.length === 1 ? paths[0]! : `${paths.length} files` };
     },
   };

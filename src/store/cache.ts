@@ -18,7 +18,7 @@ import { parseHistory, serializeHistory } from './codec.js';
 import { emptyHistory, insertRun, mergeHistory, toRuns, type HistoryDoc } from './history.js';
 import { refuseOnPullRequest } from './guard.js';
 import { applyRetention } from './retention.js';
-import type { CacheOptions, Store } from './types.js';
+import { CACHE_KEEP, type CacheOptions, type Store } from './types.js';
 
 export { cacheKey, cacheKeyPrefix } from './cache-entries.js';
 
@@ -31,7 +31,7 @@ interface Gathered {
 /** A store in the Actions cache. */
 export function cacheStore(o: CacheOptions = {}): Store {
   const prefix = o.keyPrefix ?? 'track-performance';
-  const keep = o.history ?? 20;
+  const keep = o.keep ?? CACHE_KEEP;
   const root = o.dir ?? (process.env.RUNNER_TEMP || tmpdir());
   const warn = o.warn ?? (async (m: string) => coreWarning(m));
   const info = o.info ?? (async (m: string) => coreInfo(m));

@@ -14,6 +14,7 @@ export { HISTORY_SCHEMA_VERSION, type HistoryDoc } from './history.js';
 export { parseHistory, serializeHistory } from './codec.js';
 export { historyFileName } from './layout.js';
 export { isPullRequestEvent } from './guard.js';
+export { CACHE_KEEP } from './types.js';
 export { HistoryText } from './record.js';
 
 /** The store `options` describe. Nothing is read or written until `load` or `save`. */

@@ -25,11 +25,14 @@ export interface DirectoryOptions {
   warn?: Warn;
 }
 
+/** Runs the cache store keeps by default: enough for the history design and a trend's window. */
+export const CACHE_KEEP = 20;
+
 export interface CacheOptions {
   /** Key prefix (default `track-performance`). */
   keyPrefix?: string;
-  /** Runs kept in the cached history, all with raw samples (default 20). */
-  history?: number;
+  /** Runs the cached history keeps, all with raw samples (default {@link CACHE_KEEP}); not the runs a comparison loads. */
+  keep?: number;
   /** Where the short-lived work directories go (default RUNNER_TEMP); entries do not depend on it. */
   dir?: string;
   /** Lists the entries to merge (needs `actions: read`); without it only the newest entry is read. */
