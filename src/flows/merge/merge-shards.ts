@@ -4,7 +4,7 @@
  * is an error naming the file and nothing downstream (comment, baseline) ever sees half a run.
  */
 import { machineDifferences } from '../../compare/machine.js';
-import { ConfigError } from '../../model/errors.js';
+import { InputError } from '../../model/errors.js';
 import { fileError, ordered, orderedSweeps, ref, type Shard } from './order.js';
 import { mergePairs } from './merge-pairs.js';
 import {
@@ -46,7 +46,7 @@ const short = (sha: string | undefined): string => (sha ? sha.slice(0, 12) : '(n
 
 /** Checks that the files are every shard of one attempt of one run at one commit, once each, and merges them. */
 export function mergeShards(files: readonly ShardFile[], options: MergeOptions = {}): MergeResult {
-  if (files.length === 0) throw new ConfigError('No shard run files to merge.');
+  if (files.length === 0) throw new InputError('No shard run files to merge.');
   const shards = files.map(asShard);
   const first = shards[0]!;
   const count = first.record.count;
@@ -129,10 +129,10 @@ function byIndex(group: Shard[], count: number): Map<number, Shard> {
   return out;
 }
 
-function missingError(absent: number[], variant: string, count: number, present: Shard[]): ConfigError {
+function missingError(absent: number[], variant: string, count: number, present: Shard[]): InputError {
   const found = present.length ? present.map((s) => `${s.record.index} (${s.file})`).join(', ') : 'none';
   const names = absent.map((index) => shardName({ index, ...(variant && { variant }) }, count)).join(', ');
-  return new ConfigError(
+  return new InputError(
     `${names[0]!.toUpperCase()}${names.slice(1)} ${absent.length === 1 ? 'is' : 'are'} missing (found shard ${found}): every shard must be merged once. ` +
       'Check that each shard job uploaded its run file, or set allow-partial to merge what is there.',
   );
