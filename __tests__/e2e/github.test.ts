@@ -8,26 +8,18 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent, runBuiltAction, type ActionRun } from '../helpers/action-process.js';
-import { ACTIONS_BOT, OCTOCAT, startGitHubServer, TOKENS, type GitHubServer, type StoredComment } from '../helpers/github-server.js';
+import { OCTOCAT, TOKENS, type StoredComment } from '../helpers/github-server.js';
+import { botComments as botCommentsOf, useGitHubServer } from '../helpers/github-server-hooks.js';
 
 const OWNER = 'octo-org';
 const REPO = 'octo-repo';
 const MARKER = '<!-- track-performance:track-performance -->';
 const STORE = 'perf-baseline';
 
-let server: GitHubServer;
-beforeAll(async () => {
-  server = await startGitHubServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  // Whatever the test did, the action only ever sent requests GitHub would accept as well-formed.
-  expect(server.invalid).toEqual([]);
-});
+// Whatever a test did, the action only ever sent requests GitHub would accept as well-formed (checked after each).
+const server = useGitHubServer();
 
 interface Entry {
   name: string;
@@ -85,7 +77,7 @@ function run(
     ref: event.ref,
     sha: event.sha,
     inputs: { baseline: STORE, token, ...inputs },
-    env: { GITHUB_API_URL: server.url },
+    env: { GITHUB_API_URL: server().url },
   });
 }
 const push = (sha: string) => ({ name: 'push', payload: pushEvent(), ref: 'refs/heads/main', sha });
@@ -101,9 +93,8 @@ async function recordBaselines(ws: string, count: number, make: (k: number) => E
   }
 }
 
-const botComments = (issue: number): StoredComment[] =>
-  server.comments(OWNER, REPO, issue).filter((c) => c.user.login === ACTIONS_BOT.login);
-const operations = (id: string): number => server.requests.filter((r) => r.operationId === id).length;
+const botComments = (issue: number): StoredComment[] => botCommentsOf(server(), issue);
+const operations = (id: string): number => server().requests.filter((r) => r.operationId === id).length;
 const historyFile = (ws: string): string => join(ws, STORE, 'main.json');
 /**
  * The process's output with the runner's `::add-mask::` command taken out. The runner consumes
@@ -129,7 +120,7 @@ describe('the built action against a loopback GitHub API', () => {
     // 150 comments from others first, so ours lands on the second page of the listing; one of
     // them even carries our marker, and must be left alone (it is not the bot's).
     for (let i = 0; i < 150; i++)
-      server.addComment(OWNER, REPO, issue, { body: i === 3 ? `${MARKER}\nquoted by a human` : `comment ${i}`, user: OCTOCAT });
+      server().addComment(OWNER, REPO, issue, { body: i === 3 ? `${MARKER}\nquoted by a human` : `comment ${i}`, user: OCTOCAT });
     const created = operations('issues/create-comment');
     const updated = operations('issues/update-comment');
 
@@ -145,7 +136,7 @@ describe('the built action against a loopback GitHub API', () => {
     const ours = botComments(issue)[0]!;
     expect(ours.body.startsWith(MARKER)).toBe(true);
     expect(ours.body).toContain('no regression');
-    expect(server.comments(OWNER, REPO, issue)).toHaveLength(151);
+    expect(server().comments(OWNER, REPO, issue)).toHaveLength(151);
 
     // bench-0001 doubles: a regression.
     writeResults(
@@ -160,12 +151,12 @@ describe('the built action against a loopback GitHub API', () => {
     expect(second.stdout).toContain('PR comment updated');
     expect(botComments(issue)).toHaveLength(1);
     expect(botComments(issue)[0]!.id).toBe(ours.id);
-    expect(server.comments(OWNER, REPO, issue)).toHaveLength(151);
+    expect(server().comments(OWNER, REPO, issue)).toHaveLength(151);
     const body = botComments(issue)[0]!.body;
     expect(body).toMatch(/Performance: fail — 1 regression/);
     expect(body).toMatch(/#### Regressions\n\n[^\n]+\n[^\n]+\n\| many › bench-0001 \| \+\d+(\.\d)?% \|/);
     // The human's comment that quotes our marker was never edited.
-    expect(server.comments(OWNER, REPO, issue)[3]!.body).toBe(`${MARKER}\nquoted by a human`);
+    expect(server().comments(OWNER, REPO, issue)[3]!.body).toBe(`${MARKER}\nquoted by a human`);
 
     const never = await run(ws, pr(issue), { 'fail-on': 'never' });
     expect(never.code).toBe(0);
@@ -175,7 +166,7 @@ describe('the built action against a loopback GitHub API', () => {
     expect(operations('issues/create-comment') - created).toBe(1);
     expect(operations('issues/update-comment') - updated).toBe(2);
     // The comment was looked up through the paginated listing: page 2 was read.
-    expect(server.requests.some((r) => r.operationId === 'issues/list-comments' && /[?&]page=2\b/.test(r.path))).toBe(true);
+    expect(server().requests.some((r) => r.operationId === 'issues/list-comments' && /[?&]page=2\b/.test(r.path))).toBe(true);
 
     // The token is registered for masking and never printed, whatever the run did.
     for (const r of [first, second, never]) expect(printed(r, TOKENS.actions)).not.toContain(TOKENS.actions);
@@ -184,7 +175,7 @@ describe('the built action against a loopback GitHub API', () => {
   it('records the baseline on push without commenting, and never writes it from a pull request', async () => {
     const ws = commandWorkspace({ quick: 'node -e 0' });
     const posts = operations('issues/create-comment');
-    const reads = server.requests.length;
+    const reads = server().requests.length;
 
     const first = await run(ws, push(hex('1')));
     expect(first.code, first.stdout).toBe(0);
@@ -197,7 +188,7 @@ describe('the built action against a loopback GitHub API', () => {
     expect(history.entries.map((e) => e.commit)).toEqual([hex('1'), hex('2')]);
     // A push has no PR to comment on: no comment request at all reached GitHub.
     expect(operations('issues/create-comment')).toBe(posts);
-    expect(server.requests.length).toBe(reads);
+    expect(server().requests.length).toBe(reads);
 
     const bytes = readFileSync(historyFile(ws));
     const pull = await run(ws, pr(202), { 'fail-on': 'never' }); // timings of node -e 0 are noise here
@@ -219,8 +210,8 @@ describe('the built action against a loopback GitHub API', () => {
     expect(r.outputs.verdict).toBe('pass');
     expect(r.stdout).toMatch(/::warning::Could not post the PR comment \(403\): the token may not write to pull requests/);
     expect(r.stdout + r.stderr).not.toMatch(/::error::|at \S+ \(.*:\d+:\d+\)/);
-    expect(server.requests.some((q) => q.operationId === 'issues/create-comment' && q.status === 403)).toBe(true);
-    expect(server.comments(OWNER, REPO, 303)).toHaveLength(0);
+    expect(server().requests.some((q) => q.operationId === 'issues/create-comment' && q.status === 403)).toBe(true);
+    expect(server().comments(OWNER, REPO, 303)).toHaveLength(0);
     expect(r.summary.length).toBeGreaterThan(0);
     expect(r.summary).toContain('| Benchmark | Verdict |');
     expect(r.summary).toContain('many › bench-0001');
@@ -291,7 +282,7 @@ describe('the built action against a loopback GitHub API', () => {
     expect(comment!.body).toMatch(/… and \d+ more results, folded away to fit GitHub's comment limit\./);
     expect(comment!.body).toContain("the JSON report (the action's `report` output) has all 2000 results");
     // Accepted on the first try: no 422 from GitHub.
-    expect(server.requests.filter((q) => q.status === 422)).toEqual([]);
+    expect(server().requests.filter((q) => q.status === 422)).toEqual([]);
   });
 
   describe('workflow_run comment mode', () => {
@@ -336,13 +327,13 @@ describe('the built action against a loopback GitHub API', () => {
     it('finds the PR from the head sha when pull_requests is empty, and posts the report', async () => {
       const report = await prReport();
       const headSha = hex('d');
-      server.addPull(OWNER, REPO, { number: 606, headSha });
+      server().addPull(OWNER, REPO, { number: 606, headSha });
       const ws = mkdtempSync(join(tmpdir(), 'tp-gh-')); // the comment job checks out no PR code
       const r = await commentRun(ws, headSha, report);
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain('Mode: comment');
       expect(
-        server.requests.some((q) => q.operationId === 'repos/list-pull-requests-associated-with-commit' && q.path.includes(headSha)),
+        server().requests.some((q) => q.operationId === 'repos/list-pull-requests-associated-with-commit' && q.path.includes(headSha)),
       ).toBe(true);
       const [comment] = botComments(606);
       expect(comment).toBeDefined();
@@ -359,10 +350,10 @@ describe('the built action against a loopback GitHub API', () => {
     it("finds a fork's PR among the open pulls when the commit lists none", async () => {
       const report = await prReport();
       const headSha = hex('e');
-      server.addPull(OWNER, REPO, { number: 607, headSha, fork: true });
+      server().addPull(OWNER, REPO, { number: 607, headSha, fork: true });
       const r = await commentRun(mkdtempSync(join(tmpdir(), 'tp-gh-')), headSha, report);
       expect(r.code, r.stdout + r.stderr).toBe(0);
-      expect(server.requests.some((q) => q.operationId === 'pulls/list')).toBe(true);
+      expect(server().requests.some((q) => q.operationId === 'pulls/list')).toBe(true);
       expect(botComments(607)).toHaveLength(1);
     });
   });
