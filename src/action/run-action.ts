@@ -21,7 +21,7 @@ import { publishComment, type Publisher } from '../github/publish.js';
 import type { IssueTracker } from '../github/issue-tracker.js';
 import { readReport } from './read-report.js';
 import { mergeFlow, shardFlow } from './shard-flows.js';
-import { publishedDashboard } from './dashboard-link.js';
+import { publishedDashboard, publishesDashboard } from './dashboard-link.js';
 
 export interface ActionOutcome {
   mode: Mode;
@@ -83,15 +83,14 @@ export async function runAction(run: ActionRun): Promise<ActionOutcome> {
     token: inputs.token,
     ghPagesBranch: inputs.ghPagesBranch,
     dataDir: inputs.dataDir,
-    ...(inputs.baseline === 'gh-pages' &&
-      inputs.dashboard && {
-        dashboard: {
-          dir: inputs.dashboardDir,
-          defaultBranch: facts.defaultBranch ?? branch,
-          repository: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', name: `${facts.owner}/${facts.repo}` },
-          ...dashboardSettings(config),
-        },
-      }),
+    ...(publishesDashboard(inputs) && {
+      dashboard: {
+        dir: inputs.dashboardDir,
+        defaultBranch: facts.defaultBranch ?? branch,
+        repository: { serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', name: `${facts.owner}/${facts.repo}` },
+        ...dashboardSettings(config),
+      },
+    }),
   };
   if (mode === 'report') return reportFlow(run, config, baseline, facts.defaultBranch ?? branch);
   const req: TrackRequest = {
