@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderTrendMarkdown, renderTrendText } from '../../src/report/index.js';
 import { analyzeTrends } from '../../src/trend/index.js';
 import type { BenchmarkResult, RunFile } from '../../src/model/index.js';
-import { noisy } from './series.js';
+import { noisy, result } from './series.js';
 
 const DAY = 864e5;
 const T0 = Date.UTC(2026, 0, 1);
-
-function result(name: string, value: number, extra: Partial<BenchmarkResult> = {}): BenchmarkResult {
-  return {
-    id: `s/${name}`,
-    suite: 's',
-    name,
-    unit: 'ns',
-    direction: 'smaller',
-    value,
-    stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 },
-    ...extra,
-  };
-}
 
 /** n runs a day apart at commits c0, c1, …; `at(i)` gives run i's benchmarks. */
 function history(n: number, at: (i: number) => BenchmarkResult[]): RunFile[] {

@@ -1,6 +1,6 @@
 /** Synthetic log-space series for the trend tests: seeded Gaussian noise plus known steps. */
 import { rng } from '../../research/corpus/simulate.js';
-import type { RunFile } from '../../src/model/index.js';
+import type { BenchmarkResult, RunFile } from '../../src/model/index.js';
 
 /** n log values: noise of standard deviation `sd` (Box–Muller) plus steps [index, relative change]. */
 export function noisy(n: number, sd: number, seed: number, steps: Array<[number, number]>): number[] {
@@ -32,4 +32,18 @@ export function exactRuns(values: number[]): RunFile[] {
       },
     ],
   }));
+}
+
+/** One value of benchmark `s/<name>` (ns, smaller is better), no samples. */
+export function result(name: string, value: number, extra: Partial<BenchmarkResult> = {}): BenchmarkResult {
+  return {
+    id: `s/${name}`,
+    suite: 's',
+    name,
+    unit: 'ns',
+    direction: 'smaller',
+    value,
+    stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 },
+    ...extra,
+  };
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { importFile } from '../importers/index.js';
 import { createStore } from '../store/index.js';
 import { renderTrendMarkdown, renderTrendText } from '../report/index.js';
-import { analyzeTrends, type TrendOptions } from '../trend/index.js';
+import { analyzeTrends, trendOptionsOf, type TrendOptions } from '../trend/index.js';
 import { parseAge } from '../trend/period.js';
 import type { RunFile } from '../model/index.js';
 import { optionalConfig } from './compare.js';
@@ -25,6 +25,8 @@ Options:
   --p-value P        change-point significance (default 1e-5)
   --window N         runs per sliding window (default 50)
   --min-effect X     ignore change points smaller than this relative change (e.g. 0.03)
+  --no-runner-level  read every series as it is (default: with 5+ timed benchmarks, take out what
+                     moves them all together in a run — the runner — and report it as its own series)
   --json | --markdown  print the JSON report or markdown instead of the text table
   -h, --help         this help`;
 
@@ -70,6 +72,7 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<number> {
     'p-value': { type: 'string' },
     window: { type: 'string' },
     'min-effect': { type: 'string' },
+    'no-runner-level': { type: 'boolean' },
     json: { type: 'boolean' },
     markdown: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -79,9 +82,8 @@ export async function trendCommand(argv: string[], io: CliIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const config = await optionalConfig(values.config, cwd);
   // The config's trend key, then the flags.
-  const options: TrendOptions = {};
-  if (config?.trend?.pValue !== undefined) options.pValue = config.trend.pValue;
-  if (config?.trend?.window !== undefined) options.window = config.trend.window;
+  const options: TrendOptions = trendOptionsOf(config?.trend);
+  if (values['no-runner-level']) options.runnerLevel = false;
   const p = numberOption('p-value', values['p-value'], (x) => x > 0 && x < 1, 'a number between 0 and 1');
   const w = numberOption('window', values.window, (x) => Number.isInteger(x) && x >= 4, 'a whole number ≥ 4');
   const e = numberOption('min-effect', values['min-effect'], (x) => x >= 0, 'a relative change ≥ 0 (e.g. 0.03)');

@@ -185,6 +185,8 @@ export interface TrendConfig {
   window?: number;
   /** A forecast crossing a budget within this many runs raises a warning (default 20). */
   horizon?: number;
+  /** Take the runner's level (what moves every timed benchmark of a run together) out of timed series before the search (default true; needs 5 timed benchmarks). */
+  runnerLevel?: boolean;
   /** `issue`: one GitHub issue per regression change point (default true; needs `issues: write`); its `labels` (default `performance`). */
   alerts?: { issue?: boolean; labels?: string[] };
 }

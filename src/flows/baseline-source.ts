@@ -5,6 +5,7 @@ import type { RunFile } from '../model/index.js';
 import { readBaselineFile } from './baseline-file.js';
 import { buildSite, type DashboardInput } from '../dashboard/index.js';
 import type { Config } from '../config/index.js';
+import { trendOptionsOf } from '../trend/options.js';
 
 /** Where baselines are read from and recorded to, as the `baseline` input names it. */
 export interface BaselineSpec {
@@ -114,6 +115,6 @@ export function dashboardSettings(config: Config): Pick<DashboardInput, 'checks'
   const t = config.trend ?? {};
   return {
     checks: { targets: config.targets ?? [], thresholds: config.thresholds ?? [] },
-    trend: { ...(t.pValue !== undefined && { pValue: t.pValue }), ...(t.window !== undefined && { window: t.window }) },
+    trend: trendOptionsOf(t),
   };
 }

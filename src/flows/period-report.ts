@@ -8,6 +8,7 @@ import { ConfigError } from '../model/errors.js';
 import type { Logger } from '../model/logger.js';
 import type { RunFile } from '../model/index.js';
 import { parseAge, periodReport, type PeriodReport } from '../trend/period.js';
+import { trendOptionsOf } from '../trend/options.js';
 import { openBaseline, type BaselineSpec } from './baseline-source.js';
 
 export const DEFAULT_REPORT_PERIOD = '7d';
@@ -35,7 +36,7 @@ export function reportOfRuns(
     name,
     periodMs: ms,
     until: now,
-    options: { ...(t.pValue !== undefined ? { pValue: t.pValue } : {}), ...(t.window !== undefined ? { window: t.window } : {}) },
+    options: trendOptionsOf(t),
     thresholds: config?.thresholds ?? [],
     minEffect: t.minEffect ?? config?.compare?.minEffect ?? DEFAULT_MIN_EFFECT,
   });

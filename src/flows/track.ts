@@ -7,6 +7,7 @@ import { openBaseline, type BaselineSource, type BaselineSpec } from './baseline
 import type { Logger } from '../model/logger.js';
 import { progressLogger } from './progress.js';
 import { withBaselineChanges } from '../trend/baseline-changes.js';
+import { trendOptionsOf } from '../trend/options.js';
 import { alertOnTrends } from './trend-alerts.js';
 import type { TrendAlert } from '../trend/alerts.js';
 import type { IssueSync } from './trend-issues.js';
@@ -89,12 +90,7 @@ export async function compareWithBaseline(req: TrackRequest, run: RunFile, sourc
     ...(loaded && { baselineFrom: { from: loaded.from, branch: req.git.baseBranch } }),
   });
   const t = req.config.trend;
-  const report = loaded
-    ? withBaselineChanges(compared, loaded.runs, {
-        ...(t?.pValue !== undefined && { pValue: t.pValue }),
-        ...(t?.window !== undefined && { window: t.window }),
-      })
-    : compared;
+  const report = loaded ? withBaselineChanges(compared, loaded.runs, trendOptionsOf(t)) : compared;
   return { report, run, notes };
 }
 

@@ -7,10 +7,9 @@
  */
 import { DEFAULT_MIN_EFFECT, type Config } from '../config/index.js';
 import type { Store } from '../store/index.js';
-import { analyzeTrends } from '../trend/index.js';
+import { analyzeTrends, trendOptionsOf } from '../trend/index.js';
 import { trendAlerts, type TrendAlert } from '../trend/alerts.js';
 import type { Logger } from '../model/logger.js';
-import type { RunFile } from '../model/index.js';
 import { changePointIssues } from '../trend/issue-plan.js';
 import { syncTrendIssues, type IssueSync } from './trend-issues.js';
 
@@ -28,16 +27,14 @@ export async function alertOnTrends(
   try {
     const runs = (await store.load(branch)) ?? [];
     const t = config.trend ?? {};
-    const options = { ...(t.pValue !== undefined ? { pValue: t.pValue } : {}), ...(t.window !== undefined ? { window: t.window } : {}) };
+    const options = trendOptionsOf(t);
     const thresholds = config.thresholds ?? [];
     const now = analyzeTrends({ runs, branch, options, thresholds });
-    // The earlier analysis only tells which of now's change points are new: it needs only the
-    // series that have one (each series is analysed on its own points, so theirs is unchanged).
+    // The earlier analysis only tells which of now's change points are new: it analyses only the
+    // series that have one (the others still give the runner's level every series is read against).
     const changed = new Set(now.series.filter((s) => s.changePoints.length).map((s) => s.id));
     const before =
-      runs.length > 1
-        ? analyzeTrends({ runs: onlyBenchmarks(runs.slice(0, -1), changed), branch, options, changePointsOnly: true })
-        : undefined;
+      runs.length > 1 ? analyzeTrends({ runs: runs.slice(0, -1), branch, options, changePointsOnly: true, only: changed }) : undefined;
     const minEffect = t.minEffect ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT;
     const alerts = trendAlerts(now, before, { minEffect, horizon: t.horizon ?? DEFAULT_HORIZON });
     onAlerts?.(alerts);
@@ -55,10 +52,6 @@ export async function alertOnTrends(
 }
 
 /** The runs (same order, so the same run indexes) with only the benchmarks of `ids`. */
-function onlyBenchmarks(runs: readonly RunFile[], ids: ReadonlySet<string>): RunFile[] {
-  return runs.map((r) => ({ ...r, benchmarks: r.benchmarks.filter((b) => ids.has(b.id)) }));
-}
-
 function sentence(a: TrendAlert): string {
   return `Trend ${a.level}: ${a.message}`;
 }

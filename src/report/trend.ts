@@ -6,11 +6,13 @@
 import { markdownTable } from 'markdown-table';
 import { escapeText, plainText } from './escape.js';
 import { formatChange, formatValue, sig } from '../model/format.js';
+import { RUNNER_LEVEL_ID } from '../trend/index.js';
 import type { RunRef, SeriesTrend, TrendChangePoint, TrendReport } from '../trend/types.js';
 
 type Esc = (text: string, max?: number) => string;
 
-const label = (s: SeriesTrend, esc: Esc) => esc(s.metric ? `${s.id} · ${s.metric}` : s.id);
+const label = (s: SeriesTrend, esc: Esc) =>
+  s.id === RUNNER_LEVEL_ID ? 'runner level (every timed benchmark)' : esc(s.metric ? `${s.id} · ${s.metric}` : s.id);
 const commit = (r: RunRef, esc: Esc) => (r.commit ? esc(r.commit.slice(0, 7)) : `run ${r.index + 1}`);
 const range = (c: TrendChangePoint, esc: Esc) => `${commit(c.before, esc)}..${commit(c.after, esc)}`;
 const day = (r: RunRef) => r.timestamp.slice(0, 10);
@@ -64,32 +66,36 @@ function render(report: TrendReport, esc: Esc, heading: string): string {
     `${report.runs} run${report.runs === 1 ? '' : 's'}${span}.`,
   );
   for (const w of report.warnings) out.push('', `> ${esc(w, 400)}`);
-  if (report.series.length) {
-    const rows = report.series.map((s) => [label(s, esc), String(s.runs), lastChange(s, esc), driftCell(s), forecastCell(s, esc)]);
+  // The runner's level is read like a benchmark, after them.
+  const series = report.runnerLevel ? [...report.series, report.runnerLevel] : report.series;
+  if (series.length) {
+    const rows = series.map((s) => [label(s, esc), String(s.runs), lastChange(s, esc), driftCell(s), forecastCell(s, esc)]);
     out.push(
       '',
       markdownTable([['Benchmark', 'Runs', 'Last change point', 'Drift', 'Forecast'], ...rows], { align: ['l', 'r', 'l', 'l', 'l'] }),
     );
   }
-  const changes = report.series.flatMap((s) => s.changePoints.map((c) => changeLine(s, c, esc)));
+  const changes = series.flatMap((s) => s.changePoints.map((c) => changeLine(s, c, esc)));
   if (changes.length) out.push('', `${heading}# Change points`, '', ...changes);
-  const forecasts = report.series.flatMap((s) =>
+  const forecasts = series.flatMap((s) =>
     s.forecasts.filter((f) => f.status !== 'safe').map((f) => `- ${label(s, esc)}: ${esc(f.message, 400)}`),
   );
   if (forecasts.length) out.push('', `${heading}# Forecasts`, '', ...forecasts);
-  const anomalies = report.series.flatMap((s) =>
+  const anomalies = series.flatMap((s) =>
     s.anomalies.map(
       (a) =>
         `- ${label(s, esc)}: ${commit(a.run, esc)} (${day(a.run)}) ${formatValue(a.value, s.unit)}, ${pct(a.deviation)} off its neighbours (z ${sig(a.z)})${a.pending ? ': the newest run, left out until the next run tells an outlier from a step' : ', left out'}`,
     ),
   );
   if (anomalies.length) out.push('', `${heading}# Anomalies`, '', ...anomalies);
-  const notes = report.series.flatMap((s) => s.notes.map((n) => `- ${label(s, esc)}: ${esc(n, 400)}`));
+  const notes = series.flatMap((s) => s.notes.map((n) => `- ${label(s, esc)}: ${esc(n, 400)}`));
   if (notes.length) out.push('', `${heading}# Notes`, '', ...notes);
   const o = report.options;
+  const adjusted = report.series.filter((s) => s.runnerFactor !== undefined).length;
+  const runner = adjusted ? `, on ${adjusted} timed series with the runner's level taken out` : '';
   out.push(
     '',
-    `Change points: E-Divisive means with a t-test (Apache Otava's method), window ${o.window}, p < ${sig(o.pValue)}${o.minEffect ? `, at least ${pct(o.minEffect)}` : ''}; drift: Theil–Sen with Mann–Kendall, p < ${sig(o.driftPValue)}; anomalies: robust z ≥ ${sig(o.anomalyZ)}.`,
+    `Change points: E-Divisive means with a t-test (Apache Otava's method), window ${o.window}, p < ${sig(o.pValue)}${o.minEffect ? `, at least ${pct(o.minEffect)}` : ''}${runner}; drift: Theil–Sen with Mann–Kendall, p < ${sig(o.driftPValue)}; anomalies: robust z ≥ ${sig(o.anomalyZ)}.`,
   );
   return out.join('\n');
 }

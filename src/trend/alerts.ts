@@ -6,6 +6,7 @@
  * warnings. Pure: reports in, alerts out.
  */
 import { formatChange } from '../model/format.js';
+import { RUNNER_LEVEL_ID } from './analyze.js';
 import type { SeriesTrend, TrendReport } from './types.js';
 
 export type AlertLevel = 'critical' | 'warning' | 'info';
@@ -29,21 +30,25 @@ export interface AlertOptions {
 const SAME_CHANGE_RUNS = 2;
 
 const key = (s: SeriesTrend) => `${s.id}\0${s.metric ?? ''}`;
-const label = (s: SeriesTrend) => (s.metric ? `${s.id} (${s.metric})` : s.id);
+const label = (s: SeriesTrend) =>
+  s.id === RUNNER_LEVEL_ID ? 'The runner level (every timed benchmark together)' : s.metric ? `${s.id} (${s.metric})` : s.id;
 const short = (c?: string) => (c ? c.slice(0, 7) : '?');
 
 /** The alerts `now` raises that `before` (the same history without the newest run) did not. */
 export function trendAlerts(now: TrendReport, before: TrendReport | undefined, o: AlertOptions): TrendAlert[] {
-  const earlier = new Map((before?.series ?? []).map((s) => [key(s), s]));
+  const withRunner = (r: TrendReport | undefined) => (r ? (r.runnerLevel ? [...r.series, r.runnerLevel] : r.series) : []);
+  const earlier = new Map(withRunner(before).map((s) => [key(s), s]));
   const out: TrendAlert[] = [];
   const order: Record<AlertLevel, number> = { critical: 0, warning: 1, info: 2 };
-  for (const s of now.series) {
+  for (const s of withRunner(now)) {
+    // A step of the runner's level moved every benchmark: the runner, or a change that touched them all — a warning, not a verdict on one benchmark.
+    const runner = s.id === RUNNER_LEVEL_ID;
     const prev = earlier.get(key(s));
     const base = { id: s.id, ...(s.metric ? { metric: s.metric } : {}) };
     for (const c of s.changePoints) {
       if (prev?.changePoints.some((p) => Math.abs(p.after.index - c.after.index) <= SAME_CHANGE_RUNS)) continue;
       const big = Math.abs(c.change) >= o.minEffect;
-      const level: AlertLevel = c.verdict === 'regression' && big ? 'critical' : 'info';
+      const level: AlertLevel = c.verdict === 'regression' && big ? (runner ? 'warning' : 'critical') : 'info';
       const moved = c.together.length
         ? `, with ${c.together
             .slice(0, 3)
@@ -54,7 +59,7 @@ export function trendAlerts(now: TrendReport, before: TrendReport | undefined, o
         ...base,
         level,
         kind: 'change-point',
-        message: `${label(s)} changed ${formatChange(c.change)} (${c.verdict}) in ${short(c.before.commit)}..${short(c.after.commit)}, ${c.runsSince} run(s) ago${moved}.`,
+        message: `${label(s)} changed ${formatChange(c.change)} (${c.verdict}) in ${short(c.before.commit)}..${short(c.after.commit)}, ${c.runsSince} run(s) ago${moved}${runner ? ': a change of runner, or one that slowed or sped up everything' : ''}.`,
       });
     }
     for (const f of s.forecasts) {

@@ -8,10 +8,12 @@ import { metricStat } from '../compare/metric-values.js';
 import type { ThresholdConfig } from '../config/types.js';
 import type { RunFile } from '../model/index.js';
 import { studentTQuantile } from '../compare/student-t.js';
-import { findAnomalies, DEFAULT_ANOMALY_Z } from './anomalies.js';
-import { detectChangePoints, DEFAULT_WINDOW, type DetectedChange } from './change-points.js';
+import { DEFAULT_ANOMALY_Z } from './anomalies.js';
+import { DEFAULT_WINDOW, type DetectedChange } from './change-points.js';
+import { searchLevels } from './short-levels.js';
 import { mannKendall, theilSen, theilSenSlope } from './drift.js';
 import { forecastThreshold } from './forecast.js';
+import { commonLevel, ownChanges, ownLevel, MIN_LEVEL_SOURCES, type CommonLevel } from './common-level.js';
 import { extractSeries, type RawSeries } from './series.js';
 import type { Level, RunRef, SeriesTrend, TrendChangePoint, TrendDrift, TrendOptions, TrendReport } from './types.js';
 
@@ -21,6 +23,8 @@ export const DEFAULT_DRIFT_P = 0.01;
 /** Fewest runs for change points (two on each side of a step) and for a drift. */
 export const MIN_CHANGE_RUNS = 4;
 export const MIN_DRIFT_RUNS = 8;
+/** Passes of the runner-level backfit (common-level.ts): on the corpus the steps found settle in 2–3. */
+const BACKFIT_PASSES = 4;
 
 export interface TrendInput {
   /** The branch's runs, oldest first. */
@@ -31,7 +35,12 @@ export interface TrendInput {
   thresholds?: readonly ThresholdConfig[];
   /** Anomalies and change points only, no drift nor forecasts: for callers that read nothing else (half the work). */
   changePointsOnly?: boolean;
+  /** Analyse only these benchmarks' series (the others still give the runner's level): for callers that read only them. */
+  only?: ReadonlySet<string>;
 }
+
+/** The runner-level series' identity: not a benchmark (no id a benchmark can have: ids are `suite/name`). */
+export const RUNNER_LEVEL_ID = '(runner level)';
 
 const DAY = 864e5;
 
@@ -44,6 +53,7 @@ export function analyzeTrends(input: TrendInput): TrendReport {
     minEffect: o.minEffect ?? 0,
     anomalyZ: o.anomalyZ ?? DEFAULT_ANOMALY_Z,
     driftPValue: o.driftPValue ?? DEFAULT_DRIFT_P,
+    runnerLevel: o.runnerLevel ?? true,
   };
   const runs = input.runs;
   const ref = (i: number): RunRef => ({
@@ -51,8 +61,45 @@ export function analyzeTrends(input: TrendInput): TrendReport {
     ...(runs[i]?.commit ? { commit: runs[i].commit } : {}),
     timestamp: runs[i]?.timestamp ?? '',
   });
-  const series = extractSeries(runs).map((s) => analyzeSeries(s, runs, ref, options, input.thresholds ?? [], input.changePointsOnly));
+  const raw = extractSeries(runs);
+  const wanted = (k: number) => !input.only || input.only.has(raw[k]!.id);
+  const analyze = (c: CommonLevel | undefined, k: number) =>
+    analyzeSeries(raw[k]!, runs, ref, options, input.thresholds ?? [], input.changePointsOnly, c?.adjust[k]);
+  let common = options.runnerLevel ? commonLevel(raw, runs.length) : undefined;
+  let found = raw.map((_, k) => (wanted(k) ? analyze(common, k) : undefined));
+  // Backfitting: the steps a pass finds in the sources are taken out of them (but not a step most
+  // of them share: that is the runner level's), the level is read again, and every adjusted
+  // series is searched again, until the steps found stay the same (at most BACKFIT_PASSES).
+  let seen = '';
+  for (let pass = 1; common && pass < BACKFIT_PASSES; pass++) {
+    const c: CommonLevel = common;
+    const own = ownChanges(
+      raw.map((s, k) => {
+        const a = c.adjust[k];
+        if (!a || s.metric) return undefined;
+        const trend = found[k] ?? analyzeSeries(s, runs, ref, options, [], true, a);
+        return trend.changePoints.map((x) => ({ run: x.after.index, change: x.change }));
+      }),
+    );
+    const key = JSON.stringify(own);
+    if (key === seen || !own.some((o) => o?.length)) break;
+    seen = key;
+    const levels = raw.map((s, k) =>
+      own[k]?.length
+        ? ownLevel(
+            s.points.map((p, j) => Math.log(p.value) - (c.adjust[k]!.offsets[j] as number)),
+            own[k].map((run) => s.points.findIndex((p) => p.run >= run)),
+          )
+        : undefined,
+    );
+    const next = commonLevel(raw, runs.length, levels);
+    if (!next) break;
+    common = next;
+    found = found.map((f, k) => (f && next.adjust[k] ? analyze(next, k) : f));
+  }
+  const series = found.filter((s): s is SeriesTrend => s !== undefined);
   linkTogether(series);
+  const runnerLevel = common ? analyzeRunnerLevel(common, runs, ref, options, input.changePointsOnly) : undefined;
   const warnings: string[] = [];
   if (runs.length === 0) warnings.push('No runs stored: nothing to analyse.');
   else if (runs.length < MIN_CHANGE_RUNS)
@@ -64,8 +111,26 @@ export function analyzeTrends(input: TrendInput): TrendReport {
     ...(runs.length ? { first: ref(0), last: ref(runs.length - 1) } : {}),
     options,
     series,
+    ...(runnerLevel ? { runnerLevel } : {}),
     warnings,
   };
+}
+
+/** The runner's level as a series of its own (a ratio to a typical run): its steps are the runner's, or a change that moved every benchmark. */
+function analyzeRunnerLevel(
+  common: CommonLevel,
+  runs: readonly RunFile[],
+  ref: (i: number) => RunRef,
+  o: Required<TrendOptions>,
+  changePointsOnly = false,
+): SeriesTrend {
+  const points = common.level.flatMap((l, run) => (Number.isFinite(l) ? [{ run, value: Math.exp(l) }] : []));
+  const s: RawSeries = { id: RUNNER_LEVEL_ID, suite: '', name: 'runner level', unit: 'ratio', direction: 'smaller', points };
+  const out = analyzeSeries(s, runs, ref, o, [], changePointsOnly);
+  out.notes.unshift(
+    `The median over ${common.sources} timed benchmarks of their deviation from their own typical value, per run with at least ${MIN_LEVEL_SOURCES} of them: a step here moved every benchmark (the runner, or a change that slowed or sped up everything).`,
+  );
+  return out;
 }
 
 function analyzeSeries(
@@ -75,19 +140,22 @@ function analyzeSeries(
   o: Required<TrendOptions>,
   thresholds: readonly ThresholdConfig[],
   changePointsOnly = false,
+  adjust?: CommonLevel['adjust'][number],
 ): SeriesTrend {
   const notes: string[] = [];
   const values = s.points.map((p) => p.value);
   const log = values.every((v) => v > 0);
   if (!log) notes.push('Some values are ≤ 0: analysed on the raw scale, not in log space.');
-  // Centred on the first value, so that equal values are exactly 0 (an exact metric stays exact).
+  // Centred on the first value, so that equal values are exactly 0 (an exact metric stays exact);
+  // a timed series has the runner's level taken out (common-level.ts: only log-space series get one).
   const origin = log ? Math.log(values[0] as number) : (values[0] as number);
-  const z = values.map((v) => (log ? Math.log(v) : v) - origin);
+  const z = values.map((v, j) => (log ? Math.log(v) : v) - origin - (adjust?.offsets[j] ?? 0));
   const back = (c: number) => (log ? Math.exp(c + origin) : c + origin);
-  const found = findAnomalies(z, o.anomalyZ);
-  const anomalous = new Set(found.map((a) => a.index));
-  const kept = s.points.map((_, i) => i).filter((i) => !anomalous.has(i));
-  const kz = kept.map((i) => z[i] as number);
+  const {
+    anomalies: found,
+    kept,
+    changes,
+  } = searchLevels(z, o.anomalyZ, { window: o.window, pValue: o.pValue, minMagnitude: o.minEffect, log }, MIN_CHANGE_RUNS);
   const last = s.points[s.points.length - 1];
   const out: SeriesTrend = {
     id: s.id,
@@ -107,13 +175,13 @@ function analyzeSeries(
     })),
     forecasts: [],
     ...(last ? { latest: { value: last.value, run: ref(last.run) } } : {}),
+    ...(adjust ? { runnerFactor: adjust.factor } : {}),
     notes,
   };
   if (kept.length < MIN_CHANGE_RUNS) {
     notes.push(`${kept.length} usable run(s): change points need at least ${MIN_CHANGE_RUNS}.`);
   } else {
-    const cps = detectChangePoints(kz, { window: o.window, pValue: o.pValue, minMagnitude: o.minEffect, log });
-    out.changePoints = cps.map((c) => changePoint(c, s, kept, ref, log, back));
+    out.changePoints = changes.map((c) => changePoint(c, s, kept, ref, log, back));
   }
   if (changePointsOnly) return out;
   // Drift and forecasts: the newest `window` runs; one change point among them explains their

@@ -2,8 +2,17 @@
  * Trends over a branch's history — change points (E-Divisive means, Otava's deterministic
  * method), drift (Theil–Sen, Mann–Kendall), anomalies (robust z) and budget forecasts. Pure.
  */
-export { analyzeTrends, DEFAULT_TREND_P, DEFAULT_DRIFT_P, MIN_CHANGE_RUNS, MIN_DRIFT_RUNS, type TrendInput } from './analyze.js';
+export {
+  analyzeTrends,
+  RUNNER_LEVEL_ID,
+  DEFAULT_TREND_P,
+  DEFAULT_DRIFT_P,
+  MIN_CHANGE_RUNS,
+  MIN_DRIFT_RUNS,
+  type TrendInput,
+} from './analyze.js';
 export { detectChangePoints, DEFAULT_WINDOW, DEFAULT_MAX_P, type ChangePointOptions, type DetectedChange } from './change-points.js';
 export { findAnomalies, noiseScale, DEFAULT_ANOMALY_Z } from './anomalies.js';
 export { theilSen, mannKendall } from './drift.js';
+export { trendOptionsOf } from './options.js';
 export type * from './types.js';

@@ -96,6 +96,12 @@ export interface SeriesTrend extends SeriesIdentity {
   forecasts: TrendForecast[];
   /** The newest run's value. */
   latest?: { value: number; run: RunRef };
+  /**
+   * How much the runner's level moves this series (β, 1 = as much as the typical benchmark):
+   * present when change points, levels, anomalies and drift were read with β × the runner's level
+   * taken out (common-level.ts). Levels are then those of a typical runner; forecasts stay on the raw values.
+   */
+  runnerFactor?: number;
   /** Why something could not be computed, as data (too few runs, values ≤ 0, …). */
   notes: string[];
 }
@@ -111,6 +117,8 @@ export interface TrendOptions {
   anomalyZ?: number;
   /** Mann–Kendall level for drift (default 0.01). */
   driftPValue?: number;
+  /** Take the runner's level (what moves every timed benchmark of a run together) out of timed series (default true; needs 5 timed benchmarks). */
+  runnerLevel?: boolean;
 }
 
 export interface TrendReport {
@@ -121,5 +129,7 @@ export interface TrendReport {
   last?: RunRef;
   options: Required<TrendOptions>;
   series: SeriesTrend[];
+  /** The runner's level as a series (id `(runner level)`, unit ratio): present when `runnerLevel` is on, at least 5 timed benchmarks ran, and some of them move with it (common-level.ts). */
+  runnerLevel?: SeriesTrend;
   warnings: string[];
 }
