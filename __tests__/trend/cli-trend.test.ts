@@ -100,4 +100,50 @@ describe('track-performance trend (built CLI)', () => {
     expect(bad.stderr).toMatch(/--since must be an age such as 30d/);
     expect((await cli(['trend', '--dir', store, '--baseline', files[0]!])).code).toBe(2);
   });
+
+  it("takes the runner's level out of 6 timed benchmarks, and reads them as they are with --no-runner-level", async () => {
+    // 60 runs: a 10% runner level shared by every benchmark of a run, 2% of each one's own, and
+    // +8% in app/b3 from run 30 — under the runner's noise, found only with it taken out.
+    const runner = noisy(60, 0.1, 51, []);
+    const own = Array.from({ length: 6 }, (_, k) => noisy(60, 0.02, 60 + k, k === 3 ? [[30, 0.08]] : []));
+    const runFiles = runner.map((r, i) => {
+      const file = join(dir, `runner-${i}.json`);
+      const benchmarks = own.map((z, k) => {
+        const value = 1e6 * Math.exp(r + z[i]!);
+        return {
+          id: `app/b${k}`,
+          suite: 'app',
+          name: `b${k}`,
+          unit: 'ns',
+          direction: 'smaller',
+          value,
+          stats: { n: 1, mean: value, median: value, min: value, max: value, stdev: 0 },
+        };
+      });
+      const run = {
+        schemaVersion: 1,
+        tool: 'track-performance',
+        commit: `r${String(i).padStart(2, '0')}`,
+        timestamp: new Date(Date.UTC(2026, 6, 1) + i * 36e5).toISOString(),
+        benchmarks,
+      };
+      writeFileSync(file, JSON.stringify(run));
+      return file;
+    });
+    const args = ['trend', '--json', ...runFiles.flatMap((f) => ['--baseline', f])];
+    const on = JSON.parse((await cli(args)).stdout);
+    const steps = (report: { series: Array<{ id: string; changePoints: Array<{ after: { commit: string } }> }> }) =>
+      Object.fromEntries(report.series.map((s) => [s.id, s.changePoints.map((c) => c.after.commit)]));
+    expect(steps(on)['app/b3']).toHaveLength(1);
+    expect(['r29', 'r30', 'r31']).toContain(steps(on)['app/b3']![0]);
+    for (const k of [0, 1, 2, 4, 5]) expect(steps(on)[`app/b${k}`]).toEqual([]);
+    expect(on.runnerLevel.id).toBe('(runner level)');
+    expect(on.series[0].runnerFactor).toBeGreaterThan(0.8);
+    const off = await cli([...args, '--no-runner-level']);
+    expect(off.code).toBe(0);
+    const raw = JSON.parse(off.stdout);
+    expect(raw.runnerLevel).toBeUndefined();
+    expect(steps(raw)['app/b3']).toEqual([]);
+    expect(raw.options.runnerLevel).toBe(false);
+  });
 });
