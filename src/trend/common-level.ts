@@ -119,16 +119,16 @@ export function commonLevel(
   });
   const sourceIdx = series.map((_, k) => k).filter((k) => dev[k] && !series[k]!.metric);
   if (sourceIdx.length < MIN_LEVEL_SOURCES) return undefined;
-  // Per run: the sources' deviations, sorted, and each source's rank among them.
-  const byRun: Array<Array<{ k: number; d: number }>> = Array.from({ length: runs }, () => []);
-  for (const k of sourceIdx) series[k]!.points.forEach((p, j) => byRun[p.run]!.push({ k, d: dev[k]![j] as number }));
+  // Per run: the sources' deviations, sorted; per source point: its rank among them.
+  const byRun: Array<Array<{ k: number; j: number; d: number }>> = Array.from({ length: runs }, () => []);
+  for (const k of sourceIdx) series[k]!.points.forEach((p, j) => byRun[p.run]!.push({ k, j, d: dev[k]![j] as number }));
   const level = new Array<number>(runs).fill(NaN);
   const sorted: number[][] = [];
-  const rank: Array<Map<number, number>> = [];
+  const rankAt: number[][] = series.map(() => []);
   byRun.forEach((entries, i) => {
     entries.sort((a, b) => a.d - b.d || a.k - b.k);
     sorted[i] = entries.map((e) => e.d);
-    rank[i] = new Map(entries.map((e, j) => [e.k, j]));
+    entries.forEach((e, rank) => (rankAt[e.k]![e.j] = rank));
     if (entries.length >= MIN_LEVEL_SOURCES) level[i] = median(sorted[i]!);
   });
   const adjust = series.map((s, k) => {
@@ -136,10 +136,10 @@ export function commonLevel(
     if (!d) return undefined;
     const source = !s.metric;
     // The level each point is corrected by: without this series itself when it is a source.
-    const r = s.points.map((p) => {
+    const r = s.points.map((p, j) => {
       const v = sorted[p.run]!;
       if (v.length < MIN_LEVEL_SOURCES) return NaN;
-      return source ? medianWithout(v, rank[p.run]!.get(k)!) : (level[p.run] as number);
+      return source ? medianWithout(v, rankAt[k]![j]!) : (level[p.run] as number);
     });
     // β and the gate from run-to-run differences: a step (the series' own, or one leaked into the
     // level) is one difference among many there, where in the levels it would pass for a factor.
