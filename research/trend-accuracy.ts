@@ -138,6 +138,8 @@ let togetherSeries = 0;
 let runnerQuietShuffled = 0;
 let runnerQuietOrdered = 0;
 let runnerSeen = 0;
+/** Step-free shuffled series that report a significant drift (there is none: the runs are shuffled). */
+let driftAlarms = 0;
 const inc = (m: Map<string, number>, w: string, by = 1) => m.set(w, m.get(w)! + by);
 const nearStep = (s: SeriesTrend | undefined, at: number) => !!s?.changePoints.some((c) => Math.abs(c.after.index - at) <= 2);
 const total = (noise.values().next().value as number[]).length;
@@ -169,7 +171,10 @@ for (let t = 0; t < trials; t++) {
     inc(further, w, off.filter((d) => d > 10).length);
   }
   const quiet = analyzeTrends({ runs: history(drawn), options });
-  for (const s of quiet.series) if (!s.changePoints.length) inc(quietShuffled, s.name);
+  for (const s of quiet.series) {
+    if (!s.changePoints.length) inc(quietShuffled, s.name);
+    if (s.drift?.significant) driftAlarms++;
+  }
   const recorded = analyzeTrends({ runs: history(ordered), options });
   for (const s of recorded.series) if (!s.changePoints.length) inc(quietOrdered, s.name);
   if (quiet.runnerLevel) {
@@ -222,6 +227,7 @@ const all = trials * corpus.workloads.length;
 console.log(
   `no-step series with no change point reported: ${sum(quietShuffled)} of ${all} (${pct(sum(quietShuffled) / all)}; goal ≥ 99%) shuffled; ${sum(quietOrdered)} of ${all} (${pct(sum(quietOrdered) / all)}) in recorded order; beside stepped workloads ${sum(quietBeside)} of ${sum(beside)} (${pct(sum(quietBeside) / sum(beside))})`,
 );
+console.log(`no-step series with a significant drift reported: ${driftAlarms} of ${all} (${pct(driftAlarms / all)})`);
 if (runnerSeen)
   console.log(
     `runner level (its own series): quiet in ${runnerQuietShuffled} of ${runnerSeen} step-free shuffled histories (${pct(runnerQuietShuffled / runnerSeen)}), ${runnerQuietOrdered} of ${runnerSeen} in recorded order (${pct(runnerQuietOrdered / runnerSeen)}, where the machine's level shifts)`,

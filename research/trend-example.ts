@@ -10,7 +10,10 @@
  * (exact) 8% higher with it, then up 2% for four runs from run 46 and back (a temporary bump: two
  * change points; the middle run of a 3-run bump would be an anomaly), one
  * `render` run on a noisy neighbour (an anomaly), and `convert` drifting +0.6% a run towards its
- * budget (`median <= 35s`, docs/examples/trend-config.json).
+ * budget (`median <= 35s`, docs/examples/trend-config.json). Every run also lands on a runner 6%
+ * faster or slower than the typical one (the same for its five timed commands, its own draws:
+ * research/corpus's workloads share 70–98% of their run-to-run noise that way), which the
+ * analysis takes out and reports as the runner level.
  *
  * Usage: npm run build && npm run docs:trend-example
  */
@@ -34,6 +37,9 @@ const config = join(examples, 'trend-config.json');
 const RUNS = 60;
 const MIN_EFFECT = 0.05;
 const rand = rng(16);
+/** The runner's level of each run (log space), drawn apart so the benchmarks' draws stay as they were. */
+const runnerRand = rng(17);
+const runner = Array.from({ length: RUNS }, () => 0.06 * Math.sqrt(-2 * Math.log(1 - runnerRand())) * Math.cos(2 * Math.PI * runnerRand()));
 /** A standard normal draw (Box–Muller). */
 const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 /** `n` samples around `centre` with relative spread `sd`. */
@@ -57,6 +63,7 @@ function bench(name: string, unit: string, centre: number, runNoise: number, ext
 
 function run(i: number): RunFile {
   const MiB = 2 ** 20;
+  const slow = Math.exp(runner[i] as number);
   const parseStep = i >= 38 ? 1.12 : 1;
   const rss = 59 * MiB * (i >= 38 ? 1.3 : 1) * Math.exp(0.01 * gauss());
   const instructions = Math.round(4.2e9 * (i >= 38 ? 1.08 : 1) * (i >= 46 && i < 50 ? 1.02 : 1));
@@ -67,12 +74,14 @@ function run(i: number): RunFile {
     commit: createHash('sha1').update(`trend-example-${i}`).digest('hex'),
     timestamp: new Date(Date.UTC(2026, 9, 1) + i * 18 * 36e5).toISOString(),
     benchmarks: [
-      bench('parse', 'ns', 1.8e6 * parseStep, 0.015, {
+      bench('parse', 'ns', 1.8e6 * parseStep * slow, 0.015, {
         peakRss: { unit: 'B', direction: 'smaller', value: Math.round(rss) },
         instructions: { unit: 'instructions', direction: 'smaller', value: instructions },
       }),
-      bench('render', 'ns', 4.1e5 * neighbour, 0.02),
-      bench('convert', 'ns', 23e9 * 1.006 ** i, 0.02),
+      bench('render', 'ns', 4.1e5 * neighbour * slow, 0.02),
+      bench('convert', 'ns', 23e9 * 1.006 ** i * slow, 0.02),
+      bench('lex', 'ns', 6.5e5 * slow, 0.015),
+      bench('emit', 'ns', 9.2e5 * slow, 0.015),
     ],
   };
 }
@@ -89,7 +98,18 @@ await writeJson(
   config,
 
   {
-    suites: [{ name: 'cli', command: { parse: 'node cli.js parse', render: 'node cli.js render', convert: 'node cli.js convert' } }],
+    suites: [
+      {
+        name: 'cli',
+        command: {
+          parse: 'node cli.js parse',
+          render: 'node cli.js render',
+          convert: 'node cli.js convert',
+          lex: 'node cli.js lex',
+          emit: 'node cli.js emit',
+        },
+      },
+    ],
     thresholds: [{ benchmark: 'cli/convert', stat: 'median', target: '<= 35s' }],
     trend: { minEffect: MIN_EFFECT },
   },

@@ -17,6 +17,7 @@
  * corrected by. The same idea measured in pairs is duet benchmarking (Bulej et al., ICPE 2020).
  * Pure.
  */
+import { theilSenSlope } from './drift.js';
 import type { RawSeries } from './series.js';
 
 /** Fewest primary timed series in a run for its level: the median of 5 ignores 2 that stepped. */
@@ -59,13 +60,25 @@ function medianWithout(v: number[], skip: number): number {
 /** Change points of different series within this many runs are one change. */
 const SAME_CHANGE_RUNS = 2;
 
-/** A series' own level per point: the median of its adjusted log values `z` between its own change points (`starts`: the points where a new level begins). */
+/** Fewest runs of a segment for its own level to be a line (its drift) rather than its median. */
+const LINE_RUNS = 8;
+
+/**
+ * A series' own level per point: between its own change points (`starts`: the points where a new
+ * level begins), the Theil–Sen line of its adjusted log values `z` (a drift between steps is its
+ * own too: left in, a drifting benchmark would tilt the level the others are read against), or
+ * their median on a segment of fewer than LINE_RUNS runs.
+ */
 export function ownLevel(z: readonly number[], starts: readonly number[]): number[] {
   const out = new Array<number>(z.length);
   let from = 0;
   for (const end of [...[...starts].sort((a, b) => a - b), z.length]) {
     if (end <= from) continue;
-    out.fill(median(z.slice(from, end)), from, end);
+    const seg = z.slice(from, end);
+    const x = seg.map((_, j) => j);
+    const slope = seg.length >= LINE_RUNS ? theilSenSlope(x, seg) : 0;
+    const at = median(seg.map((v, j) => v - slope * j));
+    for (let j = from; j < end; j++) out[j] = at + slope * (j - from);
     from = end;
   }
   return out;
