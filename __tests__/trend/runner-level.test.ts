@@ -104,4 +104,30 @@ describe("the runner's level (common-level.ts)", () => {
     expect(some.series[0]).toEqual(series(whole, 'b2'));
     expect(steps(whole, 'b5')).toEqual([30]);
   });
+
+  it('reads a history whose benchmarks come and go: the level where 5 ran, each run as it is elsewhere', () => {
+    // b0–b2 from the start, b3–b7 added at run 40, b2 removed at run 90 (renamed: b2-new from 90).
+    const runs = history(8, {}).map((r, i) => ({
+      ...r,
+      benchmarks: r.benchmarks
+        .filter((b) => !['s/b3', 's/b4', 's/b5', 's/b6', 's/b7'].includes(b.id) || i >= 40)
+        .map((b) => (b.id === 's/b2' && i >= 90 ? { ...b, id: 's/b2-new', name: 'b2-new' } : b)),
+    }));
+    const r = analyzeTrends({ runs });
+    expect(r.runnerLevel!.runs).toBe(N - 40);
+    expect(r.series.map((s) => [s.name, s.runs])).toEqual([
+      ['b0', N],
+      ['b1', N],
+      ['b2', 90],
+      ['count', N],
+      ['b3', N - 40],
+      ['b4', N - 40],
+      ['b5', N - 40],
+      ['b6', N - 40],
+      ['b7', N - 40],
+      ['b2-new', N - 90],
+    ]);
+    // Raw for 40 runs, corrected after: a noisier stretch, not a step.
+    for (const s of r.series) if (s.name !== 'count') expect(s.changePoints).toEqual([]);
+  });
 });
