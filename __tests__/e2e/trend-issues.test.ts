@@ -47,7 +47,7 @@ async function workspace(history: number[], name = NAME): Promise<string> {
   const ws = mkdtempSync(join(tmpdir(), 'tp-trend-issue-'));
   writeFileSync(
     join(ws, 'performance-tracker.json'),
-    JSON.stringify({ suites: [{ name: 'app', import: 'results.json', format: 'custom' }] }),
+    JSON.stringify({ suites: [{ name: 'app', import: 'results.json', format: 'custom' }], trend: { alerts: { assignees: ['octocat'] } } }),
   );
   const store = createStore({ kind: 'directory', dir: join(ws, STORE) });
   const start = Date.now() - history.length * 36e5;
@@ -120,6 +120,7 @@ describe('one GitHub issue per change point, on pushes to main (built action, lo
     expect(issue.state).toBe('open');
     expect(issue.user.login).toBe(ACTIONS_BOT.login);
     expect(issue.labels).toEqual(['performance', 'critical']);
+    expect(issue.assignees).toEqual(['octocat']);
     expect(issue.title).toBe(`Performance: app/${NAME} +20.0% (regression) at 0009aaa`);
     expect(issue.body).toMatch(/<!-- track-performance:trend-[0-9a-f]{12}-0009a{36} -->/);
     expect(issue.body).toContain('10 ms ±0.0% (8 runs) → 12 ms ±0.0% (8 runs)');

@@ -79,6 +79,8 @@ export interface StoredIssue {
   state: 'open' | 'closed';
   state_reason?: 'completed' | 'not_planned' | 'reopened' | null;
   labels: string[];
+  /** Logins it was assigned to when it was created. */
+  assignees?: string[];
   user: GitHubUser;
   created_at: string;
   updated_at: string;
@@ -354,13 +356,14 @@ export async function startGitHubServer(opts: ServerOptions = {}): Promise<GitHu
       const p = c.request.params as P;
       const refused = refuseIssues(p.owner!, p.repo!, who);
       if (refused) return refused;
-      const b = c.request.requestBody as { title: string | number; body?: string; labels?: unknown[] };
+      const b = c.request.requestBody as { title: string | number; body?: string; labels?: unknown[]; assignees?: unknown[] };
       const tooLong = refuseWrite(who, String(b.body ?? ''));
       if (tooLong) return tooLong;
       const stored = addIssue(p.owner!, p.repo!, {
         title: String(b.title),
         body: b.body ?? '',
         labels: labelNames(b.labels),
+        ...(b.assignees ? { assignees: b.assignees.map(String) } : {}),
         user: who.user,
       });
       return { status: 201, body: issueJson(p.owner!, p.repo!, stored) };

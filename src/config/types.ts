@@ -187,8 +187,8 @@ export interface TrendConfig {
   horizon?: number;
   /** Take the runner's level (what moves every timed benchmark of a run together) out of timed series before the search (default true; needs 5 timed benchmarks). */
   runnerLevel?: boolean;
-  /** `issue`: one GitHub issue per regression change point (default true; needs `issues: write`); its `labels` (default `performance`). */
-  alerts?: { issue?: boolean; labels?: string[] };
+  /** `issue`: one GitHub issue per regression change point (default true; needs `issues: write`); its `labels` (default `performance`) and the `assignees` it is opened with. */
+  alerts?: { issue?: boolean; labels?: string[]; assignees?: string[] };
 }
 
 /** What a message is about: the run's comparison, the default branch's trends, or the scheduled report. */

@@ -22,7 +22,7 @@ export async function alertOnTrends(
   config: Config,
   log: Logger,
   onAlerts?: (alerts: TrendAlert[]) => void,
-  issues?: Omit<IssueSync, 'labels'>,
+  issues?: Omit<IssueSync, 'labels' | 'assignees'>,
 ): Promise<string[]> {
   try {
     const runs = (await store.load(branch)) ?? [];
@@ -43,7 +43,13 @@ export async function alertOnTrends(
       ? alerts.map(sentence)
       : [`Trends of ${branch} (${runs.length} runs): no new change point, no budget at risk.`];
     if (issues && (t.alerts?.issue ?? true))
-      notes.push(...(await syncTrendIssues(changePointIssues(now, runs, minEffect), { ...issues, labels: t.alerts?.labels }, log)));
+      notes.push(
+        ...(await syncTrendIssues(
+          changePointIssues(now, runs, minEffect),
+          { ...issues, labels: t.alerts?.labels, assignees: t.alerts?.assignees },
+          log,
+        )),
+      );
     return notes;
   } catch (e) {
     log.warning(`Trend analysis of ${branch} failed: ${(e as Error).message}`);

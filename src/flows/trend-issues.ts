@@ -29,6 +29,8 @@ export interface IssueSync {
   tracker: IssueTracker;
   context: IssueContext;
   labels?: string[];
+  /** Logins a new issue is assigned to. */
+  assignees?: string[];
 }
 
 /** Brings the issues in line with the plan; returns sentences for the job summary. */
@@ -63,6 +65,7 @@ export async function syncTrendIssues(plan: ChangePointIssue[], sync: IssueSync,
         title: changePointIssueTitle(item),
         body,
         labels: [...labels, LEVEL_LABEL],
+        ...(sync.assignees?.length ? { assignees: sync.assignees } : {}),
       });
       if (done.action !== 'unchanged') notes.push(`Issue #${done.number} ${done.action} for a change point (${done.url}).`);
       log.info(`Trend issue #${done.number} ${done.action}: ${done.url}`);

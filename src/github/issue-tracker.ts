@@ -6,7 +6,14 @@ import type { Redact } from '../model/redact.js';
 export interface IssueTracker {
   /** Our issue with the marker, open or closed. */
   find(markerId: string, label?: string): Promise<FoundIssue | undefined>;
-  upsert(p: { markerId: string; label?: string; title: string; body: string; labels: string[] }): Promise<IssueResult>;
+  upsert(p: {
+    markerId: string;
+    label?: string;
+    title: string;
+    body: string;
+    labels: string[];
+    assignees?: string[];
+  }): Promise<IssueResult>;
   close(p: { markerId: string; label?: string; body: string }): Promise<IssueResult | undefined>;
 }
 
@@ -16,7 +23,13 @@ export function octokitIssueTracker(octokit: Octokit, owner: string, repo: strin
   return {
     find: (markerId, label) => findMarkedIssue(octokit, at(markerId, label), 'all'),
     upsert: (p) =>
-      upsertMarkedIssue(octokit, { ...at(p.markerId, p.label), title: redact(p.title), body: redact(p.body), labels: p.labels }),
+      upsertMarkedIssue(octokit, {
+        ...at(p.markerId, p.label),
+        title: redact(p.title),
+        body: redact(p.body),
+        labels: p.labels,
+        ...(p.assignees ? { assignees: p.assignees } : {}),
+      }),
     close: (p) => closeMarkedIssue(octokit, { ...at(p.markerId, p.label), body: redact(p.body), reason: 'completed' }),
   };
 }

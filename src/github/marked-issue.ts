@@ -84,7 +84,7 @@ function withMarker(body: string, id: string): string {
  */
 export async function upsertMarkedIssue(
   octokit: Octokit,
-  t: IssueTarget & { title: string; body: string; labels?: string[] },
+  t: IssueTarget & { title: string; body: string; labels?: string[]; assignees?: string[] },
 ): Promise<IssueResult> {
   const body = withMarker(t.body, t.markerId);
   const labels = [...new Set([...(t.label ? [t.label] : []), ...(t.labels ?? [])])];
@@ -103,7 +103,9 @@ export async function upsertMarkedIssue(
         });
         return { action: 'updated', number: data.number, url: data.html_url };
       }
-      const { data } = await octokit.rest.issues.create({ owner: t.owner, repo: t.repo, title: t.title, body: text, labels });
+      // Assignees only on creation: who works on it later is the maintainers' call.
+      const assignees = t.assignees?.length ? { assignees: t.assignees } : {};
+      const { data } = await octokit.rest.issues.create({ owner: t.owner, repo: t.repo, title: t.title, body: text, labels, ...assignees });
       return { action: 'created', number: data.number, url: data.html_url };
     };
     try {
