@@ -32,10 +32,11 @@ export async function alertOnTrends(
     const thresholds = config.thresholds ?? [];
     const now = analyzeTrends({ runs, branch, options, thresholds });
     // The earlier analysis only tells which of now's change points are new: it needs only the
-    // series that have one (each series is analysed on its own points, so theirs is unchanged).
+    // series that have one (each series is analysed on its own points, so theirs is unchanged),
+    // and none when no series has one.
     const changed = new Set(now.series.filter((s) => s.changePoints.length).map((s) => s.id));
     const before =
-      runs.length > 1
+      runs.length > 1 && changed.size
         ? analyzeTrends({ runs: onlyBenchmarks(runs.slice(0, -1), changed), branch, options, changePointsOnly: true })
         : undefined;
     const minEffect = t.minEffect ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT;
