@@ -13,7 +13,10 @@
  * script tries to clone it from GitHub and, failing that, measures the action alone.
  * `--instructions` also runs each process once under Cachegrind and prints its instruction count,
  * which, unlike CPU seconds, does not move with the machine's load (runs are 20–80× slower: use
- * it with `--sizes 1,100`; needs the Debian package `valgrind`).
+ * it with `--sizes 1,100`; needs the Debian package `valgrind`). `--predictable` runs Node with
+ * `--predictable` there (garbage collection and compilation on the main thread, in a fixed order):
+ * the counts then repeat within 0.1%, where without it the same run moved by up to 20% here
+ * (background threads' work depends on timing); both sides get the flag.
  * Goals (issue 14): cold start ≤ the peer's; less CPU than the peer at every size; ≤ 256 MB peak
  * at 1,000 × 1,000. Needs GNU time (Debian package `time`).
  */
@@ -39,6 +42,8 @@ const { values: opt } = parseArgs({
     // Keeps the prepared workspaces (to profile a run by hand); prints where.
     keep: { type: 'boolean', default: false },
     instructions: { type: 'boolean', default: false },
+    // With --instructions: both actions' Node runs with --predictable under Cachegrind.
+    predictable: { type: 'boolean', default: false },
   },
 });
 const REPS = Number(opt.reps);
@@ -98,7 +103,8 @@ function instructions(p: Proc, cwd: string): number {
     .map(([k, v]) => `${k}=${v}`);
   const out = join(work, 'cachegrind.out');
   const args = ['--tool=cachegrind', '--cache-sim=no', '--trace-children=yes', `--cachegrind-out-file=${out}`];
-  const r = spawnSync('valgrind', [...args, '/usr/bin/env', ...hyphenated, process.execPath, ...p.args], {
+  const flags = opt.predictable ? ['--predictable'] : [];
+  const r = spawnSync('valgrind', [...args, '/usr/bin/env', ...hyphenated, process.execPath, ...flags, ...p.args], {
     cwd,
     env: p.env,
     encoding: 'utf8',
@@ -365,7 +371,7 @@ try {
   }
   const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
   console.log(
-    `track-performance dist at ${rev}${peer ? `; github-action-benchmark ${opt.peer ? opt.peer : opt['peer-ref']}` : ''}; node ${process.version}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; median of ${REPS} runs`,
+    `track-performance dist at ${rev}${peer ? `; github-action-benchmark ${opt.peer ? opt.peer : opt['peer-ref']}` : ''}; node ${process.version}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; median of ${REPS} runs${opt.instructions && opt.predictable ? '; instructions with node --predictable' : ''}`,
   );
   console.log(
     markdownTable(

@@ -1,5 +1,5 @@
 // Bundles the action (dist/index.js), the CLI (dist/cli.js), the tinybench child process
-// (dist/tinybench-worker.js) and the Actions cache client (dist/actions-cache.js) with esbuild:
+// (dist/tinybench-worker.js), the Actions cache client (dist/actions-cache.js) and the GitHub client (dist/github-client.js) with esbuild:
 // one ESM file per entry, Node 20 syntax, no code splitting (a dynamic import of a bundled
 // module is inlined, so no entry emits a chunk the others would share or collide on). The
 // bundles are written to a temporary folder and replace dist/ only when all of them are built.
@@ -21,8 +21,11 @@ const entries = {
   cli: 'src/cli-bin.ts',
   'tinybench-worker': 'src/bench/tinybench-worker.ts',
 };
-// Loaded by the cache store on first use (src/store/cache-io.ts), so other runs never parse it.
-const cacheEntry = { 'actions-cache': 'src/store/actions-cache.ts' };
+// Loaded on first use (src/model/side-bundle.ts), so runs that never call them never parse them:
+// the Actions cache client by the cache store, the GitHub client (Octokit, undici) by the first
+// GitHub call. Marked external in the other entries, which import these files instead.
+const sideEntries = { 'actions-cache': 'src/store/actions-cache.ts', 'github-client': 'src/github/github-bundle.ts' };
+const sidePackages = ['@actions/cache', '@actions/github'];
 // @actions/http-client has no import-time side effects but does not declare it (no
 // "sideEffects": false), so a bundler keeps it, and the 900 KB of undici it imports, wherever a
 // module imports it, used or not. Declared here, it is dropped when nothing calls it:
@@ -61,13 +64,13 @@ async function bundles() {
   const tmp = mkdtempSync(join(tmpdir(), 'esbuild-'));
   try {
     const results = await Promise.all([
-      // From source, cache-io imports the package itself; in dist it imports actions-cache.js
-      // beside the bundle, so the package must not be inlined into the other entries.
-      build({ ...common, entryPoints: entries, outdir: tmp, external: ['@actions/cache'] }),
-      build({ ...common, entryPoints: cacheEntry, outdir: tmp }),
+      // From source, side-bundle.ts imports the packages themselves; in dist it imports the files
+      // beside the bundle, so the packages must not be inlined into the other entries.
+      build({ ...common, entryPoints: entries, outdir: tmp, external: sidePackages }),
+      build({ ...common, entryPoints: sideEntries, outdir: tmp }),
     ]);
     const emitted = results.flatMap((r) => Object.keys(r.metafile.outputs)).map((f) => f.slice(f.lastIndexOf('/') + 1));
-    const expected = Object.keys({ ...entries, ...cacheEntry }).map((e) => `${e}.js`);
+    const expected = Object.keys({ ...entries, ...sideEntries }).map((e) => `${e}.js`);
     if (emitted.sort().join() !== expected.sort().join())
       throw new Error(`esbuild emitted ${emitted.join(', ')}; expected one file per entry (${expected.join(', ')})`);
     return tmp;
@@ -88,7 +91,12 @@ async function suiteApi() {
 const [suiteDir, bundleDir] = await Promise.all([suiteApi(), bundles()]);
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist');
-for (const e of Object.keys({ ...entries, ...cacheEntry })) copyFileSync(join(bundleDir, `${e}.js`), join('dist', `${e}.js`));
+// ASCII only: esbuild escapes strings but leaves other characters in comments and regular
+// expressions, and one such character makes Node read the whole bundle as a two-byte string,
+// slower to decode and to scan at every start. A \uXXXX escape means the same in all of them.
+const ascii = (text) => text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+for (const e of Object.keys({ ...entries, ...sideEntries }))
+  writeFileSync(join('dist', `${e}.js`), ascii(readFileSync(join(bundleDir, `${e}.js`), 'utf8')));
 for (const file of ['suite.js', 'suite.d.ts']) copyFileSync(join(suiteDir, file), join('dist', file));
 for (const dir of [bundleDir, suiteDir]) rmSync(dir, { recursive: true, force: true });
 writeFileSync('dist/package.json', JSON.stringify({ type: 'module' }) + '\n');

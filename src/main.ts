@@ -1,12 +1,12 @@
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { join } from 'node:path';
 import { annotations, renderMarkdown } from './report/index.js';
-import { InputError, isUserError } from './model/errors.js';
-import { runnerFacts } from './github/context.js';
+import { isUserError } from './model/errors.js';
+import { readContext, runnerFacts } from './github/context.js';
 import { parseInputs } from './action/inputs.js';
 import { octokitPublisher } from './github/publish.js';
 import { octokitIssueTracker } from './github/issue-tracker.js';
+import { lazyOctokit } from './github/client.js';
 import { runAction } from './action/run-action.js';
 import { publishedDashboard } from './action/dashboard-link.js';
 import type { Logger } from './model/logger.js';
@@ -36,28 +36,17 @@ const logger = (redact: Redact): Logger => ({
   endGroup: core.endGroup,
 });
 
-/** The runner's context; outside a runner (no GITHUB_REPOSITORY) a user error saying what is missing. */
-function contextOrExplain(): typeof github.context {
-  try {
-    void github.context.repo; // a getter that throws without GITHUB_REPOSITORY
-    return github.context;
-  } catch {
-    throw new InputError(
-      'GITHUB_REPOSITORY is not set: the action runs on a GitHub runner (or @github/local-action); use the track-performance CLI elsewhere.',
-    );
-  }
-}
-
 /** The action: reads inputs, runs the flow for the event, maps the outcome to outputs. */
 export async function run(): Promise<void> {
   const { redact, mask } = secretsRedactor();
   const log = logger(redact);
   try {
     const inputs = parseInputs((name) => core.getInput(name));
-    const facts = runnerFacts(contextOrExplain());
+    const facts = runnerFacts(readContext());
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const outputDir = join(process.env.RUNNER_TEMP ?? join(workspace, '.track-performance'), 'track-performance');
-    const octokit = inputs.token ? github.getOctokit(inputs.token) : undefined;
+    // Created on the first GitHub call: a push with nothing to post never loads the client.
+    const octokit = inputs.token ? lazyOctokit(inputs.token) : undefined;
     const publisher = octokit && octokitPublisher(octokit, facts.owner, facts.repo, redact);
     const issues = octokit && octokitIssueTracker(octokit, facts.owner, facts.repo, redact);
 

@@ -31,10 +31,13 @@ export async function alertOnTrends(
     const thresholds = config.thresholds ?? [];
     const now = analyzeTrends({ runs, branch, options, thresholds });
     // The earlier analysis only tells which of now's change points are new: it analyses only the
-    // series that have one (the others still give the runner's level every series is read against).
+    // series that have one (the others still give the runner's level every series is read
+    // against), and is not made when neither a series nor the runner level has one.
     const changed = new Set(now.series.filter((s) => s.changePoints.length).map((s) => s.id));
     const before =
-      runs.length > 1 ? analyzeTrends({ runs: runs.slice(0, -1), branch, options, changePointsOnly: true, only: changed }) : undefined;
+      runs.length > 1 && (changed.size || now.runnerLevel?.changePoints.length)
+        ? analyzeTrends({ runs: runs.slice(0, -1), branch, options, changePointsOnly: true, only: changed })
+        : undefined;
     const minEffect = t.minEffect ?? config.compare?.minEffect ?? DEFAULT_MIN_EFFECT;
     const alerts = trendAlerts(now, before, { minEffect, horizon: t.horizon ?? DEFAULT_HORIZON });
     onAlerts?.(alerts);

@@ -1,4 +1,7 @@
-/** What the flows need from the runner's event, read once from @actions/github's context. */
+/** What the flows need from the runner's event, read once from the runner's environment. */
+import { existsSync, readFileSync } from 'node:fs';
+import { InputError } from '../model/errors.js';
+
 export interface RunnerFacts {
   eventName: string;
   ref: string;
@@ -63,4 +66,47 @@ export function runnerFacts(ctx: ContextLike): RunnerFacts {
     runUrl: ctx.runId ? `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${ctx.runId}` : undefined,
     repoUrl: ctx.serverUrl ? `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}` : undefined,
   };
+}
+
+/**
+ * The context as @actions/github's `Context` reads it from the environment (same variables, same
+ * defaults, the payload from GITHUB_EVENT_PATH), without the module that holds it: that module
+ * also loads Octokit and undici, which only a run that calls GitHub needs (client.ts). Unlike it,
+ * an unreadable payload is an InputError naming the file, not a crash at start-up.
+ */
+export function readContext(env: NodeJS.ProcessEnv = process.env): ContextLike {
+  let payload: Record<string, unknown> = {};
+  const file = env.GITHUB_EVENT_PATH;
+  if (file && existsSync(file)) {
+    try {
+      payload = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (e) {
+      throw new InputError(`GITHUB_EVENT_PATH ${file} is not the event's JSON payload: ${(e as Error).message}`, file);
+    }
+  } else if (file) process.stdout.write(`GITHUB_EVENT_PATH ${file} does not exist\n`);
+  const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
+  // Unset variables stay undefined, as Context leaves them (a run file then has no commit, not "").
+  return {
+    eventName: env.GITHUB_EVENT_NAME as string,
+    sha: env.GITHUB_SHA as string,
+    ref: env.GITHUB_REF as string,
+    runId: parseInt(env.GITHUB_RUN_ID ?? '', 10),
+    ...(!Number.isNaN(runAttempt) && { runAttempt }),
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    payload,
+    repo: repoOf(env.GITHUB_REPOSITORY, payload),
+  };
+}
+
+/** owner/repo from GITHUB_REPOSITORY, else from the payload's repository, as Context.repo finds it. */
+function repoOf(repository: string | undefined, payload: Record<string, unknown>): ContextLike['repo'] {
+  if (repository) {
+    const [owner, repo] = repository.split('/') as [string, string];
+    return { owner, repo };
+  }
+  const r = payload.repository as { name?: string; owner?: { login?: string } } | undefined;
+  if (r?.owner?.login && r.name) return { owner: r.owner.login, repo: r.name };
+  throw new InputError(
+    'GITHUB_REPOSITORY is not set: the action runs on a GitHub runner (or @github/local-action); use the track-performance CLI elsewhere.',
+  );
 }

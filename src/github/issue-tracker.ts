@@ -17,19 +17,19 @@ export interface IssueTracker {
   close(p: { markerId: string; label?: string; body: string }): Promise<IssueResult | undefined>;
 }
 
-/** An issue tracker through `octokit` on `owner/repo`. */
-export function octokitIssueTracker(octokit: Octokit, owner: string, repo: string, redact: Redact): IssueTracker {
+/** An issue tracker on `owner/repo` through the client `octokit` gives (created on the first call: see client.ts). */
+export function octokitIssueTracker(octokit: () => Promise<Octokit>, owner: string, repo: string, redact: Redact): IssueTracker {
   const at = (markerId: string, label: string | undefined) => ({ owner, repo, markerId, ...(label ? { label } : {}) });
   return {
-    find: (markerId, label) => findMarkedIssue(octokit, at(markerId, label), 'all'),
-    upsert: (p) =>
-      upsertMarkedIssue(octokit, {
+    find: async (markerId, label) => findMarkedIssue(await octokit(), at(markerId, label), 'all'),
+    upsert: async (p) =>
+      upsertMarkedIssue(await octokit(), {
         ...at(p.markerId, p.label),
         title: redact(p.title),
         body: redact(p.body),
         labels: p.labels,
         ...(p.assignees ? { assignees: p.assignees } : {}),
       }),
-    close: (p) => closeMarkedIssue(octokit, { ...at(p.markerId, p.label), body: redact(p.body), reason: 'completed' }),
+    close: async (p) => closeMarkedIssue(await octokit(), { ...at(p.markerId, p.label), body: redact(p.body), reason: 'completed' }),
   };
 }

@@ -16,12 +16,16 @@ export interface Publisher {
   upsertIssue?(issue: { markerId: string; title: string; body: string; labels?: string[] }): Promise<IssueResult>;
 }
 
-/** A publisher through `octokit`; every body passes `redact` on its way out (GitHub does not mask comments). */
-export function octokitPublisher(octokit: Octokit, owner: string, repo: string, redact: Redact): Publisher {
+/**
+ * A publisher through the client `octokit` gives (created on the first call: see client.ts);
+ * every body passes `redact` on its way out (GitHub does not mask comments).
+ */
+export function octokitPublisher(octokit: () => Promise<Octokit>, owner: string, repo: string, redact: Redact): Publisher {
   return {
-    upsert: (issueNumber, body, markerId) => upsertComment(octokit, { owner, repo, issueNumber, body: redact(body), markerId }),
-    findPullRequest: (sha) => findPullRequestForSha(octokit, { owner, repo, sha }),
-    upsertIssue: (i) => upsertMarkedIssue(octokit, { owner, repo, ...i, title: redact(i.title), body: redact(i.body) }),
+    upsert: async (issueNumber, body, markerId) =>
+      upsertComment(await octokit(), { owner, repo, issueNumber, body: redact(body), markerId }),
+    findPullRequest: async (sha) => findPullRequestForSha(await octokit(), { owner, repo, sha }),
+    upsertIssue: async (i) => upsertMarkedIssue(await octokit(), { owner, repo, ...i, title: redact(i.title), body: redact(i.body) }),
   };
 }
 

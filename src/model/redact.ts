@@ -55,14 +55,3 @@ export function redactor(secrets: readonly string[]): Redact {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-/** `value` with `redact` applied to every string in it (keys too): a JSON document safe to upload. */
-export function redactDeep<T>(value: T, redact: Redact): T {
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return redact(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k), walk(x)]));
-    return v;
-  };
-  return walk(value) as T;
-}

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import type { RunFile } from '../model/index.js';
 import { branchToken } from './layout.js';
+import { actionsGithub } from '../model/side-bundle.js';
 
 /**
  * The cache's version hashes the archived path and the compression method (zstd when the runner
@@ -64,8 +65,9 @@ export async function listEntryKeys(keyPrefix: string, max: number, access: List
   const [owner, repo] = (repository ?? '').split('/');
   if (!access.token) return { error: 'no token was given (input `token`)' };
   if (!owner || !repo) return { error: 'GITHUB_REPOSITORY is not set' };
-  const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(access.token, { baseUrl: access.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com' });
+  const octokit = (await actionsGithub()).getOctokit(access.token, {
+    baseUrl: access.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+  });
   try {
     const r = await octokit.rest.actions.getActionsCacheList({
       owner,

@@ -6,23 +6,12 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { readIfExists } from './directory.js';
+import { actionsCache as toolkit } from '../model/side-bundle.js';
 
 const DIR = 'track-performance-history';
 const FILE = 'history.json';
-
-/**
- * The cache client, loaded on first use: importing it costs what no other store should pay.
- * Bundled, it is dist/actions-cache.js beside the action (src/store/actions-cache.ts); from source, the package.
- */
-function toolkit(): Promise<typeof import('@actions/cache')> {
-  // The build marks the package external (inlined, it would be parsed at every start).
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return import('@actions/cache');
-  return import(pathToFileURL(join(dirname(here), 'actions-cache.js')).href) as Promise<typeof import('@actions/cache')>;
-}
 
 export type Restored = { text: string; key: string } | { failed: string } | undefined;
 

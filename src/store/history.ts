@@ -109,35 +109,44 @@ export function insertRun(doc: HistoryDoc, run: RunFile): HistoryDoc {
 /** The runs at `indexes` (default all), oldest first, as run files. */
 export function toRuns(doc: HistoryDoc, indexes?: number[]): RunFile[] {
   const idx = indexes ?? doc.entries.map((_, i) => i);
-  const ids = Object.keys(doc.benchmarks);
+  // Each series' columns are looked up once, not once per run (a long history reads every cell).
+  const readers = Object.entries(doc.benchmarks).map(([id, s]) => benchmarkReader(id, s));
   return idx.map((i) => {
     const benchmarks: BenchmarkResult[] = [];
-    for (const id of ids) {
-      const s = doc.benchmarks[id]!;
-      const m = metricAt(s, i);
-      if (!m) continue;
-      const b: BenchmarkResult = {
-        id,
-        suite: s.suite,
-        name: s.name,
-        unit: m.unit,
-        direction: m.direction,
-        value: m.value,
-        stats: m.stats ?? summarizeValue(m.value),
-      };
-      if (m.samples) b.samples = m.samples;
-      const metrics: Record<string, Metric> = {};
-      for (const [name, ms] of Object.entries(s.metrics ?? {})) {
-        const mm = metricAt(ms, i);
-        if (mm) metrics[name] = mm;
-      }
-      if (Object.keys(metrics).length) b.metrics = metrics;
-      benchmarks.push(b);
+    for (let j = 0; j < readers.length; j++) {
+      const b = readers[j]!(i);
+      if (b) benchmarks.push(b);
     }
     return { schemaVersion: RUN_SCHEMA_VERSION, tool: 'track-performance', ...doc.entries[i]!, benchmarks };
   });
 }
 
+/** Benchmark `id` of run i as a run file holds it; undefined where the run lacks it. */
+function benchmarkReader(id: string, s: BenchmarkSeries): (i: number) => BenchmarkResult | undefined {
+  const primary = metricReader(s);
+  const metrics = Object.entries(s.metrics ?? {}).map(([name, ms]) => [name, metricReader(ms)] as const);
+  return (i) => {
+    const m = primary(i);
+    if (!m) return undefined;
+    const b: BenchmarkResult = {
+      id,
+      suite: s.suite,
+      name: s.name,
+      unit: m.unit,
+      direction: m.direction,
+      value: m.value,
+      stats: m.stats ?? summarizeValue(m.value),
+    };
+    if (m.samples) b.samples = m.samples;
+    let found: Record<string, Metric> | undefined;
+    for (let j = 0; j < metrics.length; j++) {
+      const mm = metrics[j]![1](i);
+      if (mm) (found ??= {})[metrics[j]![0]] = mm;
+    }
+    if (found) b.metrics = found;
+    return b;
+  };
+}
 /** Keeps only the runs at `keep` (sorted ascending) in every column. Mutates and returns `doc`. */
 export function selectEntries(doc: HistoryDoc, keep: number[]): HistoryDoc {
   if (keep.length === doc.entries.length) return doc;
@@ -217,19 +226,25 @@ function insertAbsent(s: Series, at: number): void {
   for (const col of Object.values(s.stats)) col.splice(at, 0, null);
 }
 
-function metricAt(s: Series, i: number): Metric | undefined {
-  const value = s.value[i];
-  if (value === null || value === undefined) return undefined;
-  const stats: Partial<Stats> = {};
-  for (const k of STAT_KEYS) {
-    const v = s.stats[k]?.[i];
-    if (v !== null && v !== undefined) stats[k] = v;
-  }
-  const m: Metric = { unit: s.unit, direction: s.direction, value };
-  if (stats.n !== undefined) m.stats = stats as Stats;
-  const samples = s.samples[i];
-  if (samples) m.samples = [...samples]; // a copy: the document may be reused by the next save
-  return m;
+/** The metric of run i in series `s`, statistics in STAT_KEYS order; undefined where the run lacks it. */
+function metricReader(s: Series): (i: number) => Metric | undefined {
+  // Index loops over plain arrays: this runs once per cell, mostly before V8 optimizes it.
+  const keys = STAT_KEYS.filter((k) => s.stats[k]);
+  const columns = keys.map((k) => s.stats[k]!);
+  return (i) => {
+    const value = s.value[i];
+    if (value === null || value === undefined) return undefined;
+    const stats: Partial<Stats> = {};
+    for (let j = 0; j < keys.length; j++) {
+      const v = columns[j]![i];
+      if (v !== null && v !== undefined) stats[keys[j]!] = v;
+    }
+    const m: Metric = { unit: s.unit, direction: s.direction, value };
+    if (stats.n !== undefined) m.stats = stats as Stats;
+    const samples = s.samples[i];
+    if (samples) m.samples = [...samples]; // a copy: the document may be reused by the next save
+    return m;
+  };
 }
 
 function selectSeries(s: Series, keep: number[]): void {

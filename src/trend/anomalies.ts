@@ -43,13 +43,22 @@ export function noiseScale(z: ArrayLike<number>): number {
   return (1.4826 * sortedMedian(diffs)) / Math.SQRT2;
 }
 
-/** Median of z[from..to) clipped to the series (at most NEIGHBOURS values); NaN when empty. */
-function sideMedian(z: ArrayLike<number>, from: number, to: number, scratch: Float64Array): number {
+/**
+ * Median of z[from..to) clipped to the series (at most NEIGHBOURS = 3 values); NaN when empty.
+ * By comparisons, not a sort: Math.min and Math.max order −0 before +0 as a typed array's sort
+ * does, so the value is the same, for a fraction of the cost of a sort per run and side.
+ */
+function sideMedian(z: ArrayLike<number>, from: number, to: number): number {
   const a = Math.max(0, from);
   const b = Math.min(z.length, to);
-  if (b <= a) return NaN;
-  for (let i = a; i < b; i++) scratch[i - a] = z[i] as number;
-  return sortedMedian(scratch.subarray(0, b - a));
+  const n = b - a;
+  if (n <= 0) return NaN;
+  const x = z[a] as number;
+  if (n === 1) return x;
+  const y = z[a + 1] as number;
+  if (n === 2) return (Math.min(x, y) + Math.max(x, y)) / 2;
+  const w = z[a + 2] as number;
+  return Math.max(Math.min(x, y), Math.min(Math.max(x, y), w));
 }
 
 /** Anomalous runs of `z` (oldest first); none for fewer than 5 runs. */
@@ -59,13 +68,12 @@ export function findAnomalies(z: ArrayLike<number>, threshold = DEFAULT_ANOMALY_
   const sigma = noiseScale(z);
   const scaled = (d: number) => (Math.abs(d) <= EPSILON ? 0 : sigma > 0 ? Math.abs(d) / sigma : Infinity);
   const out: AnomalyFound[] = [];
-  const scratch = new Float64Array(NEIGHBOURS);
   for (let i = 0; i < n; i++) {
     const x = z[i] as number;
     // Distances to the median before and after; a run at either end is also compared with its
     // one neighbour, which must disagree too.
-    const before = i === 0 ? x - (z[1] as number) : x - sideMedian(z, i - NEIGHBOURS, i, scratch);
-    const after = i === n - 1 ? x - (z[n - 2] as number) : x - sideMedian(z, i + 1, i + 1 + NEIGHBOURS, scratch);
+    const before = i === 0 ? x - (z[1] as number) : x - sideMedian(z, i - NEIGHBOURS, i);
+    const after = i === n - 1 ? x - (z[n - 2] as number) : x - sideMedian(z, i + 1, i + 1 + NEIGHBOURS);
     if (!(before > 0 === after > 0) || before === 0 || after === 0) continue;
     const weakest = Math.min(scaled(before), scaled(after));
     if (!(weakest >= threshold)) continue;

@@ -21,7 +21,7 @@
  * and after a removal Otava re-tests the change point after the removed one and the one after
  * that, here the two neighbours (before and after) are re-tested, the two whose intervals changed.
  */
-import { eDivisiveWindow, MIN_TESTED_RUNS } from './e-divisive.js';
+import { eDivisiveWindow, MIN_TESTED_RUNS, PairSums } from './e-divisive.js';
 import { pooledTTestP, sideStats, type SideStats } from './t-test.js';
 
 export const DEFAULT_WINDOW = 50;
@@ -75,14 +75,14 @@ function measure(z: ArrayLike<number>, cuts: readonly number[], j: number, log: 
   return { index, before, after, pValue: pooledTTestP(before, after), change: relativeChange(before, after, log) };
 }
 
-/** Otava's split step: the weak change points of every window, as sorted unique indexes. */
-function split(z: ArrayLike<number>, window: number, maxP: number): number[] {
+/** Otava's split step: the weak change points of every window, as sorted unique indexes (`sums`: the series' table, for windows up to `window`). */
+function split(z: ArrayLike<number>, window: number, maxP: number, sums: PairSums): number[] {
   const step = Math.max(1, Math.floor(window / 2));
   const found = new Set<number>();
   let start = 0;
   while (start < z.length) {
     const end = Math.min(start + window, z.length);
-    const cuts = eDivisiveWindow(z, start, end, maxP);
+    const cuts = eDivisiveWindow(z, start, end, maxP, sums);
     for (const c of cuts) found.add(c);
     start = Math.max(cuts.length ? (cuts[cuts.length - 1] as number) : 0, start + step);
   }
@@ -105,7 +105,12 @@ export function detectChangePoints(z: ArrayLike<number>, options: ChangePointOpt
   const minMagnitude = options.minMagnitude ?? 0;
   const log = options.log ?? true;
   const weakP = options.weakPValue ?? weakPValue(maxP);
-  const cuts = withLonger(split(z, window, weakP), split(z, 2 * window, weakP));
+  // One table of pair-distance sums serves every window of both sweeps. A series no longer
+  // than a window gets one window [0, n) from the long sweep, the short sweep's first: its
+  // finds are the short sweep's already, and adding them changes nothing.
+  const sums = new PairSums(z, 2 * window);
+  const short = split(z, window, weakP, sums);
+  const cuts = z.length <= window ? short : withLonger(short, split(z, 2 * window, weakP, sums));
   const cps = cuts.map((_, j) => measure(z, cuts, j, log));
   // Otava's merge step.
   while (cps.length) {

@@ -25,81 +25,101 @@ import { pooledTTestP, sideStats } from './t-test.js';
 export const MIN_TESTED_RUNS = 5;
 
 /**
- * Pair-distance sums of one window: `within(a, b)` = Σ_{a ≤ i < j < b} |z_i − z_j|, all of them
- * in a table built in O(L²), so every Q̂ is O(1).
+ * Pair-distance sums of a series: `within(a, b)` = Σ_{a ≤ i < j < b} |z_i − z_j| for every
+ * interval of at most `span` values, in a band table built once in O(N·span), so every Q̂ is
+ * O(1) and every window of every sweep (change-points.ts) reads the same table. Each sum is
+ * accumulated in a fixed order (column c adds Σ_{i=c−1…a} |z_i − z_c| to within(a, c)), so it is
+ * the same number whichever window reads it.
  */
-class PairSums {
-  private readonly table: Float64Array;
-  private readonly stride: number;
+export class PairSums {
+  /** Row a holds within(a, a + d) at d = 0…span. */
+  readonly table: Float64Array;
+  readonly stride: number;
 
-  constructor(z: ArrayLike<number>, from: number, to: number) {
-    const L = to - from;
-    this.stride = L + 1;
-    this.table = new Float64Array(this.stride * this.stride);
+  constructor(z: ArrayLike<number>, span: number, from = 0, to = z.length) {
+    const w = Math.max(1, Math.min(span, to - from));
+    this.stride = w + 1;
+    this.table = new Float64Array(this.stride * z.length);
     const t = this.table;
-    // within(a, c+1) = within(a, c) + Σ_{i=a}^{c-1} |z_i − z_c|, built column by column.
-    for (let c = 1; c < L; c++) {
-      const zc = z[from + c] as number;
+    const stride = this.stride;
+    for (let c = from + 1; c < to; c++) {
+      const zc = z[c] as number;
       let col = 0;
-      for (let a = c - 1; a >= 0; a--) {
-        col += Math.abs((z[from + a] as number) - zc);
-        t[a * this.stride + c + 1] = (t[a * this.stride + c] as number) + col;
+      for (let a = c - 1; a >= from && c + 1 - a <= w; a--) {
+        col += Math.abs((z[a] as number) - zc);
+        const row = a * stride;
+        t[row + c + 1 - a] = (t[row + c - a] as number) + col;
       }
     }
   }
 
   within(a: number, b: number): number {
-    return this.table[a * this.stride + b] as number;
+    return this.table[a * this.stride + b - a] as number;
   }
 }
 
-/** The best split of the interval [s, e) of the window: τ, the κ it was found with, and its Q̂ (the first maximum wins). */
-function bestSplit(sums: PairSums, s: number, e: number): { tau: number; kappa: number; q: number } {
-  let best = { tau: s + 1, kappa: e, q: -Infinity };
+interface Split {
+  tau: number;
+  kappa: number;
+  q: number;
+}
+
+/** The best split of the interval [s, e) of z: τ, the κ it was found with, and its Q̂ (the first maximum wins). */
+function bestSplit(sums: PairSums, s: number, e: number): Split {
+  const t = sums.table;
+  const stride = sums.stride;
+  const rowS = s * stride;
+  let bestTau = s + 1;
+  let bestKappa = e;
+  let bestQ = -Infinity;
   for (let tau = s + 1; tau < e; tau++) {
     const n = tau - s;
-    const wx = sums.within(s, tau);
+    const wx = t[rowS + n] as number;
+    const rowTau = tau * stride;
     for (let kappa = tau + 1; kappa <= e; kappa++) {
       const m = kappa - tau;
-      const wy = sums.within(tau, kappa);
-      const cross = sums.within(s, kappa) - wx - wy;
+      const wy = t[rowTau + m] as number;
+      const cross = (t[rowS + n + m] as number) - wx - wy;
       const nm = n + m;
       let q = (2 / nm) * cross;
       if (n > 1) q -= ((2 * m) / (nm * (n - 1))) * wx;
       if (m > 1) q -= ((2 * n) / (nm * (m - 1))) * wy;
-      if (q > best.q) best = { tau, kappa, q };
+      if (q > bestQ) {
+        bestTau = tau;
+        bestKappa = kappa;
+        bestQ = q;
+      }
     }
   }
-  return best;
+  return { tau: bestTau, kappa: bestKappa, q: bestQ };
 }
 
 /**
  * Change points of `z[from..to)` by E-Divisive means with Otava's t-test: returns their indexes
- * in `z` (ascending). Deterministic: no permutations.
+ * in `z` (ascending). Deterministic: no permutations. `sums` is the series' table when the
+ * caller has one covering windows this long (else one is built for this window).
  */
-export function eDivisiveWindow(z: ArrayLike<number>, from: number, to: number, maxP: number): number[] {
-  const L = to - from;
-  if (L < 3) return [];
-  const sums = new PairSums(z, from, to);
-  const cuts: number[] = []; // accepted splits, window-local, ascending
+export function eDivisiveWindow(z: ArrayLike<number>, from: number, to: number, maxP: number, sums?: PairSums): number[] {
+  if (to - from < 3) return [];
+  const table = sums ?? new PairSums(z, to - from, from, to);
+  // The intervals between accepted splits, each with its best split (an interval unchanged by
+  // an accepted split keeps it: only the two halves of the one split are searched again).
+  const parts: Array<{ s: number; e: number; best: Split | undefined }> = [{ s: from, e: to, best: undefined }];
   for (;;) {
-    const bounds = [0, ...cuts, L];
-    let pick: { tau: number; kappa: number; q: number; s: number; e: number } | undefined;
-    for (let i = 0; i + 1 < bounds.length; i++) {
-      const s = bounds[i] as number;
-      const e = bounds[i + 1] as number;
-      if (e - s < 2) continue;
-      const c = bestSplit(sums, s, e);
-      if (!pick || c.q > pick.q) pick = { ...c, s, e };
+    let pick: (typeof parts)[number] | undefined;
+    for (const part of parts) {
+      if (part.e - part.s < 2) continue;
+      part.best ??= bestSplit(table, part.s, part.e);
+      if (!pick || part.best.q > pick.best!.q) pick = part;
     }
     if (!pick) break;
-    const before = sideStats(z, from + pick.s, from + pick.tau);
-    const bump = sideStats(z, from + pick.tau, from + pick.kappa);
-    const after = bump.n >= MIN_TESTED_RUNS || (before.sd === 0 && bump.sd === 0) ? bump : sideStats(z, from + pick.tau, from + pick.e);
+    const { tau, kappa } = pick.best!;
+    const before = sideStats(z, pick.s, tau);
+    const bump = sideStats(z, tau, kappa);
+    const after = bump.n >= MIN_TESTED_RUNS || (before.sd === 0 && bump.sd === 0) ? bump : sideStats(z, tau, pick.e);
     const p = pooledTTestP(before, after);
     if (!(p <= maxP)) break;
-    cuts.push(pick.tau);
-    cuts.sort((a, b) => a - b);
+    parts.splice(parts.indexOf(pick), 1, { s: pick.s, e: tau, best: undefined }, { s: tau, e: pick.e, best: undefined });
   }
-  return cuts.map((c) => c + from);
+  return parts.slice(1).map((p) => p.s);
 }
