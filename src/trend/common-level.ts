@@ -43,11 +43,57 @@ export interface CommonLevel {
   adjust: Array<{ factor: number; offsets: number[] } | undefined>;
 }
 
-const median = (v: number[]): number => {
-  const s = [...v].sort((a, b) => a - b);
+/** Median (a typed copy sorts natively: no comparator calls). */
+const median = (v: readonly number[]): number => {
+  const s = Float64Array.from(v).sort();
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
+
+/** Slope through the origin and correlation of `y`'s run-to-run differences on `x`'s (NaN in `x`: skipped); undefined with fewer than MIN_FIT_RUNS. */
+function differenceFit(x: readonly number[], y: readonly number[]): { slope: number; correlation: number } | undefined {
+  // On differences: a step (the series' own, or one leaked into the level) is one difference
+  // among many there, where in the levels it would pass for a factor.
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let n = 0;
+  for (let j = 1; j < x.length; j++) {
+    const dx = (x[j] as number) - (x[j - 1] as number);
+    if (!Number.isFinite(dx)) continue;
+    const dy = (y[j] as number) - (y[j - 1] as number);
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+    n++;
+  }
+  if (n < MIN_FIT_RUNS || sxx === 0 || syy === 0) return undefined;
+  return { slope: sxy / sxx, correlation: sxy / Math.sqrt(sxx * syy) };
+}
+
+/** Each run's median of the sources' deviations, every source in (NaN with fewer than MIN_LEVEL_SOURCES). */
+function firstLook(
+  series: readonly RawSeries[],
+  dev: ReadonlyArray<number[] | undefined>,
+  sourceIdx: readonly number[],
+  runs: number,
+): Float64Array {
+  const count = new Int32Array(runs);
+  for (const k of sourceIdx) for (const p of series[k]!.points) count[p.run]!++;
+  const start = new Int32Array(runs + 1);
+  for (let i = 0; i < runs; i++) start[i + 1] = start[i]! + count[i]!;
+  const flat = new Float64Array(start[runs]!);
+  const fill = start.slice(0, runs);
+  for (const k of sourceIdx) series[k]!.points.forEach((p, j) => (flat[fill[p.run]!++] = dev[k]![j] as number));
+  const out = new Float64Array(runs).fill(NaN);
+  for (let i = 0; i < runs; i++) {
+    const n = count[i]!;
+    if (n < MIN_LEVEL_SOURCES) continue;
+    const v = flat.subarray(start[i]!, start[i + 1]!).sort();
+    out[i] = n % 2 ? (v[n >> 1] as number) : ((v[(n >> 1) - 1] as number) + (v[n >> 1] as number)) / 2;
+  }
+  return out;
+}
 
 /** Median of sorted `v` without the element at `skip`. */
 function medianWithout(v: number[], skip: number): number {
@@ -132,6 +178,21 @@ export function commonLevel(
   });
   const sourceIdx = series.map((_, k) => k).filter((k) => dev[k] && !series[k]!.metric);
   if (sourceIdx.length < MIN_LEVEL_SOURCES) return undefined;
+  // A first look, cheap (every source in each run's median, a native sort): when no source
+  // moves with that level, none is taken to move with its leave-one-out level (leaving itself
+  // out lowers a series' correlation with the level), and there is no runner level to read —
+  // the safe side: every series is then read as it is.
+  const first = firstLook(series, dev, sourceIdx, runs);
+  if (
+    !sourceIdx.some(
+      (k) =>
+        (differenceFit(
+          series[k]!.points.map((p) => first[p.run] as number),
+          dev[k]!,
+        )?.correlation ?? 0) >= MIN_CORRELATION,
+    )
+  )
+    return undefined;
   // Per run: the sources' deviations, sorted; per source point: its rank among them.
   const byRun: Array<Array<{ k: number; j: number; d: number }>> = Array.from({ length: runs }, () => []);
   for (const k of sourceIdx) series[k]!.points.forEach((p, j) => byRun[p.run]!.push({ k, j, d: dev[k]![j] as number }));
@@ -154,24 +215,10 @@ export function commonLevel(
       if (v.length < MIN_LEVEL_SOURCES) return NaN;
       return source ? medianWithout(v, rankAt[k]![j]!) : (level[p.run] as number);
     });
-    // β and the gate from run-to-run differences: a step (the series' own, or one leaked into the
-    // level) is one difference among many there, where in the levels it would pass for a factor.
-    let sxy = 0;
-    let sxx = 0;
-    let syy = 0;
-    let n = 0;
-    for (let j = 1; j < r.length; j++) {
-      const dx = (r[j] as number) - (r[j - 1] as number);
-      if (!Number.isFinite(dx)) continue;
-      const dy = (d[j] as number) - (d[j - 1] as number);
-      sxy += dx * dy;
-      sxx += dx * dx;
-      syy += dy * dy;
-      n++;
-    }
+    const fit = differenceFit(r, d);
     // Only a series the runner moves is corrected: elsewhere the level is noise, and β × noise adds it.
-    if (n < MIN_FIT_RUNS || sxx === 0 || sxy / Math.sqrt(sxx * syy) < MIN_CORRELATION) return undefined;
-    const beta = sxy / sxx;
+    if (!fit || fit.correlation < MIN_CORRELATION) return undefined;
+    const beta = fit.slope;
     const sign = s.direction === 'smaller' ? 1 : -1;
     return { factor: beta, offsets: r.map((x) => (Number.isFinite(x) ? sign * beta * x : 0)) };
   });
