@@ -60,7 +60,6 @@ export async function alertOnTrends(
   }
 }
 
-/** The runs (same order, so the same run indexes) with only the benchmarks of `ids`. */
 function sentence(a: TrendAlert): string {
   return `Trend ${a.level}: ${a.message}`;
 }

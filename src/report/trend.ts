@@ -6,13 +6,13 @@
 import { markdownTable } from 'markdown-table';
 import { escapeText, plainText } from './escape.js';
 import { formatChange, formatValue, sig } from '../model/format.js';
-import { RUNNER_LEVEL_ID } from '../trend/index.js';
+import { RUNNER_LEVEL_ID, RUNNER_LEVEL_LABEL, seriesWithRunnerLevel } from '../trend/index.js';
 import type { RunRef, SeriesTrend, TrendChangePoint, TrendReport } from '../trend/types.js';
 
 type Esc = (text: string, max?: number) => string;
 
 const label = (s: SeriesTrend, esc: Esc) =>
-  s.id === RUNNER_LEVEL_ID ? 'runner level (every timed benchmark)' : esc(s.metric ? `${s.id} · ${s.metric}` : s.id);
+  s.id === RUNNER_LEVEL_ID ? RUNNER_LEVEL_LABEL : esc(s.metric ? `${s.id} · ${s.metric}` : s.id);
 const commit = (r: RunRef, esc: Esc) => (r.commit ? esc(r.commit.slice(0, 7)) : `run ${r.index + 1}`);
 const range = (c: TrendChangePoint, esc: Esc) => `${commit(c.before, esc)}..${commit(c.after, esc)}`;
 const day = (r: RunRef) => r.timestamp.slice(0, 10);
@@ -66,8 +66,7 @@ function render(report: TrendReport, esc: Esc, heading: string): string {
     `${report.runs} run${report.runs === 1 ? '' : 's'}${span}.`,
   );
   for (const w of report.warnings) out.push('', `> ${esc(w, 400)}`);
-  // The runner's level is read like a benchmark, after them.
-  const series = report.runnerLevel ? [...report.series, report.runnerLevel] : report.series;
+  const series = seriesWithRunnerLevel(report);
   if (series.length) {
     const rows = series.map((s) => [label(s, esc), String(s.runs), lastChange(s, esc), driftCell(s), forecastCell(s, esc)]);
     out.push(

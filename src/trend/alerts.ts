@@ -6,7 +6,7 @@
  * warnings. Pure: reports in, alerts out.
  */
 import { formatChange } from '../model/format.js';
-import { RUNNER_LEVEL_ID } from './analyze.js';
+import { RUNNER_LEVEL_ID, seriesWithRunnerLevel } from './analyze.js';
 import type { SeriesTrend, TrendReport } from './types.js';
 
 export type AlertLevel = 'critical' | 'warning' | 'info';
@@ -36,11 +36,10 @@ const short = (c?: string) => (c ? c.slice(0, 7) : '?');
 
 /** The alerts `now` raises that `before` (the same history without the newest run) did not. */
 export function trendAlerts(now: TrendReport, before: TrendReport | undefined, o: AlertOptions): TrendAlert[] {
-  const withRunner = (r: TrendReport | undefined) => (r ? (r.runnerLevel ? [...r.series, r.runnerLevel] : r.series) : []);
-  const earlier = new Map(withRunner(before).map((s) => [key(s), s]));
+  const earlier = new Map((before ? seriesWithRunnerLevel(before) : []).map((s) => [key(s), s]));
   const out: TrendAlert[] = [];
   const order: Record<AlertLevel, number> = { critical: 0, warning: 1, info: 2 };
-  for (const s of withRunner(now)) {
+  for (const s of seriesWithRunnerLevel(now)) {
     // A step of the runner's level moved every benchmark: the runner, or a change that touched them all — a warning, not a verdict on one benchmark.
     const runner = s.id === RUNNER_LEVEL_ID;
     const prev = earlier.get(key(s));

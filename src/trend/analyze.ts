@@ -41,6 +41,13 @@ export interface TrendInput {
 
 /** The runner-level series' identity: not a benchmark (no id a benchmark can have: ids are `suite/name`). */
 export const RUNNER_LEVEL_ID = '(runner level)';
+/** How the runner-level series is named wherever it is shown. */
+export const RUNNER_LEVEL_LABEL = 'runner level (every timed benchmark)';
+
+/** The report's series, then the runner level's when there is one: what is read like a benchmark. */
+export function seriesWithRunnerLevel(report: TrendReport): SeriesTrend[] {
+  return report.runnerLevel ? [...report.series, report.runnerLevel] : report.series;
+}
 
 const DAY = 864e5;
 

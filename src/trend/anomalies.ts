@@ -11,6 +11,8 @@
  * marked `pending` — the next run tells an outlier from a step.
  */
 
+import { medianOfSorted } from './median.js';
+
 export const DEFAULT_ANOMALY_Z = 5;
 const NEIGHBOURS = 3;
 /** Differences below this (in log space, ~1e-7 relative) are the stored values' rounding (round7). */
@@ -26,21 +28,14 @@ export interface AnomalyFound {
   pending: boolean;
 }
 
-/** Median of a typed array, sorting it in place (typed arrays sort numerically, fast). */
-function sortedMedian(a: Float64Array): number {
-  a.sort();
-  const n = a.length;
-  return n % 2 ? (a[(n - 1) / 2] as number) : ((a[n / 2 - 1] as number) + (a[n / 2] as number)) / 2;
-}
-
 /** Robust standard deviation of the run-to-run noise of `z` (0 for an exact series). */
 export function noiseScale(z: ArrayLike<number>): number {
   if (z.length < 3) return 0;
   const diffs = new Float64Array(z.length - 1);
   for (let i = 1; i < z.length; i++) diffs[i - 1] = (z[i] as number) - (z[i - 1] as number);
-  const mid = sortedMedian(diffs);
+  const mid = medianOfSorted(diffs.sort());
   for (let i = 0; i < diffs.length; i++) diffs[i] = Math.abs((diffs[i] as number) - mid);
-  return (1.4826 * sortedMedian(diffs)) / Math.SQRT2;
+  return (1.4826 * medianOfSorted(diffs.sort())) / Math.SQRT2;
 }
 
 /**

@@ -12,12 +12,13 @@
  * JASA 56, 1961), fitted robustly as Tukey's median polish fits the additive one (Tukey,
  * Exploratory Data Analysis, 1977, ch. 11): the run's level r_i is the median over the primary
  * timed series of their deviation from their own median, each benchmark's sensitivity β_k the
- * least-squares slope of its run-to-run differences on r's. A source series is adjusted by the median of the
- * *other* sources (leave-one-out), so its own step or noise never enters the level it is
- * corrected by. The same idea measured in pairs is duet benchmarking (Bulej et al., ICPE 2020).
+ * least-squares slope of its run-to-run differences on r's. A source series is adjusted by the
+ * median of the *other* sources (leave-one-out), so its own step or noise never enters the level
+ * it is corrected by. The same idea measured in pairs is duet benchmarking (Bulej et al., ICPE 2020).
  * Pure.
  */
 import { theilSenSlope } from './drift.js';
+import { median, medianOfSorted } from './median.js';
 import type { RawSeries } from './series.js';
 
 /** Fewest primary timed series in a run for its level: the median of 5 ignores 2 that stepped. */
@@ -42,13 +43,6 @@ export interface CommonLevel {
   /** Per series (same order as the input): its β and the log-space offset β·r of each of its points, or undefined when not adjusted. */
   adjust: Array<{ factor: number; offsets: number[] } | undefined>;
 }
-
-/** Median (a typed copy sorts natively: no comparator calls). */
-const median = (v: readonly number[]): number => {
-  const s = Float64Array.from(v).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 /** Slope through the origin and correlation of `y`'s run-to-run differences on `x`'s (NaN in `x`: skipped); undefined with fewer than MIN_FIT_RUNS. */
 function differenceFit(x: readonly number[], y: readonly number[]): { slope: number; correlation: number } | undefined {
@@ -89,8 +83,7 @@ function firstLook(
   for (let i = 0; i < runs; i++) {
     const n = count[i]!;
     if (n < MIN_LEVEL_SOURCES) continue;
-    const v = flat.subarray(start[i]!, start[i + 1]!).sort();
-    out[i] = n % 2 ? (v[n >> 1] as number) : ((v[(n >> 1) - 1] as number) + (v[n >> 1] as number)) / 2;
+    out[i] = medianOfSorted(flat.subarray(start[i]!, start[i + 1]!).sort());
   }
   return out;
 }
@@ -196,14 +189,12 @@ export function commonLevel(
   // Per run: the sources' deviations, sorted; per source point: its rank among them.
   const byRun: Array<Array<{ k: number; j: number; d: number }>> = Array.from({ length: runs }, () => []);
   for (const k of sourceIdx) series[k]!.points.forEach((p, j) => byRun[p.run]!.push({ k, j, d: dev[k]![j] as number }));
-  const level = new Array<number>(runs).fill(NaN);
   const sorted: number[][] = [];
   const rankAt: number[][] = series.map(() => []);
   byRun.forEach((entries, i) => {
     entries.sort((a, b) => a.d - b.d || a.k - b.k);
     sorted[i] = entries.map((e) => e.d);
     entries.forEach((e, rank) => (rankAt[e.k]![e.j] = rank));
-    if (entries.length >= MIN_LEVEL_SOURCES) level[i] = median(sorted[i]!);
   });
   const adjust = series.map((s, k) => {
     const d = dev[k];
@@ -213,7 +204,7 @@ export function commonLevel(
     const r = s.points.map((p, j) => {
       const v = sorted[p.run]!;
       if (v.length < MIN_LEVEL_SOURCES) return NaN;
-      return source ? medianWithout(v, rankAt[k]![j]!) : (level[p.run] as number);
+      return source ? medianWithout(v, rankAt[k]![j]!) : (first[p.run] as number);
     });
     const fit = differenceFit(r, d);
     // Only a series the runner moves is corrected: elsewhere the level is noise, and β × noise adds it.
@@ -223,5 +214,5 @@ export function commonLevel(
     return { factor: beta, offsets: r.map((x) => (Number.isFinite(x) ? sign * beta * x : 0)) };
   });
   // No series the runner moves: there is no runner level to speak of (independent series).
-  return adjust.some(Boolean) ? { level, sources: sourceIdx.length, adjust } : undefined;
+  return adjust.some(Boolean) ? { level: Array.from(first), sources: sourceIdx.length, adjust } : undefined;
 }

@@ -9,6 +9,7 @@
  */
 import { probit, quickselect } from 'simple-statistics';
 import { normalCdf } from '../compare/student-t.js';
+import { medianOfSorted } from './median.js';
 
 export interface SlopeFit {
   /** Theil–Sen slope: change of the series per unit of `x`. */
@@ -59,7 +60,7 @@ export function theilSen(x: readonly number[], y: readonly number[], confidence 
   const hi = Math.max(0, Math.min(m - 1, Math.round((m + c) / 2)));
   const [mid, low, high] = orderStats(slopes, [lo, hi], x, y) as [number, number, number];
   const rest = Float64Array.from(y, (v, i) => v - mid * (x[i] as number)).sort();
-  return { slope: mid, ci: [low, high], intercept: sortedMedian(rest) };
+  return { slope: mid, ci: [low, high], intercept: medianOfSorted(rest) };
 }
 
 /** The Theil–Sen slope alone (no interval, no intercept). */
@@ -90,12 +91,6 @@ function sortedSlopes(x: readonly number[], y: readonly number[]): Float64Array 
   return pairSlopes(x, y).sort();
 }
 
-/** The median of a sorted array (the mean of the middle two for an even length). */
-function sortedMedian(a: Float64Array): number {
-  const k = a.length;
-  return k % 2 ? (a[(k - 1) / 2] as number) : ((a[k / 2 - 1] as number) + (a[k / 2] as number)) / 2;
-}
-
 /**
  * The median of the sorted slopes, then the k-th smallest for each of `ks`. The sort orders −0
  * before +0 where selection took either: when a statistic is a zero and the slopes hold a −0 (x
@@ -103,7 +98,7 @@ function sortedMedian(a: Float64Array): number {
  * that zero is the one selection gives.
  */
 function orderStats(sorted: Float64Array, ks: number[], x: readonly number[], y: readonly number[]): [number, ...number[]] {
-  const out: [number, ...number[]] = [sortedMedian(sorted), ...ks.map((k) => sorted[k] as number)];
+  const out: [number, ...number[]] = [medianOfSorted(sorted), ...ks.map((k) => sorted[k] as number)];
   if (!out.some((v) => v === 0) || !hasNegativeZero(sorted)) return out;
   const slopes = pairSlopes(x, y);
   return [median(slopes), ...ks.map((k) => beside(slopes, k))];

@@ -5,6 +5,8 @@
 export {
   analyzeTrends,
   RUNNER_LEVEL_ID,
+  RUNNER_LEVEL_LABEL,
+  seriesWithRunnerLevel,
   DEFAULT_TREND_P,
   DEFAULT_DRIFT_P,
   MIN_CHANGE_RUNS,
