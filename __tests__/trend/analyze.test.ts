@@ -128,6 +128,23 @@ describe('analyzeTrends', () => {
     expect(only.series.every((s) => !s.drift && s.forecasts.length === 0)).toBe(true);
   });
 
+  it('with significantDriftOnly fits the same drifts where Mann–Kendall finds one, and none elsewhere', () => {
+    const flat = noisy(40, 0.02, 12, []);
+    const z = noisy(40, 0.02, 10, []);
+    const runs = history(40, (i) => [result('slow', 20e9 * Math.exp(z[i]! + 0.01 * i)), result('flat', 1e6 * Math.exp(flat[i]!))]);
+    const thresholds = [{ benchmark: 's/slow', target: '<= 30s' }];
+    const full = analyzeTrends({ runs, thresholds });
+    const lean = analyzeTrends({ runs, thresholds, significantDriftOnly: true });
+    expect(full.series.map((s) => [s.id, s.drift?.pValue !== undefined && s.drift.pValue < 0.01])).toEqual([
+      ['s/slow', true],
+      ['s/flat', false],
+    ]);
+    expect(lean.series[0]!.drift).toEqual(full.series[0]!.drift);
+    expect(lean.series[0]!.forecasts).toEqual(full.series[0]!.forecasts);
+    expect(lean.series[1]!.drift).toBeUndefined();
+    expect(lean.series.map((s) => [s.changePoints, s.anomalies])).toEqual(full.series.map((s) => [s.changePoints, s.anomalies]));
+  });
+
   it('says why a percentile cannot be forecast once retention summarized the runs', () => {
     // Runs before 25 are summaries (retention dropped their samples and percentiles).
     const summary = { n: 3, mean: 1e6, median: 1e6, min: 9e5, max: 1.1e6, stdev: 1e5 };

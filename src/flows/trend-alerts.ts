@@ -29,7 +29,7 @@ export async function alertOnTrends(
     const t = config.trend ?? {};
     const options = trendOptionsOf(t);
     const thresholds = config.thresholds ?? [];
-    const now = analyzeTrends({ runs, branch, options, thresholds });
+    const now = analyzeTrends({ runs, branch, options, thresholds, significantDriftOnly: true });
     // The earlier analysis only tells which of now's change points are new: it analyses only the
     // series that have one (the others still give the runner's level every series is read
     // against), and is not made when neither a series nor the runner level has one.

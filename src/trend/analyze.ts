@@ -35,6 +35,8 @@ export interface TrendInput {
   thresholds?: readonly ThresholdConfig[];
   /** Anomalies and change points only, no drift nor forecasts: for callers that read nothing else (half the work). */
   changePointsOnly?: boolean;
+  /** Drift fitted only where the Mann–Kendall test finds one (elsewhere no `drift`): for callers that read drift verdicts alone (the push's alerts); Theil–Sen's two fits are most of the drift's cost. */
+  significantDriftOnly?: boolean;
   /** Analyse only these benchmarks' series (the others still give the runner's level): for callers that read only them. */
   only?: ReadonlySet<string>;
 }
@@ -50,6 +52,9 @@ export function seriesWithRunnerLevel(report: TrendReport): SeriesTrend[] {
 }
 
 const DAY = 864e5;
+
+/** What a series' analysis fits: everything, the verdicts alone (significantDriftOnly), or change points and anomalies alone. */
+type Detail = 'full' | 'verdicts' | 'change-points';
 
 /** The trend report of a history. */
 export function analyzeTrends(input: TrendInput): TrendReport {
@@ -70,8 +75,9 @@ export function analyzeTrends(input: TrendInput): TrendReport {
   });
   const raw = extractSeries(runs);
   const wanted = (k: number) => !input.only || input.only.has(raw[k]!.id);
+  const detail: Detail = input.changePointsOnly ? 'change-points' : input.significantDriftOnly ? 'verdicts' : 'full';
   const analyze = (c: CommonLevel | undefined, k: number) =>
-    analyzeSeries(raw[k]!, runs, ref, options, input.thresholds ?? [], input.changePointsOnly, c?.adjust[k]);
+    analyzeSeries(raw[k]!, runs, ref, options, input.thresholds ?? [], detail, c?.adjust[k]);
   let common = options.runnerLevel ? commonLevel(raw, runs.length) : undefined;
   let found = raw.map((_, k) => (wanted(k) ? analyze(common, k) : undefined));
   // Backfitting: the steps a pass finds in the sources are taken out of them (but not a step most
@@ -84,7 +90,7 @@ export function analyzeTrends(input: TrendInput): TrendReport {
       raw.map((s, k) => {
         const a = c.adjust[k];
         if (!a || s.metric) return undefined;
-        const trend = found[k] ?? analyzeSeries(s, runs, ref, options, [], true, a);
+        const trend = found[k] ?? analyzeSeries(s, runs, ref, options, [], 'change-points', a);
         return trend.changePoints.map((x) => ({ run: x.after.index, change: x.change }));
       }),
     );
@@ -106,7 +112,7 @@ export function analyzeTrends(input: TrendInput): TrendReport {
   }
   const series = found.filter((s): s is SeriesTrend => s !== undefined);
   linkTogether(series);
-  const runnerLevel = common ? analyzeRunnerLevel(common, runs, ref, options, input.changePointsOnly) : undefined;
+  const runnerLevel = common ? analyzeRunnerLevel(common, runs, ref, options, detail) : undefined;
   const warnings: string[] = [];
   if (runs.length === 0) warnings.push('No runs stored: nothing to analyse.');
   else if (runs.length < MIN_CHANGE_RUNS)
@@ -129,11 +135,11 @@ function analyzeRunnerLevel(
   runs: readonly RunFile[],
   ref: (i: number) => RunRef,
   o: Required<TrendOptions>,
-  changePointsOnly = false,
+  detail: Detail,
 ): SeriesTrend {
   const points = common.level.flatMap((l, run) => (Number.isFinite(l) ? [{ run, value: Math.exp(l) }] : []));
   const s: RawSeries = { id: RUNNER_LEVEL_ID, suite: '', name: 'runner level', unit: 'ratio', direction: 'smaller', points };
-  const out = analyzeSeries(s, runs, ref, o, [], changePointsOnly);
+  const out = analyzeSeries(s, runs, ref, o, [], detail);
   out.notes.unshift(
     `The median over ${common.sources} timed benchmarks of their deviation from their own typical value, per run with at least ${MIN_LEVEL_SOURCES} of them: a step here moved every benchmark (the runner, or a change that slowed or sped up everything).`,
   );
@@ -146,7 +152,7 @@ function analyzeSeries(
   ref: (i: number) => RunRef,
   o: Required<TrendOptions>,
   thresholds: readonly ThresholdConfig[],
-  changePointsOnly = false,
+  detail: Detail,
   adjust?: CommonLevel['adjust'][number],
 ): SeriesTrend {
   const notes: string[] = [];
@@ -190,11 +196,11 @@ function analyzeSeries(
   } else {
     out.changePoints = changes.map((c) => changePoint(c, s, kept, ref, log, back));
   }
-  if (changePointsOnly) return out;
+  if (detail === 'change-points') return out;
   // Drift and forecasts: the newest `window` runs; one change point among them explains their
   // rise or fall, so then only the runs after it count. Several are a staircase: drift.
   const recent = driftRuns(kept, out.changePoints, s, o.window);
-  out.drift = drift(recent, s, z, runs, log, o, notes);
+  out.drift = drift(recent, s, z, runs, log, o, notes, detail === 'verdicts');
   for (const t of thresholds) {
     if (!t.target && !t.alert) continue;
     if ((t.metric ?? undefined) !== s.metric || (t.benchmark !== undefined && !matchesGlob(t.benchmark, s.id))) continue;
@@ -273,6 +279,7 @@ function drift(
   log: boolean,
   o: Required<TrendOptions>,
   notes: string[],
+  significantOnly: boolean,
 ): TrendDrift | undefined {
   if (recent.length < MIN_DRIFT_RUNS) {
     notes.push(`${recent.length} run(s) to fit since the last change point: drift and forecasts need ${MIN_DRIFT_RUNS}.`);
@@ -281,6 +288,8 @@ function drift(
   if (!log) return (notes.push('No drift on the raw scale (values ≤ 0).'), undefined);
   const y = recent.map((i) => z[i] as number);
   const mk = mannKendall(y);
+  // A drift needs Mann–Kendall's p below the level (and Sen's interval clear of 0).
+  if (significantOnly && !(mk.pValue < o.driftPValue)) return undefined;
   const fit = theilSen(recent, y, 0.95, mk.variance);
   const days = recent.map((i) => Date.parse(runs[s.points[i]!.run]!.timestamp) / DAY);
   const spansTime = days.every(Number.isFinite) && (days.at(-1) as number) > (days[0] as number);
