@@ -27,6 +27,7 @@ import type { BenchmarkResult, RunFile } from '../src/model/index.js';
 import { summarize } from '../src/model/summarize.js';
 import { changePointIssueBody, changePointIssueTitle } from '../src/report/trend-issue.js';
 import { changePointIssues } from '../src/trend/issue-plan.js';
+import { runsHistory } from '../src/trend/series.js';
 import type { TrendReport } from '../src/trend/types.js';
 import { rng } from './corpus/simulate.js';
 
@@ -130,7 +131,7 @@ const made = (what: string) =>
 writeFileSync(join(examples, 'trend-report.md'), made('Output of `track-performance trend --markdown`.') + markdown);
 
 const report = JSON.parse(trend('--json')) as TrendReport;
-const issues = changePointIssues(report, runs, MIN_EFFECT);
+const issues = changePointIssues(report, runsHistory(runs), MIN_EFFECT);
 const shown = issues.find((i) => i.series.id === 'cli/parse' && !i.series.metric);
 if (!shown) throw new Error('the example history gave no change point for cli/parse: nothing to show as an issue');
 const body = changePointIssueBody(shown, { branch: 'main' });

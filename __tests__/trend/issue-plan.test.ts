@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTrends } from '../../src/trend/index.js';
+import { analyzeTrends, runsHistory } from '../../src/trend/index.js';
 import { changePointIssues } from '../../src/trend/issue-plan.js';
 import { markedSparkline } from '../../src/report/marked-sparkline.js';
 import { commit, exactRuns as runs } from './series.js';
 
 const plan = (values: number[], minEffect = 0.05) => {
   const r = runs(values);
-  return changePointIssues(analyzeTrends({ runs: r }), r, minEffect);
+  const history = runsHistory(r);
+  return changePointIssues(analyzeTrends({ history }), history, minEffect);
 };
 
 describe('the issues a trend report calls for', () => {

@@ -103,10 +103,10 @@ export async function recordBaseline(req: TrackRequest, run: RunFile): Promise<T
     req.log.warning(`Baseline '${req.baseline.source}' names run files, which are read-only: nothing recorded.`);
     return outcome;
   }
-  await store.save(run, req.git.branch);
+  const saved = await store.save(run, req.git.branch);
   outcome.notes.push(`Recorded this run as the baseline of ${req.git.branch} in ${store.describe()}.`);
   req.log.info(`Recorded the run in ${store.describe()} for branch ${req.git.branch}.`);
-  outcome.notes.push(...(await alertOnTrends(store, req.git.branch, req.config, req.log, (a) => (outcome.alerts = a), req.issues)));
+  outcome.notes.push(...(await alertOnTrends(saved, req.git.branch, req.config, req.log, (a) => (outcome.alerts = a), req.issues)));
   return outcome;
 }
 

@@ -110,8 +110,8 @@ export function cacheStore(o: CacheOptions = {}): Store {
           `Not saving to the Actions cache: ${failed.length} existing entr${failed.length === 1 ? 'y' : 'ies'} of ${branch} could not be restored (${failed.join('; ')}), ` +
             'and a new entry without their runs would shorten the history. Nothing was saved; re-run the job when the cache service answers.',
         );
-      const next = insertRun(doc ?? emptyHistory(branch), run);
-      const text = serializeHistory(applyRetention(next, { raw: keep, recent: keep, dailyDays: 0, weeklyWeeks: 0 }));
+      const next = applyRetention(insertRun(doc ?? emptyHistory(branch), run), { raw: keep, recent: keep, dailyDays: 0, weeklyWeeks: 0 });
+      const text = serializeHistory(next);
       const key = cacheKey(prefix, branch, flavourOf(), run);
       lastKey = key;
       try {
@@ -120,6 +120,7 @@ export function cacheStore(o: CacheOptions = {}): Store {
       } catch (e) {
         await warn(`Saving the baseline to the Actions cache failed: ${(e as Error).message}`);
       }
+      return next;
     },
   };
 }

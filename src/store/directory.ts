@@ -28,9 +28,10 @@ export function directoryStore(dir: string, retention?: Retention, warn: Warn = 
       refuseOnPullRequest(`directory ${root}`);
       const file = fileOf(branch);
       await mkdir(root, { recursive: true });
-      await withLock(`${file}.lock`, async () => {
+      return withLock(`${file}.lock`, async () => {
         const next = history.appendRun(await readIfExists(file), file, run, branch, retention);
-        await writeAtomic(file, next);
+        await writeAtomic(file, next.text);
+        return next.doc;
       });
     },
   };

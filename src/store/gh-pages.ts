@@ -47,14 +47,14 @@ export function ghPagesStore(o: GhPagesOptions): Store {
           const tip = await fetchTip(git, url, pagesBranch);
           const text = tip && (await readAt(git, tip, path));
           // Throws on a damaged file before anything is committed: the file stays as it is.
-          const next = history.appendRun(text, label(path), run, branch, o.retention);
+          const { doc, text: next } = history.appendRun(text, label(path), run, branch, o.retention);
           const message = `track-performance: record ${branch} at ${run.commit?.slice(0, 12) ?? run.timestamp}`;
           // The site is rebuilt from this tip's histories on every attempt, so a lost race never publishes stale data.
           const site =
             o.site && siteDir ? { dir: siteDir, files: await o.site.build(await allHistories(git, tip, dataDir, path, next)) } : undefined;
           const commit = await commitFile(git, tip, path, next, message, site);
           const push = await git.run(['push', '--quiet', '--no-verify', url, `${commit}:refs/heads/${pagesBranch}`]);
-          if (push.code === 0) return;
+          if (push.code === 0) return doc;
           const failure = classifyPush(push.stderr);
           if (failure === 'permanent')
             throw new StoreError(

@@ -33,10 +33,17 @@ export class HistoryText {
   }
 
   /**
-   * The text of a history file with `run` added: `text` is the current file (undefined when there
-   * is none yet). Throws StoreError, before anything is written, when `text` cannot be read.
+   * The history with `run` added, as a document and as the file's text: `text` is the current file
+   * (undefined when there is none yet). Throws StoreError, before anything is written, when `text`
+   * cannot be read.
    */
-  appendRun(text: string | undefined, file: string, run: RunFile, branch: string, retention?: Retention): string {
+  appendRun(
+    text: string | undefined,
+    file: string,
+    run: RunFile,
+    branch: string,
+    retention?: Retention,
+  ): { doc: HistoryDoc; text: string } {
     const doc = text === undefined ? emptyHistory(branch) : this.parse(text, file);
     this.memo = undefined; // the document changes below; the caller may still fail to write it
     const kept = applyRetention(insertRun(doc, run), retention);
@@ -46,8 +53,8 @@ export class HistoryText {
       () => `${kept.entries.length} runs × ${Object.keys(kept.benchmarks).length} benchmarks`,
       file,
     );
-    this.memo = { text: next, doc };
-    return next;
+    this.memo = { text: next, doc: kept };
+    return { doc: kept, text: next };
   }
 
   private parse(text: string, file: string): HistoryDoc {

@@ -6,8 +6,8 @@ import type { HistoryDoc } from './history.js';
 export interface Store {
   /** Baseline runs of `branch`, oldest first, at most `limit` (newest ones); undefined when none stored. */
   load(branch: string, limit?: number): Promise<RunFile[] | undefined>;
-  /** Record `run` as the newest baseline and history entry of `branch`. Never called on a PR. */
-  save(run: RunFile, branch: string): Promise<void>;
+  /** Record `run` as the newest baseline and history entry of `branch`; returns the history as saved (the trends read it). Never called on a PR. */
+  save(run: RunFile, branch: string): Promise<HistoryDoc>;
   /** Human-readable location, for logs ("gh-pages branch gh-pages, dir benchmarks/"). */
   describe(): string;
 }

@@ -14,7 +14,7 @@ import { searchLevels } from './short-levels.js';
 import { mannKendall, theilSen, theilSenSlope } from './drift.js';
 import { forecastThreshold } from './forecast.js';
 import { commonLevel, ownChanges, ownLevel, MIN_LEVEL_SOURCES, type CommonLevel } from './common-level.js';
-import { extractSeries, type RawSeries } from './series.js';
+import { runsHistory, type RawSeries, type TrendHistory } from './series.js';
 import type { Level, RunRef, SeriesTrend, TrendChangePoint, TrendDrift, TrendOptions, TrendReport } from './types.js';
 
 /** Final change-point p-value: Otava's 0.001 flagged 8% of step-free 163-run series of the corpus noise (docs/trends.md). */
@@ -28,7 +28,9 @@ const BACKFIT_PASSES = 4;
 
 export interface TrendInput {
   /** The branch's runs, oldest first. */
-  runs: readonly RunFile[];
+  runs?: readonly RunFile[];
+  /** Or the history as the trend room reads it (series.ts: from the store's columns, no run files built). */
+  history?: TrendHistory;
   branch?: string;
   options?: TrendOptions;
   /** The config's thresholds: those with a budget get forecasts. */
@@ -67,17 +69,18 @@ export function analyzeTrends(input: TrendInput): TrendReport {
     driftPValue: o.driftPValue ?? DEFAULT_DRIFT_P,
     runnerLevel: o.runnerLevel ?? true,
   };
-  const runs = input.runs;
+  const history = input.history ?? runsHistory(input.runs ?? []);
+  const runs = history.entries;
   const ref = (i: number): RunRef => ({
     index: i,
     ...(runs[i]?.commit ? { commit: runs[i].commit } : {}),
     timestamp: runs[i]?.timestamp ?? '',
   });
-  const raw = extractSeries(runs);
+  const raw = history.series;
   const wanted = (k: number) => !input.only || input.only.has(raw[k]!.id);
   const detail: Detail = input.changePointsOnly ? 'change-points' : input.significantDriftOnly ? 'verdicts' : 'full';
   const analyze = (c: CommonLevel | undefined, k: number) =>
-    analyzeSeries(raw[k]!, runs, ref, options, input.thresholds ?? [], detail, c?.adjust[k]);
+    analyzeSeries(raw[k]!, history, ref, options, input.thresholds ?? [], detail, c?.adjust[k]);
   let common = options.runnerLevel ? commonLevel(raw, runs.length) : undefined;
   let found = raw.map((_, k) => (wanted(k) ? analyze(common, k) : undefined));
   // Backfitting: the steps a pass finds in the sources are taken out of them (but not a step most
@@ -90,7 +93,7 @@ export function analyzeTrends(input: TrendInput): TrendReport {
       raw.map((s, k) => {
         const a = c.adjust[k];
         if (!a || s.metric) return undefined;
-        const trend = found[k] ?? analyzeSeries(s, runs, ref, options, [], 'change-points', a);
+        const trend = found[k] ?? analyzeSeries(s, history, ref, options, [], 'change-points', a);
         return trend.changePoints.map((x) => ({ run: x.after.index, change: x.change }));
       }),
     );
@@ -112,7 +115,7 @@ export function analyzeTrends(input: TrendInput): TrendReport {
   }
   const series = found.filter((s): s is SeriesTrend => s !== undefined);
   linkTogether(series);
-  const runnerLevel = common ? analyzeRunnerLevel(common, runs, ref, options, detail) : undefined;
+  const runnerLevel = common ? analyzeRunnerLevel(common, history, ref, options, detail) : undefined;
   const warnings: string[] = [];
   if (runs.length === 0) warnings.push('No runs stored: nothing to analyse.');
   else if (runs.length < MIN_CHANGE_RUNS)
@@ -132,14 +135,14 @@ export function analyzeTrends(input: TrendInput): TrendReport {
 /** The runner's level as a series of its own (a ratio to a typical run): its steps are the runner's, or a change that moved every benchmark. */
 function analyzeRunnerLevel(
   common: CommonLevel,
-  runs: readonly RunFile[],
+  history: TrendHistory,
   ref: (i: number) => RunRef,
   o: Required<TrendOptions>,
   detail: Detail,
 ): SeriesTrend {
   const points = common.level.flatMap((l, run) => (Number.isFinite(l) ? [{ run, value: Math.exp(l) }] : []));
   const s: RawSeries = { id: RUNNER_LEVEL_ID, suite: '', name: 'runner level', unit: 'ratio', direction: 'smaller', points };
-  const out = analyzeSeries(s, runs, ref, o, [], detail);
+  const out = analyzeSeries(s, history, ref, o, [], detail);
   out.notes.unshift(
     `The median over ${common.sources} timed benchmarks of their deviation from their own typical value, per run with at least ${MIN_LEVEL_SOURCES} of them: a step here moved every benchmark (the runner, or a change that slowed or sped up everything).`,
   );
@@ -148,7 +151,7 @@ function analyzeRunnerLevel(
 
 function analyzeSeries(
   s: RawSeries,
-  runs: readonly RunFile[],
+  history: TrendHistory,
   ref: (i: number) => RunRef,
   o: Required<TrendOptions>,
   thresholds: readonly ThresholdConfig[],
@@ -200,7 +203,7 @@ function analyzeSeries(
   // Drift and forecasts: the newest `window` runs; one change point among them explains their
   // rise or fall, so then only the runs after it count. Several are a staircase: drift.
   const recent = driftRuns(kept, out.changePoints, s, o.window);
-  out.drift = drift(recent, s, z, runs, log, o, notes, detail === 'verdicts');
+  out.drift = drift(recent, s, z, history.entries, log, o, notes, detail === 'verdicts');
   for (const t of thresholds) {
     if (!t.target && !t.alert) continue;
     if ((t.metric ?? undefined) !== s.metric || (t.benchmark !== undefined && !matchesGlob(t.benchmark, s.id))) continue;
@@ -209,7 +212,7 @@ function analyzeSeries(
     const v: number[] = [];
     const times: number[] = [];
     for (const i of recent) {
-      const run = runs[s.points[i]!.run]!;
+      const run = history.run(s.points[i]!.run);
       const got = metricStat([run], s.id, s.metric, stat);
       if (!got) continue;
       x.push(i);
@@ -275,7 +278,7 @@ function drift(
   recent: number[],
   s: RawSeries,
   z: number[],
-  runs: readonly RunFile[],
+  runs: TrendHistory['entries'],
   log: boolean,
   o: Required<TrendOptions>,
   notes: string[],

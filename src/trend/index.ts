@@ -17,4 +17,5 @@ export { detectChangePoints, DEFAULT_WINDOW, DEFAULT_MAX_P, type ChangePointOpti
 export { findAnomalies, noiseScale, DEFAULT_ANOMALY_Z } from './anomalies.js';
 export { theilSen, mannKendall } from './drift.js';
 export { trendOptionsOf } from './options.js';
+export { columnHistory, runsHistory, withoutNewest, type RawSeries, type TrendHistory } from './series.js';
 export type * from './types.js';

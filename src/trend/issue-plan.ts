@@ -5,8 +5,7 @@
  * the series' last change point is back at least half-way to where it was before). Pure: the
  * report and its runs in, a plan out; the flow does the GitHub calls.
  */
-import type { RunFile } from '../model/index.js';
-import { extractSeries } from './series.js';
+import type { TrendHistory } from './series.js';
 import type { SeriesTrend, TrendChangePoint, TrendReport } from './types.js';
 
 /** A change point reversed this far (0.5: half of its change undone in log space) closes its issue. */
@@ -38,9 +37,10 @@ function fraction(from: number, to: number, x: number): number {
   return b === a ? 0 : (v - a) / (b - a);
 }
 
-/** The issues `report` (analysed from `runs`) calls for, oldest change first within each series. */
-export function changePointIssues(report: TrendReport, runs: readonly RunFile[], minEffect: number): ChangePointIssue[] {
-  const raw = new Map(extractSeries(runs).map((s) => [seriesKey(s), s]));
+/** The issues `report` (analysed from `history`) calls for, oldest change first within each series. */
+export function changePointIssues(report: TrendReport, history: TrendHistory, minEffect: number): ChangePointIssue[] {
+  const raw = new Map(history.series.map((s) => [seriesKey(s), s]));
+  const runs = history.entries;
   const out: ChangePointIssue[] = [];
   for (const s of report.series) {
     const points = raw.get(seriesKey(s))?.points ?? [];

@@ -12,7 +12,7 @@ import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import type { ThresholdConfig } from '../config/types.js';
 import type { BaseUnit, Direction, RunFile } from '../model/index.js';
 import { analyzeTrends } from './analyze.js';
-import { extractSeries, type RawSeries } from './series.js';
+import { runsHistory, type RawSeries } from './series.js';
 import type { TrendForecast, TrendOptions, TrendReport } from './types.js';
 
 export interface PeriodMove {
@@ -90,14 +90,15 @@ export function periodReport(input: PeriodInput): PeriodReport {
   const at = (i: number) => Date.parse(runs[i]?.timestamp ?? '');
   const first = runs.findIndex((_, i) => at(i) >= since);
   const inPeriod = first < 0 ? 0 : runs.length - first;
+  const history = runsHistory(runs);
   const trend: TrendReport = analyzeTrends({
-    runs,
+    history,
     branch: input.branch,
     options: input.options ?? {},
     thresholds: input.thresholds ?? [],
   });
   const inside = (timestamp: string) => Date.parse(timestamp) >= since;
-  const raw = extractSeries(runs);
+  const raw = history.series;
   const last = runs[runs.length - 1];
   return {
     schemaVersion: 1,
