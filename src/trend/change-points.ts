@@ -76,13 +76,16 @@ function measure(z: ArrayLike<number>, cuts: readonly number[], j: number, log: 
 }
 
 /** Otava's split step: the weak change points of every window, as sorted unique indexes (`sums`: the series' table, for windows up to `window`). */
-function split(z: ArrayLike<number>, window: number, maxP: number, sums: PairSums): number[] {
+function split(z: ArrayLike<number>, window: number, maxP: number, sums: PairSums, seen: Map<number, number[]>): number[] {
   const step = Math.max(1, Math.floor(window / 2));
   const found = new Set<number>();
   let start = 0;
   while (start < z.length) {
     const end = Math.min(start + window, z.length);
-    const cuts = eDivisiveWindow(z, start, end, maxP, sums);
+    // The same window in both sweeps (the series' end, clipped) gives the same cuts: searched once.
+    const key = start * (z.length + 1) + end;
+    let cuts = seen.get(key);
+    if (!cuts) seen.set(key, (cuts = eDivisiveWindow(z, start, end, maxP, sums)));
     for (const c of cuts) found.add(c);
     start = Math.max(cuts.length ? (cuts[cuts.length - 1] as number) : 0, start + step);
   }
@@ -109,8 +112,9 @@ export function detectChangePoints(z: ArrayLike<number>, options: ChangePointOpt
   // than a window gets one window [0, n) from the long sweep, the short sweep's first: its
   // finds are the short sweep's already, and adding them changes nothing.
   const sums = new PairSums(z, 2 * window);
-  const short = split(z, window, weakP, sums);
-  const cuts = z.length <= window ? short : withLonger(short, split(z, 2 * window, weakP, sums));
+  const seen = new Map<number, number[]>();
+  const short = split(z, window, weakP, sums, seen);
+  const cuts = z.length <= window ? short : withLonger(short, split(z, 2 * window, weakP, sums, seen));
   const cps = cuts.map((_, j) => measure(z, cuts, j, log));
   // Otava's merge step.
   while (cps.length) {

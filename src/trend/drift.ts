@@ -30,10 +30,16 @@ export interface MannKendall {
 /** Variance of the Mann–Kendall S under no trend, corrected for tied values. */
 function sVariance(y: readonly number[]): number {
   const n = y.length;
-  const counts = new Map<number, number>();
-  for (const v of y) counts.set(v, (counts.get(v) ?? 0) + 1);
+  // Tied groups are runs of equal values once sorted (a native sort of a typed copy).
+  const sorted = Float64Array.from(y).sort();
   let ties = 0;
-  for (const t of counts.values()) ties += t * (t - 1) * (2 * t + 5);
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && sorted[j] === sorted[i]) j++;
+    const t = j - i;
+    ties += t * (t - 1) * (2 * t + 5);
+    i = j;
+  }
   return (n * (n - 1) * (2 * n + 5) - ties) / 18;
 }
 
