@@ -43,6 +43,25 @@ describe('history columns', () => {
     expect(second!.benchmarks[0]!.metrics).toEqual({ peakRss: { unit: 'B', direction: 'smaller', value: 1024 } });
   });
 
+  it('writes no statistics for a value known alone (an imported result), and reads it back the same', () => {
+    const one = (v: number) => ({ n: 1, mean: v, median: v, min: v, max: v, stdev: 0 });
+    const imported = bench('imported', 1.23456789, { samples: undefined, stats: one(1.23456789) });
+    const metric = { unit: 'B' as const, direction: 'smaller' as const, value: 2048, stats: one(2048) };
+    const runs = [
+      makeRun('c1', at(0), [imported, bench('sampled', 100, { metrics: { peakRss: metric } })]),
+      makeRun('c2', at(1), [bench('imported', 2, { samples: undefined, stats: { ...one(2), p95: 2 } })]),
+    ];
+    const doc = runs.reduce((d, r) => insertRun(d, r), emptyHistory('main'));
+    // Run 1's one value keeps no statistics; run 2's p95 is more than its value says, so its are kept.
+    expect(doc.benchmarks['suite/imported']!.stats.mean).toEqual([null, 2]);
+    expect(doc.benchmarks['suite/sampled']!.stats.n).toEqual([3, null]);
+    expect(doc.benchmarks['suite/sampled']!.metrics!.peakRss!.stats.n).toEqual([1, null]);
+    const back = toRuns(parseHistory(serializeHistory(doc), 'main.json'));
+    expect(back[0]!.benchmarks[0]).toEqual({ ...imported, value: 1.234568, stats: one(1.234568) });
+    expect(back[0]!.benchmarks[1]).toEqual(runs[0]!.benchmarks[1]);
+    expect(back[1]!.benchmarks[0]!.stats).toEqual({ ...one(2), p95: 2 });
+  });
+
   it('starts a series afresh when the unit changes (values in different units do not compare)', () => {
     const doc = emptyHistory('main');
     insertRun(doc, makeRun('c1', at(0), [bench('a', 1)]));

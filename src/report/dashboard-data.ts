@@ -12,6 +12,7 @@ import type { BenchmarkSeries, HistoryDoc, StatKey } from '../store/history.js';
 import type { SpeedupTarget, ThresholdConfig } from '../config/types.js';
 import type { TargetResult } from '../model/index.js';
 import { toRuns } from '../store/history.js';
+import { summarizeValue } from '../model/summarize.js';
 import type { SeriesTrend } from '../trend/index.js';
 import { checkNewest } from './dashboard-checks.js';
 import { historyTrends } from './dashboard-trends.js';
@@ -174,7 +175,8 @@ function branchSeries(s: BenchmarkSeries, trend: SeriesTrend | undefined): Branc
       const x = col[lastRun];
       if (x !== null && x !== undefined) stats[k] = x;
     }
-    if (Object.keys(stats).length) out.stats = stats;
+    // A one-value cell keeps no statistics (history.ts): they are its value's, as toRuns reads them.
+    out.stats = Object.keys(stats).length ? stats : { ...summarizeValue(s.value[lastRun]!) };
   }
   if (trend) Object.assign(out, trendOf(trend, out.run));
   return out;

@@ -85,7 +85,7 @@ export function insertRun(doc: HistoryDoc, run: RunFile): HistoryDoc {
     series.suite = b.suite;
     series.name = b.name;
     doc.benchmarks[b.id] = series;
-    insertMetric(series, b, at);
+    insertMetric(series, b, at, true);
     const metricNames = new Set([...Object.keys(series.metrics ?? {}), ...Object.keys(b.metrics ?? {})]);
     for (const m of metricNames) {
       const given = b.metrics?.[m];
@@ -93,7 +93,7 @@ export function insertRun(doc: HistoryDoc, run: RunFile): HistoryDoc {
       if (given && (!ms || !sameKind(ms, given))) ms = newSeries(given, doc.entries.length - 1);
       if (!ms) continue;
       series.metrics = { ...series.metrics, [m]: ms };
-      insertMetric(ms, given, at);
+      insertMetric(ms, given, at, false);
     }
   }
   // A benchmark this run lacks (renamed, failed, another suite or config) gets an explicit null
@@ -207,17 +207,28 @@ export function round7(v: number): number {
   return Number(v.toPrecision(7));
 }
 
-function insertMetric(s: Series, m: Metric | BenchmarkResult | undefined, at: number): void {
+function insertMetric(s: Series, m: Metric | BenchmarkResult | undefined, at: number, primary: boolean): void {
   if (!m) return insertAbsent(s, at);
   const length = s.value.length;
-  s.value.splice(at, 0, round7(m.value));
+  const value = round7(m.value);
+  s.value.splice(at, 0, value);
   s.samples.splice(at, 0, m.samples?.length ? m.samples.map(round7) : null);
+  // A primary metric known by one value (an imported result) has the statistics of that value
+  // alone, which toRuns gives back without them (summarizeValue): they are not written six times over.
+  const stats = primary && isOneValue(m.stats, value) ? undefined : m.stats;
   for (const k of STAT_KEYS) {
-    const v = m.stats?.[k];
+    const v = stats?.[k];
     if (v === undefined && !s.stats[k]) continue;
     const col = (s.stats[k] ??= nulls(length));
     col.splice(at, 0, v === undefined ? null : round7(v));
   }
+}
+
+/** Whether `stats`, rounded as stored, are exactly summarizeValue(value): n 1, no spread, no percentiles. */
+function isOneValue(stats: Partial<Stats> | undefined, value: number): boolean {
+  if (!stats || stats.n !== 1 || stats.stdev !== 0) return false;
+  if (stats.p75 !== undefined || stats.p95 !== undefined || stats.p99 !== undefined) return false;
+  return [stats.mean, stats.median, stats.min, stats.max].every((x) => x !== undefined && round7(x) === value);
 }
 
 function insertAbsent(s: Series, at: number): void {
