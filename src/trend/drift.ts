@@ -47,7 +47,13 @@ function sVariance(y: readonly number[]): number {
 export function mannKendall(y: readonly number[]): MannKendall & { variance: number } {
   const n = y.length;
   let s = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) s += Math.sign((y[j] as number) - (y[i] as number));
+  for (let i = 0; i < n; i++) {
+    const yi = y[i] as number;
+    for (let j = i + 1; j < n; j++) {
+      const d = (y[j] as number) - yi;
+      s += d > 0 ? 1 : d < 0 ? -1 : 0;
+    }
+  }
   const variance = sVariance(y);
   const z = variance > 0 ? (s - Math.sign(s)) / Math.sqrt(variance) : 0;
   return { s, z, pValue: variance > 0 ? 2 * normalCdf(-Math.abs(z)) : 1, variance };

@@ -38,8 +38,9 @@ export function searchLevels(z: readonly number[], anomalyZ: number, options: Ch
     return { anomalies, kept, changes };
   };
   const first = search();
+  if (first.changes.length === 0) return first;
   const sigma = noiseScale(first.kept.map((i) => z[i] as number));
-  if (!(sigma > 0) || first.changes.length === 0) return first;
+  if (!(sigma > 0)) return first;
   // Kept positions inside too-short levels: before the first change point, or between two.
   // `around`: the level it departs from (after a leading one, before an inner one).
   const short: Array<{ from: number; to: number; around: number }> = [];
