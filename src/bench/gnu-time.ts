@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { nodeChildProcess } from '../model/node-lazy.js';
 
 /** Where GNU time lives on Debian/Ubuntu (package `time`) and on GitHub's ubuntu runners. */
 export const GNU_TIME = '/usr/bin/time';
@@ -19,7 +19,7 @@ let detected: Promise<boolean> | undefined;
 /** True when `/usr/bin/time` is GNU time (BSD time on macOS has no `-f`). Checked once. */
 export function hasGnuTime(): Promise<boolean> {
   detected ??= new Promise((resolve) => {
-    execFile(GNU_TIME, ['--version'], (err, stdout, stderr) => {
+    nodeChildProcess().execFile(GNU_TIME, ['--version'], (err, stdout, stderr) => {
       resolve(!err && /GNU/.test(`${stdout}${stderr}`));
     });
   });

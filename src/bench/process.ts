@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { nodeChildProcess } from '../model/node-lazy.js';
 import { childEnv } from './child-env.js';
 import { TailBuffer } from './tail.js';
 
@@ -30,7 +30,7 @@ export function spawnCapture(file: string, args: string[], options: SpawnOptions
   return new Promise((resolve) => {
     const stderr = new TailBuffer();
     const start = process.hrtime.bigint();
-    const child = spawn(file, args, {
+    const child = nodeChildProcess().spawn(file, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { nodeChildProcess } from '../model/node-lazy.js';
 import { resolve } from 'node:path';
 import type { ScalingSuite } from '../config/types.js';
 import { BenchError } from '../model/errors.js';
@@ -41,7 +41,7 @@ export async function openTinybenchStepper(suite: ScalingSuite & { tinybench: st
     },
   };
   const stderr = new TailBuffer();
-  const child = fork(launch.script, [JSON.stringify(request)], {
+  const child = nodeChildProcess().fork(launch.script, [JSON.stringify(request)], {
     cwd,
     execArgv: launch.execArgv,
     env: childEnv(process.env, suite.env ?? {}),

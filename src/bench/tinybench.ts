@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { nodeChildProcess } from '../model/node-lazy.js';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BenchError, isUserError } from '../model/errors.js';
@@ -173,7 +173,7 @@ async function runWorkerProcess(
     ...(base && { base: new Collector(suite, base.ctx, shared) }),
   };
   const stderr = new TailBuffer();
-  const child = fork(launch.script, [JSON.stringify(request)], {
+  const child = nodeChildProcess().fork(launch.script, [JSON.stringify(request)], {
     cwd: head.ctx.cwd,
     // Under Valgrind: fork runs `valgrind <its args> node <flags> <loader> worker`, and the IPC
     // channel's descriptor passes through Valgrind to Node.

@@ -3,13 +3,15 @@
  * on a GitHub-hosted Linux runner when missing, otherwise a clear error naming the package. A
  * suite that asked for counts never falls back to wall time.
  */
-import { execFile } from 'node:child_process';
+import { nodeChildProcess } from '../model/node-lazy.js';
 import { promisify } from 'node:util';
 import { BenchError } from '../model/errors.js';
 import type { Measure } from '../config/types.js';
 import { quote, type RunnerContext } from './types.js';
 
-const run = promisify(execFile);
+/** execFile as a promise (node:child_process loaded on the first call). */
+const run = (file: string, args: string[], options: { encoding: 'utf8'; maxBuffer: number }) =>
+  promisify(nodeChildProcess().execFile)(file, args, options);
 
 /** The measures Valgrind counts (the others are timed). */
 export type CountMeasure = Exclude<Measure, 'time'>;

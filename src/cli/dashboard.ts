@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { nodeChildProcess } from '../model/node-lazy.js';
 import { join, resolve } from 'node:path';
 import { buildSite, writeSite } from '../dashboard/index.js';
 import { importFile } from '../importers/index.js';
@@ -76,7 +76,7 @@ function openInBrowser(file: string, io: CliIO): void {
       : process.platform === 'win32'
         ? ['cmd', ['/c', 'start', '', file]]
         : ['xdg-open', [file]];
-  const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
+  const child = nodeChildProcess().spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
   child.on('error', () => write(io.stderr, `Could not start ${cmd}: open ${file} in a browser.`));
   child.unref();
 }

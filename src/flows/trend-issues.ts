@@ -5,7 +5,7 @@
  * a maintainer closed is left closed. GitHub refusing issues (403/410) is one warning; the push
  * never fails because of an issue.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../model/node-lazy.js';
 import { IssueAccessError, type IssueTracker } from '../github/index.js';
 import type { Logger } from '../model/logger.js';
 import { changePointIssueBody, changePointIssueTitle, type IssueContext } from '../report/trend-issue.js';
@@ -18,7 +18,8 @@ export const LEVEL_LABEL = 'critical';
 
 /** The marker id of a change point: the series (hashed: names may be anything) and the commit. */
 export function changePointMarker(i: Pick<ChangePointIssue, 'series'>, commit: string): string {
-  const series = createHash('sha256')
+  const series = nodeCrypto()
+    .createHash('sha256')
     .update(`${i.series.id}\0${i.series.metric ?? ''}`)
     .digest('hex')
     .slice(0, 12);

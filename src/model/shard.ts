@@ -3,7 +3,7 @@
  * run files back together. Which shard owns what is a pure function of a name, so every job of
  * the matrix computes the same plan from the same config without talking to the others.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './node-lazy.js';
 import { ConfigError } from './errors.js';
 import type { RunFile } from './run-file.js';
 
@@ -33,7 +33,7 @@ export function parseShard(text: string, field: string): ShardSpec {
  * so adding or removing a suite or a benchmark never moves another one.
  */
 export function shardOf(key: string, count: number): number {
-  return (createHash('sha256').update(key, 'utf8').digest().readUInt32BE(0) % count) + 1;
+  return (nodeCrypto().createHash('sha256').update(key, 'utf8').digest().readUInt32BE(0) % count) + 1;
 }
 
 /** `ubuntu / node 20` → a label safe in ids and file names: `[A-Za-z0-9._-]`, other runs of characters become `-`. */

@@ -6,7 +6,7 @@
  * Change points, anomalies, drift and forecasts are the trend room's (dashboard-trends.ts), on the
  * default branch; targets and thresholds are checked on its newest run (dashboard-checks.ts).
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../model/node-lazy.js';
 import { medianCi } from '../compare/location.js';
 import type { BenchmarkSeries, HistoryDoc, StatKey } from '../store/history.js';
 import type { SpeedupTarget, ThresholdConfig } from '../config/types.js';
@@ -56,7 +56,7 @@ const WORST = 10;
 
 /** The shard's file for a benchmark id: stable across builds, flat, and free of the id's characters. */
 export function shardPath(id: string): string {
-  return `b/${createHash('sha256').update(id).digest('hex').slice(0, 16)}.js`;
+  return `b/${nodeCrypto().createHash('sha256').update(id).digest('hex').slice(0, 16)}.js`;
 }
 
 /** Builds the dashboard's data from the histories. */

@@ -4,7 +4,7 @@
  * intervals, the USL/Amdahl fit AICc prefers), the fitted curve sampled for the chart, and the
  * speedup each stored run recorded. Pure; site.ts writes each as a shard of its own.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../model/node-lazy.js';
 import { analyseRecord } from '../compare/scaling-runs.js';
 import { uslThroughput } from '../compare/scaling/index.js';
 import type { ScalingRecord } from '../model/index.js';
@@ -41,7 +41,7 @@ export function sweepData(main: HistoryDoc | undefined): { sweeps: ManifestSweep
             throughput: uslThroughput(params, n),
           }))
         : [];
-    const path = `s/${createHash('sha256').update(suite).digest('hex').slice(0, 16)}.js`;
+    const path = `s/${nodeCrypto().createHash('sha256').update(suite).digest('hex').slice(0, 16)}.js`;
     shards.set(path, {
       schemaVersion: DASHBOARD_SCHEMA_VERSION,
       suite,

@@ -4,7 +4,7 @@
  * history without the others' runs; listing the entries (`GET /repos/{owner}/{repo}/actions/caches`,
  * permission `actions: read`) lets a reader restore each entry whose run it lacks and merge them.
  */
-import { spawnSync } from 'node:child_process';
+import { nodeChildProcess } from '../model/node-lazy.js';
 import type { RunFile } from '../model/index.js';
 import { branchToken } from './layout.js';
 import { actionsGithub } from '../model/side-bundle.js';
@@ -15,7 +15,7 @@ import { actionsGithub } from '../model/side-bundle.js';
  * the flavour is part of the key and the listing asks only for this runner's own.
  */
 export function cacheFlavour(): string {
-  const zstd = spawnSync('zstd', ['--quiet', '--version'], { encoding: 'utf8' });
+  const zstd = nodeChildProcess().spawnSync('zstd', ['--quiet', '--version'], { encoding: 'utf8' });
   const hasZstd = zstd.error === undefined && `${zstd.stdout ?? ''}${zstd.stderr ?? ''}`.trim() !== '';
   return `${process.platform === 'win32' ? 'win-' : ''}${hasZstd ? 'zstd' : 'gzip'}`;
 }

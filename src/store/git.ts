@@ -3,7 +3,7 @@
  * actions/checkout uses, but through GIT_CONFIG_* variables: it is in no command line (ps),
  * no config file, and it is redacted from every message this module returns.
  */
-import { spawn } from 'node:child_process';
+import { nodeChildProcess } from '../model/node-lazy.js';
 import { StoreError } from '../model/errors.js';
 import { mib, withinStringLimit } from './limits.js';
 
@@ -41,7 +41,7 @@ export function gitIn(cwd: string, token?: string): Git {
   const redact = (s: string) => secrets.reduce((acc, t) => acc.split(t).join('***'), s);
   const run: Git['run'] = (args, opts = {}) =>
     new Promise((resolve, reject) => {
-      const child = spawn('git', args, {
+      const child = nodeChildProcess().spawn('git', args, {
         cwd,
         env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...IDENTITY, ...auth, ...opts.env },
         stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@
  * The branch is URI-encoded (`feature/x` → `feature%2Fx`) so every branch gets one flat, distinct
  * name; a very long one is cut and suffixed with a hash, to fit file-name and cache-key limits.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../model/node-lazy.js';
 
 const MAX = 180;
 
@@ -14,7 +14,7 @@ export function branchToken(branch: string): string {
   if (enc.length <= MAX) return enc;
   // Cut at a whole escape (never inside `%xx`), then add a hash of the full name.
   const cut = enc.slice(0, MAX).replace(/%[0-9A-F]?$/, '');
-  return `${cut}~${createHash('sha256').update(branch).digest('hex').slice(0, 16)}`;
+  return `${cut}~${nodeCrypto().createHash('sha256').update(branch).digest('hex').slice(0, 16)}`;
 }
 
 /** File name (no directory) of the history of `branch`. */

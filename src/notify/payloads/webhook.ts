@@ -3,7 +3,7 @@
  * `data`, signed with HMAC-SHA256 over the exact body when a key is set (the header GitHub's own
  * webhooks use the same way: `sha256=` and the hex digest).
  */
-import { createHmac } from 'node:crypto';
+import { nodeCrypto } from '../../model/node-lazy.js';
 import type { Message } from '../types.js';
 
 export const SIGNATURE_HEADER = 'X-Track-Performance-Signature-256';
@@ -19,5 +19,5 @@ export function webhookPayload(m: Message): WebhookPayload {
 
 /** `sha256=<hex>` of `body` under `key`. */
 export function signature(body: string, key: string): string {
-  return `sha256=${createHmac('sha256', key).update(body, 'utf8').digest('hex')}`;
+  return `sha256=${nodeCrypto().createHmac('sha256', key).update(body, 'utf8').digest('hex')}`;
 }
