@@ -1,6 +1,6 @@
 /**
  * Node built-ins that cost a run's start-up when imported (node:crypto ≈ 28 M instructions and
- * node:child_process ≈ 13 M on Node 24, measured by bench:startup's method), loaded on first use
+ * node:child_process ≈ 13 M on Node 24, measured by hand under Cachegrind), loaded on first use
  * instead: a run that never hashes nor spawns (a push with a directory store and an import suite)
  * never loads them. An ES module's `import` is evaluated before any code runs; `require` is not.
  */

@@ -51,7 +51,7 @@ export function ghPagesStore(o: GhPagesOptions): Store {
           const message = `track-performance: record ${branch} at ${run.commit?.slice(0, 12) ?? run.timestamp}`;
           // The site is rebuilt from this tip's histories on every attempt, so a lost race never publishes stale data.
           const site =
-            o.site && siteDir ? { dir: siteDir, files: await o.site.build(await allHistories(git, tip, dataDir, path, next)) } : undefined;
+            o.site && siteDir ? { dir: siteDir, files: await o.site.build(await allHistories(git, tip, dataDir, path, doc)) } : undefined;
           const commit = await commitFile(git, tip, path, next, message, site);
           const push = await git.run(['push', '--quiet', '--no-verify', url, `${commit}:refs/heads/${pagesBranch}`]);
           if (push.code === 0) return doc;
@@ -135,9 +135,9 @@ async function commitFile(
   return git.ok(args, 'Committing the history file', { env });
 }
 
-/** Every branch's history at `tip` under `dataDir`, with the file at `path` as `text` (the one being saved). */
-async function allHistories(git: Git, tip: string | undefined, dataDir: string, path: string, text: string): Promise<HistoryDoc[]> {
-  const files = [{ path, text }];
+/** Every branch's history at `tip` under `dataDir`, with `saved` (the one being saved, not parsed again from its text) for the file at `path`. */
+async function allHistories(git: Git, tip: string | undefined, dataDir: string, path: string, saved: HistoryDoc): Promise<HistoryDoc[]> {
+  const files: Array<{ path: string; text: string }> = [];
   if (tip) {
     const listed = await git.ok(['ls-tree', '--name-only', tip, dataDir ? `${dataDir}/` : '.'], 'Listing the history files');
     for (const p of listed.split('\n').filter(Boolean)) {
@@ -146,7 +146,7 @@ async function allHistories(git: Git, tip: string | undefined, dataDir: string, 
       if (t !== undefined) files.push({ path: p, text: t });
     }
   }
-  return parseHistories(files);
+  return [saved, ...parseHistories(files)];
 }
 
 /** Replaces the folder `dir` of the index by `files`, written into a temporary work tree and added in one git call. */

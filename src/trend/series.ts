@@ -108,5 +108,5 @@ export function withoutNewest(h: TrendHistory): TrendHistory {
   const series = h.series
     .map((s) => (s.points.at(-1)?.run === n ? { ...s, points: s.points.slice(0, -1) } : s))
     .filter((s) => s.points.length > 0);
-  return { entries: h.entries.slice(0, Math.max(0, n)), series, run: (i) => h.run(i) };
+  return { entries: h.entries.slice(0, Math.max(0, n)), series, run: h.run };
 }
