@@ -33,6 +33,13 @@ describe('redactor', () => {
     expect(redact('x abc.def.ghi y abc.def z abcXdef')).toBe(`x ${MASK} y ${MASK} z abcXdef`);
   });
 
+  it('also replaces a secret as a JSON string writes it (quote and backslash escaped)', () => {
+    const secret = 'pa"ss\\word';
+    const redact = redactor([secret]);
+    expect(redact(JSON.stringify({ body: `token ${secret}` }))).toBe(`{"body":"token ${MASK}"}`);
+    expect(redact(`raw ${secret}`)).toBe(`raw ${MASK}`);
+  });
+
   it('leaves text alone without secrets', () => {
     expect(redactor([])('token abc')).toBe('token abc');
   });

@@ -33,6 +33,22 @@ describe('writeJson with a redactor', () => {
     expect(text).toContain('\n  "plain": "nothing to hide",'); // pretty-printed as before
   });
 
+  it('redacts a secret that JSON escapes (a quote, a backslash) and writes valid JSON', async () => {
+    const file = join(dir(), 'doc.json');
+    const secret = 'se"cr\\et-42';
+    await writeJson(file, { message: `failed with ${secret}`, [secret]: 1 }, redactor([secret]));
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toEqual({ message: 'failed with ***', '***': 1 });
+    expect(text).not.toContain(JSON.stringify(secret).slice(1, -1));
+  });
+
+  it('writes a document without secrets as JSON.stringify does, with a redactor too', async () => {
+    const file = join(dir(), 'doc.json');
+    const doc = { name: 'fine', nested: { list: [1, 'two', null] } };
+    await writeJson(file, doc, redact);
+    expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+  });
+
   it('writes the document unchanged without a redactor, and leaves the value it was given as it was', async () => {
     const file = join(dir(), 'doc.json');
     const doc = { name: SECRET, nested: { [SECRET]: [SECRET] } };

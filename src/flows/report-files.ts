@@ -10,7 +10,11 @@ import type { Redact } from '../model/redact.js';
  */
 export async function writeJson(path: string, value: unknown, redact?: Redact): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, JSON.stringify(value, redact && redacting(redact), 2) + '\n');
+  // Serialized as it is first (a replacer takes JSON.stringify off its fast path): only a text
+  // in which a secret shows (as it is or JSON-escaped: the redactor knows both) is serialized
+  // again with each string and key redacted, which keeps the JSON valid.
+  const text = JSON.stringify(value, null, 2);
+  await writeFileAtomic(path, (redact && redact(text) !== text ? JSON.stringify(value, redacting(redact), 2) : text) + '\n');
 }
 
 /** A JSON.stringify replacer applying `redact` to each string, and to the keys of an object when one of them holds a secret. */

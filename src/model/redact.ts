@@ -38,12 +38,15 @@ export function secretValues(env: NodeJS.ProcessEnv, extra: Array<string | undef
   return [...found];
 }
 
-/** A function that replaces every occurrence of each of `secrets` with `***`. */
+/** A function that replaces every occurrence of each of `secrets` (or its JSON-escaped form) with `***`. */
 export function redactor(secrets: readonly string[]): Redact {
   if (!secrets.length) return (text) => text;
-  // Longest first, so a secret containing another is replaced whole.
+  // Each also as it is written inside a JSON string (a quote or backslash escaped), so a secret
+  // echoed in a JSON body or a file's text is hidden too. Longest first, so a secret containing
+  // another is replaced whole.
+  const forms = new Set(secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]));
   const pattern = new RegExp(
-    [...secrets]
+    [...forms]
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp)
       .join('|'),

@@ -106,6 +106,16 @@ function compose(report: Report, ctx: RenderContext, regressions: BenchmarkCompa
     .concat('\n');
 }
 
+function sameLimits(a: Limits, b: Limits): boolean {
+  return (
+    a.details === b.details &&
+    a.problems === b.problems &&
+    a.scaling === b.scaling &&
+    a.targets === b.targets &&
+    a.regressions === b.regressions
+  );
+}
+
 /** The largest n in [0, max] for which fits(n) holds, given fits is monotone and fits(0). */
 function largest(max: number, fits: (n: number) => boolean): number {
   let lo = 0;
@@ -135,13 +145,18 @@ export function renderMarkdown(report: Report, ctx: RenderContext): string {
     problems: Math.max(report.warnings.length, report.errors.length),
     details: all.length,
   };
-  const fits = (l: Limits): boolean => compose(report, ctx, regressions, all, l).length <= max;
+  // The last body composed is kept: when the whole report fits, the first try is the answer.
+  let last: { limits: Limits; body: string } | undefined;
+  const fits = (l: Limits): boolean => {
+    last = { limits: { ...l }, body: compose(report, ctx, regressions, all, l) };
+    return last.body.length <= max;
+  };
   // Shrink one section at a time, lowest priority first, each to the most rows that still fit.
   for (const key of ['details', 'problems', 'scaling', 'targets', 'regressions'] as const) {
     if (fits(limits)) break;
     limits[key] = largest(limits[key], (n) => fits({ ...limits, [key]: n }));
   }
-  const body = compose(report, ctx, regressions, all, limits);
+  const body = last && sameLimits(last.limits, limits) ? last.body : compose(report, ctx, regressions, all, limits);
   if (body.length <= max) return body;
   // Only the notes and headline are left and they are still too long: cut, keeping the marker.
   const cut = "\n\n<sub>… cut to fit GitHub's comment limit.</sub>\n";
