@@ -5,13 +5,13 @@
  */
 import type { Report, RunFile } from '../model/index.js';
 import { analyzeTrends } from './analyze.js';
+import { runsHistory } from './series.js';
 import type { TrendOptions } from './types.js';
 
 /** `report` with `baselineChange` on each benchmark whose baseline history (`runs`, oldest first) has a change point. */
 export function withBaselineChanges(report: Report, runs: readonly RunFile[], options: TrendOptions = {}): Report {
   // Only the primary metric's change points are read: extra metrics are left out, as are drift and forecasts.
-  const primary = runs.map((r) => ({ ...r, benchmarks: r.benchmarks.map(({ metrics: _, ...b }) => b) }));
-  const trends = analyzeTrends({ runs: primary, options, changePointsOnly: true });
+  const trends = analyzeTrends({ history: runsHistory(runs, true), options, changePointsOnly: true });
   const last = new Map(
     trends.series.filter((s) => !s.metric && s.changePoints.length).map((s) => [`${s.id}\0${s.unit}`, s.changePoints.at(-1)!]),
   );

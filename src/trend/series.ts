@@ -28,35 +28,46 @@ export interface TrendHistory {
   run(i: number): RunFile;
 }
 
-/** Every series of `runs` (oldest first), in first-seen order. */
-export function extractSeries(runs: readonly RunFile[]): RawSeries[] {
+/** Every series of `runs` (oldest first), in first-seen order (`primaryOnly`: without the extra metrics). */
+export function extractSeries(runs: readonly RunFile[], primaryOnly = false): RawSeries[] {
   const byKey = new Map<string, RawSeries>();
-  const add = (key: string, make: () => RawSeries, run: number, value: number) => {
+  // Called once per benchmark and metric of every run: no closure nor object made unless a series starts.
+  const add = (b: RunFile['benchmarks'][number], metric: string | undefined, m: Kind, run: number, value: number) => {
     if (!Number.isFinite(value)) return;
+    const key = `${b.id}\0${metric ?? ''}\0${m.unit}\0${m.direction}`;
     let s = byKey.get(key);
-    if (!s) byKey.set(key, (s = make()));
+    if (!s) {
+      s =
+        metric === undefined
+          ? { id: b.id, suite: b.suite, name: b.name, points: [], unit: m.unit, direction: m.direction }
+          : { id: b.id, suite: b.suite, name: b.name, points: [], metric, unit: m.unit, direction: m.direction };
+      byKey.set(key, s);
+    }
     if (s.points[s.points.length - 1]?.run !== run) s.points.push({ run, value });
   };
   runs.forEach((r, i) => {
     for (const b of r.benchmarks) {
-      const base = () => ({ id: b.id, suite: b.suite, name: b.name, points: [] });
-      add(`${b.id}\0\0${b.unit}\0${b.direction}`, () => ({ ...base(), unit: b.unit, direction: b.direction }), i, b.value);
-      for (const [metric, m] of Object.entries(b.metrics ?? {})) {
-        add(
-          `${b.id}\0${metric}\0${m.unit}\0${m.direction}`,
-          () => ({ ...base(), metric, unit: m.unit, direction: m.direction }),
-          i,
-          m.value,
-        );
+      add(b, undefined, b, i, b.value);
+      if (primaryOnly || !b.metrics) continue;
+      for (const metric of Object.keys(b.metrics)) {
+        const m = b.metrics[metric]!;
+        add(b, metric, m, i, m.value);
       }
     }
   });
   return [...byKey.values()];
 }
 
-/** A history given as run files. */
-export function runsHistory(runs: readonly RunFile[]): TrendHistory {
-  return { entries: runs, series: extractSeries(runs), run: (i) => runs[i]! };
+type Kind = Pick<RawSeries, 'unit' | 'direction'>;
+
+/** A history given as run files (`primaryOnly`: its series without the extra metrics). */
+export function runsHistory(runs: readonly RunFile[], primaryOnly = false): TrendHistory {
+  const run = primaryOnly ? (i: number) => withoutMetrics(runs[i]!) : (i: number) => runs[i]!;
+  return { entries: runs, series: extractSeries(runs, primaryOnly), run };
+}
+
+function withoutMetrics(r: RunFile): RunFile {
+  return { ...r, benchmarks: r.benchmarks.map(({ metrics: _, ...b }) => b) };
 }
 
 /**
@@ -94,7 +105,7 @@ export function columnHistory(doc: HistoryDoc, primaryOnly = false): TrendHistor
       let r = built.get(i);
       if (!r) {
         r = toRuns(doc, [i])[0]!;
-        if (primaryOnly) r = { ...r, benchmarks: r.benchmarks.map(({ metrics: _, ...x }) => x) };
+        if (primaryOnly) r = withoutMetrics(r);
         built.set(i, r);
       }
       return r;
