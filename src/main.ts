@@ -8,6 +8,7 @@ import { octokitPublisher } from './github/publish.js';
 import { octokitIssueTracker } from './github/issue-tracker.js';
 import { lazyOctokit } from './github/client.js';
 import { runAction } from './action/run-action.js';
+import { setOutput } from './action/outputs.js';
 import { publishedDashboard } from './action/dashboard-link.js';
 import type { Logger } from './model/logger.js';
 import { redactor, secretValues, type Redact } from './model/redact.js';
@@ -53,10 +54,10 @@ export async function run(): Promise<void> {
     const notify = { env: process.env, mask };
     const outcome = await runAction({ inputs, facts, env: { workspace, outputDir, redact }, log, publisher, notify, issues });
 
-    core.setOutput('verdict', outcome.gate.verdict);
-    core.setOutput('regressions', outcome.report.counts.regression);
-    core.setOutput('report', outcome.reportPath);
-    if (outcome.runFile) core.setOutput('run-file', outcome.runFile);
+    setOutput('verdict', outcome.gate.verdict);
+    setOutput('regressions', outcome.report.counts.regression);
+    setOutput('report', outcome.reportPath);
+    if (outcome.runFile) setOutput('run-file', outcome.runFile);
     // The fork companion posts another run's report: that run already annotated its own check; a shard's merge job annotates for it.
     if (outcome.mode !== 'comment' && outcome.mode !== 'shard')
       for (const a of annotations(outcome.report)) core.error(redact(a.message), { title: redact(a.title) });

@@ -60,10 +60,26 @@ export async function runBuiltAction(opts: {
   return { code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
 }
 
-/** GITHUB_OUTPUT's `name<<delimiter … delimiter` blocks. */
+/** GITHUB_OUTPUT as the runner reads it: `name=value` lines and `name<<delimiter … delimiter` blocks. */
 export function parseOutputs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line) continue;
+    const eq = line.indexOf('=');
+    const heredoc = line.indexOf('<<');
+    if (eq > 0 && (heredoc < 0 || eq < heredoc)) {
+      out[line.slice(0, eq)] = line.slice(eq + 1);
+      continue;
+    }
+    if (heredoc <= 0) throw new Error(`GITHUB_OUTPUT line ${i + 1} is neither name=value nor name<<delimiter: ${line}`);
+    const delimiter = line.slice(heredoc + 2);
+    const end = lines.indexOf(delimiter, i + 1);
+    if (end < 0) throw new Error(`GITHUB_OUTPUT: no closing ${delimiter} for ${line.slice(0, heredoc)}`);
+    out[line.slice(0, heredoc)] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
   return out;
 }
 
