@@ -3,15 +3,14 @@
  * on a GitHub-hosted Linux runner when missing, otherwise a clear error naming the package. A
  * suite that asked for counts never falls back to wall time.
  */
-import { nodeChildProcess } from '../model/node-lazy.js';
-import { promisify } from 'node:util';
+import { nodeChildProcess, nodeUtil } from '../model/node-lazy.js';
 import { BenchError } from '../model/errors.js';
 import type { Measure } from '../config/types.js';
 import { quote, type RunnerContext } from './types.js';
 
-/** execFile as a promise (node:child_process loaded on the first call). */
+/** execFile as a promise (node:child_process and node:util loaded on the first call). */
 const run = (file: string, args: string[], options: { encoding: 'utf8'; maxBuffer: number }) =>
-  promisify(nodeChildProcess().execFile)(file, args, options);
+  nodeUtil().promisify(nodeChildProcess().execFile)(file, args, options);
 
 /** The measures Valgrind counts (the others are timed). */
 export type CountMeasure = Exclude<Measure, 'time'>;
