@@ -27,7 +27,17 @@ const EQUAL_IMPORT = "import ajvEqual from 'ajv/dist/runtime/equal.js';";
 export function validatorSource(schema: Record<string, unknown>): string {
   // The options the errors rely on: allErrors (every problem at once) and verbose (parentSchema
   // says what was expected, data what was found); strict catches schema mistakes here, at build.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, code: { source: true, esm: true } });
+  // inlineRefs false: each $defs entry is a function of its own, so a run compiles only the suite
+  // kinds its config uses (an import-only push: 6.5 M instructions less on Node 20, 4.4 M on Node
+  // 24, measured by hand under Cachegrind); the problems reported are the same.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    inlineRefs: false,
+    code: { source: true, esm: true },
+  });
   ajv.addSchema(schema);
   const id = schema.$id as string;
   // Exported as `config` and under each suite kind's `$defs` name (`import` is no valid export name).
