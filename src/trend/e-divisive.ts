@@ -35,6 +35,8 @@ export class PairSums {
   /** Row a holds within(a, a + d) at d = 0…span. */
   readonly table: Float64Array;
   readonly stride: number;
+  /** Per start s, the longest interval [s, e) searched so far and its best split (bestSplit). */
+  readonly prefixBest = new Map<number, { e: number; best: Split | undefined }>();
 
   constructor(z: ArrayLike<number>, span: number, from = 0, to = z.length) {
     const w = Math.max(1, Math.min(span, to - from));
@@ -64,19 +66,21 @@ interface Split {
   q: number;
 }
 
-/** The best split of the interval [s, e) of z: τ, the κ it was found with, and its Q̂ (the first maximum wins). */
-function bestSplit(sums: PairSums, s: number, e: number): Split {
+/**
+ * The first maximum of Q̂ over the pairs s < τ < κ ≤ e with κ > `after`, in the order τ, then κ,
+ * ascending; undefined when no pair has a Q̂ above −∞.
+ */
+function firstMax(sums: PairSums, s: number, e: number, after: number): Split | undefined {
   const t = sums.table;
   const stride = sums.stride;
   const rowS = s * stride;
-  let bestTau = s + 1;
-  let bestKappa = e;
+  let best: Split | undefined;
   let bestQ = -Infinity;
   for (let tau = s + 1; tau < e; tau++) {
     const n = tau - s;
     const wx = t[rowS + n] as number;
     const rowTau = tau * stride;
-    for (let kappa = tau + 1; kappa <= e; kappa++) {
+    for (let kappa = Math.max(tau, after) + 1; kappa <= e; kappa++) {
       const m = kappa - tau;
       const wy = t[rowTau + m] as number;
       const cross = (t[rowS + n + m] as number) - wx - wy;
@@ -85,13 +89,32 @@ function bestSplit(sums: PairSums, s: number, e: number): Split {
       if (n > 1) q -= ((2 * m) / (nm * (n - 1))) * wx;
       if (m > 1) q -= ((2 * n) / (nm * (m - 1))) * wy;
       if (q > bestQ) {
-        bestTau = tau;
-        bestKappa = kappa;
+        best = { tau, kappa, q };
         bestQ = q;
       }
     }
   }
-  return { tau: bestTau, kappa: bestKappa, q: bestQ };
+  return best;
+}
+
+/**
+ * The best split of the interval [s, e) of z: τ, the κ it was found with, and its Q̂ (the first
+ * maximum in the order τ, then κ, wins). The pairs of a shorter interval from the same s are a
+ * subset (those with κ ≤ its end): its best, kept in `sums`, is extended by the pairs past its end
+ * alone (the short and the long sweep both start a window at 0), with the same first-maximum rule.
+ */
+function bestSplit(sums: PairSums, s: number, e: number): Split {
+  const known = sums.prefixBest.get(s);
+  const prior = known && known.e <= e ? known : undefined;
+  const more = firstMax(sums, s, e, prior ? prior.e : s);
+  const a = prior?.best;
+  const best = !a
+    ? more
+    : !more || a.q > more.q || (a.q === more.q && (a.tau < more.tau || (a.tau === more.tau && a.kappa < more.kappa)))
+      ? a
+      : more;
+  if (!known || known.e < e) sums.prefixBest.set(s, { e, best });
+  return best ?? { tau: s + 1, kappa: e, q: -Infinity };
 }
 
 /**
