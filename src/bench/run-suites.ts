@@ -83,11 +83,11 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
       .map((measure, j) => {
         p.pending++;
         return async () => {
-          const started = performance.now();
+          const started = nowMs();
           const held = { cwd: ctx.cwd, emit: (e: ProgressEvent) => (e.type === 'count-progress' ? ctx.emit(e) : p.held.push(e)) };
           const measured = await runCountedSuite(p.suite, measure, held, !p.measures.includes('time'), run.machine);
           p.counted[j] = share(p.suite, measured);
-          p.ms += performance.now() - started;
+          p.ms += nowMs() - started;
           p.pending--;
           flush();
         };
@@ -99,9 +99,9 @@ export async function runSuites(config: Config, options: RunOptions): Promise<Ru
     const p = parts[next]!;
     const kind = suiteKind(p.suite);
     ctx.emit({ type: 'suite-start', suite: p.suite.name, kind });
-    const started = performance.now();
+    const started = nowMs();
     const timed = p.measures.includes('time') ? share(p.suite, await runSuite(p.suite, kind, ctx)) : undefined;
-    p.ms += performance.now() - started;
+    p.ms += nowMs() - started;
     show(p, timed);
   }
   for (const suite of plan?.sweeps ?? sweeps) {
@@ -138,7 +138,7 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
   const plan = options.head.shard ? planShard(selected, options.head.shard) : undefined;
   for (const suite of plan?.suites ?? selected) {
     const kind = suiteKind(suite);
-    const started = performance.now();
+    const started = nowMs();
     ctx.head.emit({ type: 'suite-start', suite: suite.name, kind });
     const measures = measuresOf(suite, config);
     const counted: Array<Record<Side, SuiteOutcome>> = [];
@@ -167,7 +167,7 @@ export async function runSuitesAb(config: Config, options: Record<Side, RunOptio
       ctx.head,
       suite,
       [outcomes, ...counted].flatMap((pair) => order.map((side) => pair[side])),
-      performance.now() - started,
+      nowMs() - started,
     );
   }
   if (plan) runs.head.shard = plan.record;
@@ -249,4 +249,9 @@ export function selectSuites(suites: readonly SuiteConfig[], only?: readonly str
     );
   }
   return suites.filter((s) => only.includes(s.name));
+}
+
+/** Milliseconds on the monotonic clock: `performance` (a lazy global) would load perf_hooks, 3.5–4 M instructions at its first use (Node 20 and 24, measured by hand under Cachegrind). */
+function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
 }
