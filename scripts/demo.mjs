@@ -67,9 +67,12 @@ process.stdout.write(
     .join('\n') + '\n',
 );
 
-const outputs = Object.fromEntries(
-  [...readFileSync(output, 'utf8').matchAll(/^(\w[\w-]*)<<(.+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1], m[3]]),
-);
+// GITHUB_OUTPUT as the runner reads it: `name=value` lines (one-line values) and `name<<delimiter` blocks.
+const outputText = readFileSync(output, 'utf8');
+const outputs = Object.fromEntries([
+  ...[...outputText.matchAll(/^(\w[\w-]*)=(.*)$/gm)].map((m) => [m[1], m[2]]),
+  ...[...outputText.matchAll(/^(\w[\w-]*)<<(.+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1], m[3]]),
+]);
 const comment = readFileSync(summary, 'utf8');
 if (!outputs.verdict || !comment) {
   console.error(`\nThe demo broke: the action exited ${action.status} without a verdict.`);
