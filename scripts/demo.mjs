@@ -68,10 +68,11 @@ process.stdout.write(
 );
 
 // GITHUB_OUTPUT as the runner reads it: `name=value` lines (one-line values) and `name<<delimiter` blocks.
+const heredoc = /^(\w[\w-]*)<<(.+)\n([\s\S]*?)\n\2$/gm;
 const outputText = readFileSync(output, 'utf8');
 const outputs = Object.fromEntries([
-  ...[...outputText.matchAll(/^(\w[\w-]*)=(.*)$/gm)].map((m) => [m[1], m[2]]),
-  ...[...outputText.matchAll(/^(\w[\w-]*)<<(.+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1], m[3]]),
+  ...[...outputText.replace(heredoc, '').matchAll(/^(\w[\w-]*)=(.*)$/gm)].map((m) => [m[1], m[2]]),
+  ...[...outputText.matchAll(heredoc)].map((m) => [m[1], m[3]]),
 ]);
 const comment = readFileSync(summary, 'utf8');
 if (!outputs.verdict || !comment) {

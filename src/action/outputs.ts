@@ -12,7 +12,7 @@ import { EOL } from 'node:os';
 export function setOutput(name: string, value: string | number): void {
   const file = process.env.GITHUB_OUTPUT;
   const text = String(value);
-  // The runner reads a line up to its first `=` as the name, unless `<<` comes first (the multi-line form).
-  if (!file || /[\r\n]/.test(text) || /[=\r\n]|<</.test(name)) return core.setOutput(name, value);
+  // The runner reads the line up to its first `=` as the name (the names here are the action.yml's).
+  if (!file || /[\r\n]/.test(text)) return core.setOutput(name, value);
   appendFileSync(file, `${name}=${text}${EOL}`, 'utf8');
 }

@@ -74,7 +74,8 @@ function firstMax(sums: PairSums, s: number, e: number, after: number): Split | 
   const t = sums.table;
   const stride = sums.stride;
   const rowS = s * stride;
-  let best: Split | undefined;
+  let bestTau = -1;
+  let bestKappa = -1;
   let bestQ = -Infinity;
   for (let tau = s + 1; tau < e; tau++) {
     const n = tau - s;
@@ -89,12 +90,13 @@ function firstMax(sums: PairSums, s: number, e: number, after: number): Split | 
       if (n > 1) q -= ((2 * m) / (nm * (n - 1))) * wx;
       if (m > 1) q -= ((2 * n) / (nm * (m - 1))) * wy;
       if (q > bestQ) {
-        best = { tau, kappa, q };
+        bestTau = tau;
+        bestKappa = kappa;
         bestQ = q;
       }
     }
   }
-  return best;
+  return bestTau < 0 ? undefined : { tau: bestTau, kappa: bestKappa, q: bestQ };
 }
 
 /**
@@ -108,11 +110,8 @@ function bestSplit(sums: PairSums, s: number, e: number): Split {
   const prior = known && known.e <= e ? known : undefined;
   const more = firstMax(sums, s, e, prior ? prior.e : s);
   const a = prior?.best;
-  const best = !a
-    ? more
-    : !more || a.q > more.q || (a.q === more.q && (a.tau < more.tau || (a.tau === more.tau && a.kappa < more.kappa)))
-      ? a
-      : more;
+  // On a tie the earlier pair wins: at the same τ that is the prior's (its κ ends before `more`'s begin).
+  const best = !a || (more && (more.q > a.q || (more.q === a.q && more.tau < a.tau))) ? more : a;
   if (!known || known.e < e) sums.prefixBest.set(s, { e, best });
   return best ?? { tau: s + 1, kappa: e, q: -Infinity };
 }
